@@ -1,0 +1,6 @@
+"""`python -m certfind`."""
+
+from certfind.cli import main
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,176 @@
+"""Find, read, check and merge catalog files into a `Catalog`. Every failure is a located `CatalogError`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from certfind.errors import CatalogError, Problem
+from certfind.model import Certification, Record, from_record
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Refuse catalog files larger than this (64 MiB holds well over 100,000 entries)."""
+
+ENV_CATALOG = "CERTFIND_CATALOG"
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogFile:
+    """The records one file holds, checked on their own (cross-file checks come at merge time)."""
+
+    path: str
+    records: tuple[Record, ...]
+    positions: tuple[tuple[int, int], ...]  # (line, col) of each entry's id, for cross-file messages
+    problems: tuple[Problem, ...]
+
+
+class Catalog:
+    """The active catalog: records in order, materialised into Certifications on demand."""
+
+    def __init__(self, records: list[Record], origins: list[str], paths: tuple[str, ...]) -> None:
+        self.records = records
+        self.origins = origins
+        self.paths = paths
+        self._certs: dict[int, Certification] = {}
+        self.index_of = {rec["id"]: i for i, rec in enumerate(records)}
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def cert(self, i: int) -> Certification:
+        found = self._certs.get(i)
+        if found is None:
+            found = self._certs[i] = from_record(self.records[i], self.origins[i])
+        return found
+
+    def get(self, ident: str) -> Certification | None:
+        i = self.index_of.get(ident)
+        return None if i is None else self.cert(i)
+
+    def __iter__(self) -> Iterator[Certification]:
+        return (self.cert(i) for i in range(len(self.records)))
+
+
+def bundled_path() -> Path:
+    """The catalog shipped with certfind: inside the wheel, or `data/` of a source checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / "certifications.yaml"
+    if packaged.is_file():
+        return packaged
+    return here.parent.parent / "data" / "certifications.yaml"
+
+
+def user_path() -> Path:
+    """The user's own catalog, merged over the bundled one when it exists."""
+    base = os.environ.get("XDG_CONFIG_HOME") or ""
+    root = Path(base) if os.path.isabs(base) else Path.home() / ".config"
+    return root / "certfind" / "certifications.yaml"
+
+
+def read_text(path: str) -> str:
+    """Read a catalog file as UTF-8 text, turning every failure into a located CatalogError."""
+    try:
+        with open(path, "rb") as handle:
+            if os.fstat(handle.fileno()).st_size > MAX_BYTES:
+                raise CatalogError([Problem(path, 0, 0, f"the file is larger than the {MAX_BYTES // 2**20} MiB limit")])
+            data = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise CatalogError([Problem(path, 0, 0, "no such file")]) from None
+    except IsADirectoryError:
+        raise CatalogError([Problem(path, 0, 0, "is a directory, not a catalog file")]) from None
+    except PermissionError:
+        raise CatalogError([Problem(path, 0, 0, "permission denied")]) from None
+    except OSError as exc:
+        raise CatalogError([Problem(path, 0, 0, f"cannot read: {exc.strerror or exc}")]) from None
+    if len(data) > MAX_BYTES:
+        raise CatalogError([Problem(path, 0, 0, f"the file is larger than the {MAX_BYTES // 2**20} MiB limit")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise CatalogError(
+            [Problem(path, line, col, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8")]
+        ) from None
+
+
+def parse_file(path: str) -> CatalogFile:
+    """Read and check one file on its own."""
+    from certfind import schema, yamlnodes
+
+    text = read_text(path)
+    if "\x00" in text:
+        at = text.index("\x00")
+        line = text.count("\n", 0, at) + 1
+        raise CatalogError([Problem(path, line, at - (text.rfind("\n", 0, at) + 1) + 1, "NUL byte: this is not a text file")])
+    try:
+        root, duplicates = yamlnodes.parse(text, path)
+    except yamlnodes.YamlProblem as exc:
+        raise CatalogError([Problem(path, exc.line, exc.col, exc.message)]) from None
+    records, nodes, problems = schema.check_document(root, path)
+    problems = sorted([*duplicates, *problems], key=lambda p: (p.line, p.col))
+    positions = tuple((n.line, n.col) for n in (schema.field_node(node, "id") for node in nodes))
+    # duplicate ids inside one file
+    seen: dict[str, int] = {}
+    for rec, (line, col) in zip(records, positions, strict=True):
+        if rec["id"] in seen:
+            problems.append(Problem(path, line, col, f"{rec['id']}: duplicate id (first at line {seen[rec['id']]})"))
+        else:
+            seen[rec["id"]] = line
+    return CatalogFile(path, tuple(records), positions, tuple(problems))
+
+
+def check_alternatives(files: list[CatalogFile], known: set[str]) -> list[Problem]:
+    """Every `verification.alternatives` id must name an entry of the active catalog."""
+    problems = []
+    for cf in files:
+        for rec, (line, col) in zip(cf.records, cf.positions, strict=True):
+            for i, alt in enumerate(rec["verification"].get("alternatives", ())):
+                if alt not in known:
+                    problems.append(
+                        Problem(cf.path, line, col, f"{rec['id']}: verification.alternatives[{i}]: no entry has the id {alt!r}")
+                    )
+    return problems
+
+
+def catalog_paths(explicit: str | None) -> list[tuple[str, str]]:
+    """(path, origin) of each file making up the active catalog, lowest precedence first."""
+    if explicit is None:
+        explicit = os.environ.get(ENV_CATALOG) or None
+    if explicit is not None:
+        return [(explicit, "file")]
+    paths = [(str(bundled_path()), "bundled")]
+    user = user_path()
+    if user.exists():
+        paths.append((str(user), "user"))
+    return paths
+
+
+def load(explicit: str | None = None) -> Catalog:
+    """The active catalog. Raises CatalogError listing every problem found."""
+    sources = catalog_paths(explicit)
+    files = [parse_file(path) for path, _ in sources]
+    return merge(files, [origin for _, origin in sources])
+
+
+def merge(files: list[CatalogFile], origins: list[str]) -> Catalog:
+    problems = [p for cf in files for p in cf.problems]
+    index: dict[str, int] = {}
+    records: list[Record] = []
+    rec_origins: list[str] = []
+    for cf, origin in zip(files, origins, strict=True):
+        for rec in cf.records:
+            at = index.get(rec["id"])
+            if at is None:
+                index[rec["id"]] = len(records)
+                records.append(rec)
+                rec_origins.append(origin)
+            elif rec_origins[at] != origin:  # a later file replaces an entry of an earlier one
+                records[at] = rec
+                rec_origins[at] = origin
+    problems.extend(check_alternatives(files, set(index)))
+    if problems:
+        raise CatalogError(problems)
+    return Catalog(records, rec_origins, tuple(cf.path for cf in files))

@@ -1,0 +1,285 @@
+"""The command line: parse, call the domain, render. The only module that imports Typer.
+
+Errors raised by the domain are `CertfindError`s; `_Boundary.invoke` is the one place that turns
+them into a message on stderr and an exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from certfind import __version__
+from certfind.errors import EXIT_INTERRUPTED, CertfindError, NoMatchError, UsageError
+
+if False:  # pragma: no cover - typing only, without the import cost at run time
+    from certfind.catalog import Catalog
+    from certfind.search import Searcher
+
+
+class Format(str, Enum):
+    table = "table"
+    plain = "plain"
+    json = "json"
+    csv = "csv"
+
+
+class Sort(str, Enum):
+    name = "name"
+    cost = "cost"
+    duration = "duration"
+    issuer = "issuer"
+
+
+STATUS_CHOICES = ("confirmed", "differs", "not-found", "unverified", "active", "discontinued", "unknown")
+
+
+def _say(line: str) -> None:
+    from certfind.render import clean
+
+    sys.stderr.write(clean(line) + "\n")
+
+
+class _Boundary(TyperGroup):
+    """Maps domain errors, Ctrl-C and a closed pipe to a short message and an exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CertfindError as err:
+            lines = err.lines()
+            for line in lines:
+                _say(line if ":" in line.split(" ")[0] or line.startswith(" ") else f"certfind: {line}")
+            if err.exit_code == 3 and len(lines) > 1:
+                _say(f"certfind: {len(lines)} problems in the catalog")
+            raise typer.Exit(err.exit_code) from None
+        except KeyboardInterrupt:
+            _say("certfind: interrupted")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(0) from None
+
+
+def _silence_stdout() -> None:
+    """The reader went away (`certfind list | head -1`): drop the rest of the output quietly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+app = typer.Typer(
+    cls=_Boundary,
+    name="certfind",
+    help="Find library and support-staff certifications: who really awards them, what they cost, "
+    "how long they take, and how far to trust what you read.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"certfind {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    catalog: Annotated[
+        str | None,
+        typer.Option("--catalog", envvar="CERTFIND_CATALOG", metavar="PATH", help="Use exactly this catalog file for this run."),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    ctx.obj = {"catalog": catalog}
+
+
+FormatOption = Annotated[
+    Format | None,
+    typer.Option("--format", "-f", help="table, plain, json or csv. Default: table on a terminal, plain otherwise."),
+]
+
+
+def _format(fmt: Format | None) -> str:
+    if fmt is not None:
+        return fmt.value
+    return "table" if sys.stdout.isatty() else "plain"
+
+
+def _load(ctx: typer.Context) -> Catalog:
+    from certfind import catalog
+
+    return catalog.load(ctx.obj["catalog"] if ctx.obj else None)
+
+
+def _searcher(cat: Catalog) -> Searcher:
+    from certfind.search import Searcher, build_index
+
+    return Searcher(build_index(cat.records), len(cat))
+
+
+def _resolve(cat: Catalog, searcher: Searcher, query: str) -> int:
+    from certfind.search import resolve
+
+    entry, candidates = resolve(searcher, query)
+    if entry is not None:
+        return entry
+    listed = [(cat.records[i]["id"], cat.cert(i).label) for i in candidates]
+    exact = bool(searcher.exact(query)) or any(query.casefold().strip() in searcher.by_field[f] for f in searcher.by_field)
+    ambiguous = exact or (len(listed) > 1 and query.strip() != "")
+    raise NoMatchError(query, listed, ambiguous=ambiguous and len(listed) > 1)
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    category: Annotated[str | None, typer.Option(help="Only this category, e.g. library, archives, it.")] = None,
+    issuer: Annotated[str | None, typer.Option(help="Only issuers whose name contains this text.")] = None,
+    status: Annotated[
+        str | None,
+        typer.Option(help="Only this verification status (confirmed, differs, not-found, unverified) or credential status (active, discontinued, unknown)."),
+    ] = None,
+    max_cost: Annotated[
+        float | None, typer.Option(min=0, help="Only entries whose known up-front cost (non-member) is at most this much.")
+    ] = None,
+    sort: Annotated[Sort, typer.Option(help="Order by name, cost, duration or issuer.")] = Sort.name,
+    fmt: FormatOption = None,
+) -> None:
+    """List the catalog, filtered and sorted.
+
+    [b]Examples[/b]
+
+      certfind list --category archives
+      certfind list --status confirmed --sort cost
+      certfind list --max-cost 300 --format json
+    """
+    from certfind import listing, render
+
+    if status is not None and status not in STATUS_CHOICES:
+        raise UsageError(f"--status must be one of {', '.join(STATUS_CHOICES)}; got {status!r}")
+    cat = _load(ctx)
+    chosen = listing.select(cat, category=category, issuer=issuer, status=status, max_cost=max_cost, sort=sort.value)
+    render.render_rows([render.Row(cat.cert(i), cat.records[i]) for i in chosen], _format(fmt))
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    name_or_id: Annotated[str, typer.Argument(metavar="NAME_OR_ID", help="An id, acronym, alias or name.")],
+    fmt: FormatOption = None,
+) -> None:
+    """Show every fact of one certification, its sources, and how far to trust it.
+
+    [b]Examples[/b]
+
+      certfind show CLT
+      certfind show "Certified Archivist"
+      certfind show lssc --format json
+    """
+    from certfind import render
+
+    cat = _load(ctx)
+    entry = _resolve(cat, _searcher(cat), name_or_id)
+    cert = cat.cert(entry)
+    alternatives = [alt for alt in (cat.get(a) for a in cert.verification.alternatives) if alt is not None]
+    today = date.today()
+    render.render_show(cert, cat.records[entry], alternatives, _format(fmt), today)
+    warning = render.stale_warning(cert, today)
+    if warning:
+        _say(warning)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words to look for; several words are one query.")],
+    limit: Annotated[int, typer.Option(min=1, help="Show at most this many results.")] = 10,
+    fmt: FormatOption = None,
+) -> None:
+    """Search names, acronyms, topics, issuers and summaries; typos and word order are forgiven.
+
+    [b]Examples[/b]
+
+      certfind search cataloging
+      certfind search records management
+      certfind search "library technican" --limit 3
+    """
+    from certfind import render
+
+    text = " ".join(query)
+    cat = _load(ctx)
+    hits = _searcher(cat).search(text, limit=limit)
+    if not hits:
+        raise NoMatchError(text)
+    render.render_rows([render.Row(cat.cert(h.entry), cat.records[h.entry], h.score) for h in hits], _format(fmt))
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    names: Annotated[list[str], typer.Argument(metavar="NAME_OR_ID...", help="Two or more ids, acronyms or names.")],
+    years: Annotated[int, typer.Option(min=1, max=100, help="Price holding each credential this many years.")] = 5,
+    member: Annotated[bool, typer.Option("--member", help="Use member prices and membership dues where listed.")] = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Compare certifications side by side: cost up front and over N years, duration, prerequisites.
+
+    [b]Examples[/b]
+
+      certfind compare LSSC CPLA "Certified Archivist"
+      certfind compare CIP "CompTIA A+" --years 10
+      certfind compare ca cip --member --format json
+    """
+    from certfind import render
+
+    if len(names) < 2:
+        raise UsageError("compare needs at least two certifications, e.g. certfind compare LSSC CPLA")
+    cat = _load(ctx)
+    searcher = _searcher(cat)
+    entries = list(dict.fromkeys(_resolve(cat, searcher, n) for n in names))
+    render.render_compare([cat.cert(e) for e in entries], [cat.records[e] for e in entries], years, member, _format(fmt))
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    path: Annotated[str | None, typer.Argument(metavar="[PATH]", help="A catalog file. Default: the active catalog.")] = None,
+) -> None:
+    """Check a catalog file and report every problem as file:line:col.
+
+    [b]Examples[/b]
+
+      certfind validate
+      certfind validate ~/.config/certfind/certifications.yaml
+    """
+    from certfind import catalog
+
+    cat = catalog.load(path if path is not None else (ctx.obj["catalog"] if ctx.obj else None))
+    files = ", ".join(cat.paths)
+    sys.stdout.write(f"ok: {len(cat)} certifications in {files}\n")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app(prog_name="certfind")
+    except SystemExit:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _silence_stdout()
+        raise

@@ -1,0 +1,95 @@
+"""Up-front and N-year costs as ranges, member or not. Pure arithmetic in whole cents.
+
+Cost to hold for N years = every one-time fee + each recurring fee x (ceil(N / every_years) - 1):
+a recurring fee is paid at the end of each period, to keep the credential through year N.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from certfind.model import Certification, Fee
+
+
+@dataclass(frozen=True, slots=True)
+class Money:
+    """A range of money in one currency. `complete` is False when some fee's amount is unknown,
+    so the true cost is at least `min_cents`."""
+
+    currency: str
+    min_cents: int
+    max_cents: int
+    complete: bool = True
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "currency": self.currency,
+            "min": cents_to_number(self.min_cents),
+            "max": cents_to_number(self.max_cents),
+            "complete": self.complete,
+        }
+
+
+def cents_to_number(cents: int) -> int | float:
+    return cents // 100 if cents % 100 == 0 else cents / 100
+
+
+def applies(fee: Fee, member: bool) -> bool:
+    """Member prices count only with --member, non-member prices only without it."""
+    if fee.audience == "all":
+        return True
+    return (fee.audience == "member") == member
+
+
+def times_paid(fee: Fee, years: int) -> int:
+    """How many times a fee is paid to hold the credential for `years` years."""
+    if fee.every_years is None:
+        return 1
+    return -(-years // fee.every_years) - 1
+
+
+def _sum(cert: Certification, fees: list[tuple[Fee, int]]) -> Money | None:
+    if not fees:
+        return None
+    lo = hi = 0
+    complete = True
+    for fee, times in fees:
+        if fee.min_cents is None or fee.max_cents is None:
+            complete = False
+            continue
+        lo += fee.min_cents * fee.count * times
+        hi += fee.max_cents * fee.count * times
+    return Money(cert.currency, lo, hi, complete)
+
+
+def upfront(cert: Certification, member: bool = False) -> Money | None:
+    """The one-time fees. None when the catalog lists no fee that applies."""
+    return _sum(cert, [(f, 1) for f in cert.costs if applies(f, member) and not f.recurring])
+
+
+def total(cert: Certification, years: int, member: bool = False) -> Money | None:
+    """Everything paid to hold the credential for `years` years (years >= 1)."""
+    if years < 1:
+        raise ValueError("years must be at least 1")
+    return _sum(cert, [(f, times_paid(f, years)) for f in cert.costs if applies(f, member)])
+
+
+def has_member_pricing(cert: Certification) -> bool:
+    return any(f.audience == "member" for f in cert.costs)
+
+
+def format_money(money: Money | None) -> str:
+    """Human form: `$125`, `$150-$200`, `C$205`, `$135 + unknown`, `unknown`."""
+    if money is None:
+        return "unknown"
+    if not money.complete and money.max_cents == 0:
+        return "unknown"
+    symbol = {"USD": "$", "CAD": "C$", "EUR": "€", "GBP": "£", "AUD": "A$"}.get(money.currency)
+
+    def one(cents: int) -> str:
+        whole, part = divmod(cents, 100)
+        number = f"{whole:,}" if part == 0 else f"{whole:,}.{part:02d}"
+        return f"{symbol}{number}" if symbol else f"{number} {money.currency}"
+
+    text = one(money.min_cents) if money.min_cents == money.max_cents else f"{one(money.min_cents)}-{one(money.max_cents)}"
+    return text if money.complete else f"{text} + unknown"

@@ -1,0 +1,369 @@
+"""Turn results into table / plain / json / csv on stdout. The only module that imports Rich,
+and only for `table`. Catalog text is data: control, escape and bidi characters are shown as
+visible escapes, and Rich markup and emoji codes are never interpreted."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from certfind import costs
+from certfind.model import Certification, Fee, Record
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+FORMATS = ("table", "plain", "json", "csv")
+
+# C0 and C1 controls, DEL, and the invisible bidirectional / direction marks.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_TRUST_STYLE = {"confirmed": "green", "differs": "yellow", "not-found": "bold red", "unverified": "magenta"}
+STALE_DAYS = 365
+
+
+def clean(text: str) -> str:
+    """One line of harmless text: whitespace controls become spaces, others visible escapes."""
+
+    def sub(m: re.Match[str]) -> str:
+        c = m.group()
+        if c in "\t\n\r":
+            return " "
+        return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
+
+    return _UNSAFE.sub(sub, text)
+
+
+def to_json(value: Any) -> str:
+    """JSON text in which no control or bidi character survives raw."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def write(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def write_csv(rows: Sequence[Sequence[object]]) -> None:
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in rows:
+        writer.writerow([clean(str(v)) for v in row])
+    sys.stdout.write(buffer.getvalue())
+
+
+def write_plain(rows: Sequence[Sequence[object]]) -> None:
+    write("\n".join("\t".join(clean(str(v)) for v in row) for row in rows)) if rows else None
+
+
+def console() -> Console:
+    from rich.console import Console
+
+    return Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False)
+
+
+def text(value: str, style: str = "") -> Text:
+    from rich.text import Text
+
+    return Text(clean(value), style=style)
+
+
+# --- shared wording --------------------------------------------------------------------------
+
+
+def trust(cert: Certification) -> str:
+    """The verification status, plus the credential's status when it is not simply active."""
+    label = cert.verification.status
+    if cert.status == "discontinued":
+        label += ", discontinued"
+    return label
+
+
+def months(cert: Certification) -> str:
+    d = cert.duration
+    if d is None or (d.min_months is None and d.max_months is None):
+        return "unknown"
+    lo, hi = d.min_months, d.max_months
+    if lo is not None and hi is not None and lo != hi:
+        return f"{lo:g}-{hi:g} months"
+    return f"{(lo if lo is not None else hi):g} months"
+
+
+def fee_text(fee: Fee, currency: str) -> str:
+    if fee.min_cents is None or fee.max_cents is None:
+        amount = "amount unknown"
+    else:
+        amount = costs.format_money(costs.Money(currency, fee.min_cents, fee.max_cents))
+    parts = [f"{fee.label}: {amount}"]
+    if fee.count > 1:
+        parts.append(f"x {fee.count}")
+    if fee.every_years:
+        parts.append("every year" if fee.every_years == 1 else f"every {fee.every_years} years")
+    if fee.audience != "all":
+        parts.append(f"({fee.audience}s)" if fee.audience == "member" else "(non-members)")
+    if fee.note:
+        parts.append(f"- {fee.note}")
+    return " ".join(parts)
+
+
+def exam_text(cert: Certification) -> str:
+    e = cert.exam
+    if e is None:
+        return "none listed"
+    bits = [e.format] if e.format else []
+    if e.codes:
+        bits.append("codes " + ", ".join(e.codes))
+    if e.questions:
+        bits.append(f"{e.questions} questions")
+    if e.minutes:
+        bits.append(f"{e.minutes} min")
+    if e.passing_score:
+        bits.append(f"pass {e.passing_score}")
+    if e.delivery:
+        bits.append(e.delivery)
+    return "; ".join(bits) or "details not listed"
+
+
+def renewal_text(cert: Certification) -> str:
+    r = cert.renewal
+    if r is None:
+        return "none listed"
+    bits = []
+    if r.every_years:
+        bits.append("every year" if r.every_years == 1 else f"every {r.every_years} years")
+    if r.requirement:
+        bits.append(r.requirement)
+    if r.note:
+        bits.append(r.note)
+    return "; ".join(bits) or "details not listed"
+
+
+def age_text(checked: date, today: date) -> str:
+    days = (today - checked).days
+    if days < 0:
+        return f"checked {checked.isoformat()}"
+    if days == 0:
+        return f"checked {checked.isoformat()} (today)"
+    return f"checked {checked.isoformat()} ({days} day{'s' if days != 1 else ''} ago)"
+
+
+# --- list and search ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    cert: Certification
+    record: Record
+    score: float | None = None
+
+
+def render_rows(rows: Sequence[Row], fmt: str, *, show_origin: bool = False) -> None:
+    scored = any(r.score is not None for r in rows)
+    if fmt == "json":
+        out = []
+        for r in rows:
+            item = dict(r.record)
+            if scored:
+                item["score"] = r.score
+            if show_origin:
+                item["origin"] = r.cert.origin
+            out.append(item)
+        write(to_json(out))
+        return
+    if fmt == "csv":
+        head = ["id", "name", "acronym", "issuer", "category", "kind", "upfront_min", "upfront_max", "currency", "verification", "status"]
+        body: list[list[object]] = []
+        for r in rows:
+            up = costs.upfront(r.cert)
+            c = r.cert
+            line: list[object] = [c.id, c.name, c.acronym, c.issuer, c.category, c.kind]
+            line += ["", ""] if up is None or not up.complete else [costs.cents_to_number(up.min_cents), costs.cents_to_number(up.max_cents)]
+            line += [c.currency, c.verification.status, c.status]
+            if scored:
+                line.append(r.score)
+            if show_origin:
+                line.append(c.origin)
+            body.append(line)
+        write_csv([head + (["score"] if scored else []) + (["origin"] if show_origin else []), *body])
+        return
+    if fmt == "plain":
+        plain = []
+        for r in rows:
+            c = r.cert
+            line = [c.id, c.label, c.issuer, c.category, costs.format_money(costs.upfront(c)), trust(c)]
+            if scored:
+                line.append(f"{r.score:g}")
+            if show_origin:
+                line.append(c.origin)
+            plain.append(line)
+        write_plain(plain)
+        return
+    from rich.table import Table
+
+    table = Table(show_edge=False, header_style="bold", pad_edge=False)
+    for name, kw in (("ID", {"no_wrap": True}), ("Certification", {"ratio": 3}), ("Issuer", {"ratio": 2}), ("Category", {}), ("Up front", {"no_wrap": True}), ("Verification", {})):
+        table.add_column(name, **kw)  # type: ignore[arg-type]
+    if scored:
+        table.add_column("Score", justify="right")
+    if show_origin:
+        table.add_column("From")
+    for r in rows:
+        c = r.cert
+        cells = [text(c.id), text(c.label), text(c.issuer), text(c.category), text(costs.format_money(costs.upfront(c))), text(trust(c), _TRUST_STYLE.get(c.verification.status, ""))]
+        if scored:
+            cells.append(text(f"{r.score:g}"))
+        if show_origin:
+            cells.append(text(c.origin))
+        table.add_row(*cells)
+    console().print(table)
+
+
+# --- show --------------------------------------------------------------------------------------
+
+
+def show_fields(cert: Certification, alternatives: Sequence[Certification], today: date) -> list[tuple[str, str]]:
+    """Every fact of an entry as (label, value) lines, in reading order."""
+    v = cert.verification
+    out: list[tuple[str, str]] = [("name", cert.label), ("id", cert.id), ("issuer", cert.issuer)]
+    if cert.issuer_url:
+        out.append(("issuer url", cert.issuer_url))
+    out += [("kind", cert.kind), ("category", cert.category)]
+    if cert.region:
+        out.append(("region", cert.region))
+    if cert.aliases:
+        out.append(("also called", ", ".join(cert.aliases)))
+    out.append(("status", {"active": "awarded today", "discontinued": "DISCONTINUED: no longer awarded", "unknown": "unknown whether it is awarded today"}[cert.status]))
+    out.append(("verification", f"{v.status}, {age_text(v.checked, today)}"))
+    if v.note:
+        out.append(("evidence", v.note))
+    if v.claimed:
+        out.append(("claimed", v.claimed))
+    for alt in alternatives:
+        out.append(("look instead at", f"{alt.id}: {alt.label} ({alt.issuer})"))
+    out.append(("summary", cert.summary))
+    for item in cert.eligibility:
+        out.append(("prerequisite", item))
+    out.append(("exam", exam_text(cert)))
+    out.append(("duration", months(cert) + (f" ({cert.duration.note})" if cert.duration and cert.duration.note else "")))
+    for fee in cert.costs:
+        out.append(("fee", fee_text(fee, cert.currency)))
+    out.append(("up front", costs.format_money(costs.upfront(cert)) + " (non-member)"))
+    if costs.has_member_pricing(cert):
+        out.append(("up front", costs.format_money(costs.upfront(cert, member=True)) + " (member)"))
+    out.append(("renewal", renewal_text(cert)))
+    if cert.topics:
+        out.append(("topics", ", ".join(cert.topics)))
+    for src in cert.sources:
+        out.append(("source", f"{src.title} <{src.url}> (seen {src.accessed.isoformat()})"))
+    if cert.origin != "bundled":
+        out.append(("from", cert.origin))
+    return out
+
+
+def stale_warning(cert: Certification, today: date) -> str | None:
+    days = (today - cert.verification.checked).days
+    if days > STALE_DAYS:
+        return f"warning: {cert.id} was last checked {days} days ago; fees and rules may have changed"
+    return None
+
+
+def trust_banner(cert: Certification) -> tuple[str, str]:
+    """A plain-language headline about how far to trust the entry, and its style."""
+    status = cert.verification.status
+    if status == "not-found":
+        return ("No public source confirms that this credential exists. Do not pay for it before checking the alternatives below.", "bold red")
+    if status == "differs":
+        return ("This credential is real, but public sources differ from what is commonly claimed about it: read the evidence.", "yellow")
+    if status == "unverified":
+        return ("Not yet checked against public sources.", "magenta")
+    if cert.status == "discontinued":
+        return ("Confirmed, but no longer awarded.", "yellow")
+    return ("Confirmed against the issuer's own pages.", "green")
+
+
+def render_show(cert: Certification, record: Record, alternatives: Sequence[Certification], fmt: str, today: date) -> None:
+    if fmt == "json":
+        write(to_json(record))
+        return
+    fields = show_fields(cert, alternatives, today)
+    if fmt == "csv":
+        write_csv([("field", "value"), *fields])
+        return
+    if fmt == "plain":
+        write_plain(fields)
+        return
+    from rich.table import Table
+
+    out = console()
+    headline, style = trust_banner(cert)
+    out.print(text(cert.label, "bold"))
+    out.print(text(headline, style))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="bold", no_wrap=True)
+    grid.add_column(overflow="fold")
+    previous = None
+    for label, value in fields[1:]:
+        value_style = _TRUST_STYLE.get(cert.verification.status, "") if label == "verification" else ""
+        grid.add_row(text("" if label == previous else label), text(value, value_style))
+        previous = label
+    out.print(grid)
+
+
+# --- compare -----------------------------------------------------------------------------------
+
+
+def method_text(years: int, member: bool) -> str:
+    pricing = "member prices and dues" if member else "non-member prices"
+    return (
+        f"Totals for holding each credential {years} year{'s' if years != 1 else ''} at {pricing}: one-time fees plus each "
+        f"recurring fee x (ceil({years} / its period) - 1). Each in its own currency, never converted. "
+        "'+ unknown' means a fee whose amount no source gives."
+    )
+
+
+def render_compare(certs: Sequence[Certification], records: Sequence[Record], years: int, member: bool, fmt: str) -> None:
+    ups = [costs.upfront(c, member) for c in certs]
+    totals = [costs.total(c, years, member) for c in certs]
+    if fmt == "json":
+        items = []
+        for rec, up, tot in zip(records, ups, totals, strict=True):
+            items.append({**rec, "upfront": None if up is None else up.as_json(), "total": None if tot is None else tot.as_json()})
+        write(to_json({"years": years, "pricing": "member" if member else "non-member", "method": method_text(years, member), "certifications": items}))
+        return
+    rows = [
+        ("issuer", [c.issuer for c in certs]),
+        ("verification", [trust(c) for c in certs]),
+        ("up front", [costs.format_money(m) for m in ups]),
+        (f"total {years}y", [costs.format_money(m) for m in totals]),
+        ("currency", [c.currency for c in certs]),
+        ("duration", [months(c) for c in certs]),
+        ("prerequisites", ["; ".join(c.eligibility) or "none listed" for c in certs]),
+        ("exam", [exam_text(c) for c in certs]),
+        ("renewal", [renewal_text(c) for c in certs]),
+    ]
+    if fmt in ("plain", "csv"):
+        head = ["id", "name", *(label for label, _ in rows)]
+        body = [[c.id, c.label, *(values[i] for _, values in rows)] for i, c in enumerate(certs)]
+        if fmt == "csv":
+            write_csv([head, *body])
+        else:
+            write_plain(body)
+        return
+    from rich.table import Table
+
+    table = Table(show_lines=True, header_style="bold", caption=clean(method_text(years, member)), caption_justify="left")
+    table.add_column("")
+    for c in certs:
+        table.add_column(text(c.label, "bold"), ratio=1, overflow="fold")
+    for label, values in rows:
+        styled = [text(v, _TRUST_STYLE.get(certs[i].verification.status, "") if label == "verification" else "") for i, v in enumerate(values)]
+        table.add_row(text(label, "bold"), *styled)
+    console().print(table)

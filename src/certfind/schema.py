@@ -1,0 +1,318 @@
+"""Catalog format v1: checks a located YAML tree and turns it into records, reporting every problem.
+
+Pure: takes nodes from `yamlnodes`, returns records and `Problem`s; reads no files.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from typing import Any
+
+from certfind.errors import Problem
+from certfind.model import AUDIENCES, KINDS, STATUSES, VERIFICATIONS, Record
+from certfind.yamlnodes import Node
+
+SCHEMA_VERSION = 1
+ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+CURRENCY_RE = re.compile(r"[A-Z]{3}\Z")
+
+_MISSING = object()
+
+
+class Checker:
+    """Collects problems for one file while converting nodes to plain values."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def fail(self, node: Node, where: str, message: str) -> object:
+        self.problems.append(Problem(self.path, node.line, node.col, f"{where}: {message}" if where else message))
+        return _MISSING
+
+    # --- scalar kinds --------------------------------------------------------------------------
+    def text(self, node: Node, where: str) -> object:
+        if node.kind != "scalar" or not isinstance(node.value, str):
+            hint = "; put it in quotes" if node.kind == "scalar" and node.value is not None else ""
+            return self.fail(node, where, f"expected text, found {node.type_name()}{hint}")
+        if not node.value.strip():
+            return self.fail(node, where, "must not be empty")
+        return node.value
+
+    def text_or_number(self, node: Node, where: str) -> object:
+        if node.kind == "scalar" and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return str(node.value)
+        return self.text(node, where)
+
+    def number(self, node: Node, where: str, *, whole: bool = False, minimum: float = 0) -> object:
+        value = node.value
+        if node.kind != "scalar" or isinstance(value, bool) or not isinstance(value, (int, float)):
+            return self.fail(node, where, f"expected a {'whole ' if whole else ''}number, found {node.type_name()}")
+        if not math.isfinite(value):
+            return self.fail(node, where, f"must be a finite number, found {value}")
+        if whole and not isinstance(value, int):
+            return self.fail(node, where, f"expected a whole number, found {value}")
+        if value < minimum:
+            qualifier = "negative" if minimum == 0 else f"less than {minimum:g}"
+            return self.fail(node, where, f"must not be {qualifier} (found {value})")
+        return value
+
+    def money(self, node: Node, where: str) -> object:
+        value = self.number(node, where)
+        if value is not _MISSING and isinstance(value, float) and abs(value * 100 - round(value * 100)) > 1e-6:
+            return self.fail(node, where, f"at most two decimal places, found {value}")
+        return value
+
+    def date(self, node: Node, where: str) -> object:
+        value = self.text(node, where)
+        if value is _MISSING:
+            return value
+        assert isinstance(value, str)
+        from datetime import date
+
+        try:
+            if not DATE_RE.match(value):
+                raise ValueError
+            date.fromisoformat(value)
+        except ValueError:
+            return self.fail(node, where, f"expected a date as YYYY-MM-DD, found {value!r}")
+        return value
+
+    def url(self, node: Node, where: str) -> object:
+        value = self.text(node, where)
+        if isinstance(value, str) and not re.match(r"https?://[^\s/]+\.[^\s]+\Z", value):
+            return self.fail(node, where, f"expected an http(s) URL, found {value!r}")
+        return value
+
+    def ident(self, node: Node, where: str) -> object:
+        value = self.text(node, where)
+        if isinstance(value, str) and not ID_RE.match(value):
+            return self.fail(
+                node, where, f"{value!r} is not a valid id (lowercase letters, digits and single '-' between them)"
+            )
+        return value
+
+    def choice(self, options: tuple[str, ...]) -> Callable[[Node, str], object]:
+        def check(node: Node, where: str) -> object:
+            value = self.text(node, where)
+            if isinstance(value, str) and value not in options:
+                return self.fail(node, where, f"must be one of {', '.join(options)}; found {value!r}")
+            return value
+
+        return check
+
+    def currency(self, node: Node, where: str) -> object:
+        value = self.text(node, where)
+        if isinstance(value, str) and not CURRENCY_RE.match(value):
+            return self.fail(node, where, f"expected a three-letter currency code such as USD, found {value!r}")
+        return value
+
+    # --- containers ----------------------------------------------------------------------------
+    def list_of(self, item: Callable[[Node, str], object]) -> Callable[[Node, str], object]:
+        def check(node: Node, where: str) -> object:
+            if node.kind != "seq":
+                return self.fail(node, where, f"expected a list, found {node.type_name()}")
+            values = [item(child, f"{where}[{i}]") for i, child in enumerate(node.items)]
+            return [v for v in values if v is not _MISSING]
+
+        return check
+
+    def mapping(
+        self, fields: dict[str, Callable[[Node, str], object]], required: tuple[str, ...] = ()
+    ) -> Callable[[Node, str], object]:
+        def check(node: Node, where: str) -> object:
+            if node.kind != "map":
+                return self.fail(node, where, f"expected a mapping, found {node.type_name()}")
+            out: Record = {}
+            for key, value in node.pairs:
+                name = key.value
+                field_where = f"{where}.{name}" if where else str(name)
+                if name not in fields:
+                    self.fail(key, field_where, f"unknown field (expected one of: {', '.join(fields)})")
+                    continue
+                if name in out:
+                    continue  # duplicate key: reported by the reader
+                if value.kind == "scalar" and value.value is None:
+                    continue  # an empty value is the same as leaving the field out
+                converted = fields[name](value, field_where)
+                if converted is not _MISSING:
+                    out[name] = converted
+            present = {k.value for k, v in node.pairs if not (v.kind == "scalar" and v.value is None)}
+            for name in required:
+                if name not in present:
+                    self.fail(node, where, f"missing required field {name!r}")
+            return out
+
+        return check
+
+
+def _fee(ck: Checker) -> Callable[[Node, str], object]:
+    base = ck.mapping(
+        {
+            "label": ck.text,
+            "amount": ck.money,
+            "min": ck.money,
+            "max": ck.money,
+            "audience": ck.choice(AUDIENCES),
+            "count": lambda n, w: ck.number(n, w, whole=True, minimum=1),
+            "every_years": lambda n, w: ck.number(n, w, whole=True, minimum=1),
+            "note": ck.text,
+            "source": ck.url,
+        },
+        required=("label",),
+    )
+
+    def check(node: Node, where: str) -> object:
+        fee = base(node, where)
+        if not isinstance(fee, dict):
+            return fee
+        keys = {k.value: k for k, _ in node.pairs}
+        if "amount" in keys and ("min" in keys or "max" in keys):
+            return ck.fail(keys["amount"], where, "give either amount or min and max, not both")
+        if ("min" in keys) != ("max" in keys):
+            missing = "max" if "min" in keys else "min"
+            return ck.fail(node, where, f"a range needs both min and max; {missing!r} is missing")
+        if "min" in fee and "max" in fee and fee["min"] > fee["max"]:
+            return ck.fail(keys["min"], where, f"min ({fee['min']}) is greater than max ({fee['max']})")
+        return fee
+
+    return check
+
+
+def _range_check(ck: Checker, inner: Callable[[Node, str], object], lo: str, hi: str) -> Callable[[Node, str], object]:
+    def check(node: Node, where: str) -> object:
+        value = inner(node, where)
+        if isinstance(value, dict) and lo in value and hi in value and value[lo] > value[hi]:
+            return ck.fail(node, where, f"{lo} ({value[lo]}) is greater than {hi} ({value[hi]})")
+        return value
+
+    return check
+
+
+def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
+    texts = ck.list_of(ck.text)
+    return ck.mapping(
+        {
+            "id": ck.ident,
+            "name": ck.text,
+            "acronym": ck.text,
+            "aliases": texts,
+            "issuer": ck.text,
+            "issuer_url": ck.url,
+            "kind": ck.choice(KINDS),
+            "category": ck.ident,
+            "region": ck.text,
+            "summary": ck.text,
+            "topics": texts,
+            "eligibility": texts,
+            "exam": ck.mapping(
+                {
+                    "format": ck.text,
+                    "questions": lambda n, w: ck.number(n, w, whole=True, minimum=1),
+                    "passing_score": ck.text_or_number,
+                    "minutes": lambda n, w: ck.number(n, w, whole=True, minimum=1),
+                    "delivery": ck.text,
+                    "codes": texts,
+                }
+            ),
+            "duration": _range_check(
+                ck,
+                ck.mapping({"min_months": ck.number, "max_months": ck.number, "note": ck.text}),
+                "min_months",
+                "max_months",
+            ),
+            "currency": ck.currency,
+            "costs": ck.list_of(_fee(ck)),
+            "renewal": ck.mapping(
+                {
+                    "every_years": lambda n, w: ck.number(n, w, whole=True, minimum=1),
+                    "requirement": ck.text,
+                    "note": ck.text,
+                }
+            ),
+            "status": ck.choice(STATUSES),
+            "verification": ck.mapping(
+                {
+                    "status": ck.choice(VERIFICATIONS),
+                    "checked": ck.date,
+                    "note": ck.text,
+                    "claimed": ck.text,
+                    "alternatives": ck.list_of(ck.ident),
+                },
+                required=("status", "checked"),
+            ),
+            "sources": ck.list_of(
+                ck.mapping({"title": ck.text, "url": ck.url, "accessed": ck.date}, required=("title", "url", "accessed"))
+            ),
+        },
+        required=("id", "name", "issuer", "category", "summary", "verification", "sources"),
+    )
+
+
+def check_document(root: Node | None, path: str) -> tuple[list[Record], list[Node], list[Problem]]:
+    """Check a whole catalog document. Returns the valid records, the node of each, and the problems.
+
+    Entries with problems are left out of the records, so a caller can still see what is valid.
+    """
+    ck = Checker(path)
+    if root is None:
+        ck.problems.append(Problem(path, 1, 1, "the catalog is empty; expected 'schema_version: 1' and 'certifications:'"))
+        return [], [], ck.problems
+    if root.kind != "map":
+        ck.fail(root, "", f"expected a mapping with schema_version and certifications, found {root.type_name()}")
+        return [], [], ck.problems
+    fields = {k.value: (k, v) for k, v in root.pairs}
+    for key, _ in root.pairs:
+        if key.value not in ("schema_version", "certifications"):
+            ck.fail(key, str(key.value), "unknown top-level field (expected schema_version and certifications)")
+    if "schema_version" not in fields:
+        ck.fail(root, "", "missing required field 'schema_version' (this certfind reads version 1)")
+    else:
+        vnode = fields["schema_version"][1]
+        if vnode.value != SCHEMA_VERSION or isinstance(vnode.value, bool):
+            ck.fail(vnode, "schema_version", f"unsupported version {vnode.value!r}; this certfind reads version 1")
+    if "certifications" not in fields:
+        ck.fail(root, "", "missing required field 'certifications'")
+        return [], [], ck.problems
+    seq = fields["certifications"][1]
+    if seq.kind != "seq":
+        ck.fail(seq, "certifications", f"expected a list of entries, found {seq.type_name()}")
+        return [], [], ck.problems
+    check_entry = entry_checker(ck)
+    records: list[Record] = []
+    nodes: list[Node] = []
+    for i, node in enumerate(seq.items):
+        before = len(ck.problems)
+        ident = _peek_id(node)
+        rec = check_entry(node, f"{ident}" if ident else f"certifications[{i}]")
+        if isinstance(rec, dict) and len(ck.problems) == before:
+            records.append(rec)
+            nodes.append(node)
+    return records, nodes, ck.problems
+
+
+def _peek_id(node: Node) -> str:
+    if node.kind != "map":
+        return ""
+    for key, value in node.pairs:
+        if key.value == "id" and value.kind == "scalar" and isinstance(value.value, str) and ID_RE.match(value.value):
+            return value.value
+    return ""
+
+
+def field_node(node: Node, *path: str) -> Node:
+    """The node at a key path inside an entry, or the closest existing ancestor (for locating problems)."""
+    current = node
+    for name in path:
+        if current.kind != "map":
+            return current
+        for key, value in current.pairs:
+            if key.value == name:
+                current = value
+                break
+        else:
+            return current
+    return current

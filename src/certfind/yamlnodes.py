@@ -1,0 +1,171 @@
+"""Read YAML text into a small tree of located nodes, refusing everything that is not plain data.
+
+PyYAML is used only as a tokenizer (the C parser when present): we walk its events ourselves, so
+no tag can build an object, aliases are refused at the first `*` (an alias bomb fails at once),
+duplicate keys are reported, and every scalar keeps its line and column. Scalars are typed with
+the YAML 1.2 core rules, so `no`, `on` and `2024-01-01` stay text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from certfind.errors import Problem
+
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
+_NULL = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+
+
+@dataclass(slots=True)
+class Node:
+    """A located YAML value. `kind` is map, seq or scalar; a scalar's `value` is already typed."""
+
+    kind: str
+    line: int
+    col: int
+    value: Any = None
+    items: list[Node] = field(default_factory=list)
+    pairs: list[tuple[Node, Node]] = field(default_factory=list)
+
+    def type_name(self) -> str:
+        if self.kind == "map":
+            return "a mapping"
+        if self.kind == "seq":
+            return "a list"
+        return describe(self.value)
+
+
+def describe(value: object) -> str:
+    """How a scalar's type reads in an error message."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    return "text"
+
+
+def typed_scalar(text: str, plain: bool) -> Any:
+    """YAML 1.2 core schema typing for one scalar."""
+    if not plain:
+        return text
+    if text in _NULL:
+        return None
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text) and any(c.isdigit() for c in text):
+        return float(text)
+    return text
+
+
+class YamlProblem(Exception):
+    """Raised with the first problem that stops reading (syntax, alias, tag)."""
+
+    def __init__(self, line: int, col: int, message: str) -> None:
+        super().__init__(message)
+        self.line, self.col, self.message = line, col, message
+
+
+def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
+    """Parse one YAML document. Returns the root (None when empty) and the duplicate-key problems;
+    raises YamlProblem for anything that stops reading."""
+    import yaml
+
+    loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = loader_cls(text)
+    duplicates: list[Problem] = []
+    try:
+        return _walk(loader, path, duplicates), duplicates
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+        if mark is None:
+            raise YamlProblem(0, 0, message) from None
+        raise YamlProblem(mark.line + 1, mark.column + 1, message) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(0, 0, f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+
+
+def _walk(loader: Any, path: str, duplicates: list[Problem]) -> Node | None:
+    import yaml.events as ev
+
+    root: Node | None = None
+    documents = 0
+    stack: list[Node] = []
+    pending_key: list[Node | None] = []
+    seen_keys: list[dict[object, Node]] = []
+
+    def attach(node: Node) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if parent.kind == "seq":
+            parent.items.append(node)
+            return
+        key = pending_key[-1]
+        if key is None:
+            if node.kind != "scalar" or isinstance(node.value, float):
+                raise YamlProblem(node.line, node.col, "a mapping key must be plain text")
+            marker = node.value
+            first = seen_keys[-1].get(marker)
+            if first is not None:
+                duplicates.append(
+                    Problem(path, node.line, node.col, f"duplicate key {marker!r} (first at line {first.line})")
+                )
+            else:
+                seen_keys[-1][marker] = node
+            pending_key[-1] = node
+        else:
+            parent.pairs.append((key, node))
+            pending_key[-1] = None
+
+    while True:
+        event = loader.get_event()
+        if event is None or isinstance(event, ev.StreamEndEvent):
+            return root
+        mark = event.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if isinstance(event, ev.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise YamlProblem(line, col, "only one YAML document is allowed in a catalog")
+            continue
+        if isinstance(event, ev.AliasEvent):
+            raise YamlProblem(line, col, f"aliases (*{event.anchor}) are not allowed in a catalog")
+        if isinstance(event, (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent)):
+            tag = event.tag
+            explicit = not (event.implicit[0] if isinstance(event, ev.ScalarEvent) else event.implicit)
+            if tag not in (None, "!") and explicit:
+                raise YamlProblem(line, col, f"YAML tags ({tag}) are not allowed; quote the value instead")
+        if isinstance(event, ev.ScalarEvent):
+            plain = event.style is None or event.style == ""
+            attach(Node("scalar", line, col, typed_scalar(event.value, plain and tag != "!")))
+        elif isinstance(event, ev.MappingStartEvent):
+            node = Node("map", line, col)
+            attach(node)
+            stack.append(node)
+            pending_key.append(None)
+            seen_keys.append({})
+        elif isinstance(event, ev.SequenceStartEvent):
+            node = Node("seq", line, col)
+            attach(node)
+            stack.append(node)
+        elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+            closed = stack.pop()
+            if closed.kind == "map":
+                pending_key.pop()
+                seen_keys.pop()
