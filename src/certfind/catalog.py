@@ -23,6 +23,7 @@ class CatalogFile:
     path: str
     records: tuple[Record, ...]
     positions: tuple[tuple[int, int], ...]  # (line, col) of each entry's id, for cross-file messages
+    alternative_positions: tuple[tuple[tuple[int, int], ...], ...]  # of each verification.alternatives item
     problems: tuple[Problem, ...]
 
 
@@ -104,7 +105,9 @@ def parse_file(path: str) -> CatalogFile:
     if "\x00" in text:
         at = text.index("\x00")
         line = text.count("\n", 0, at) + 1
-        raise CatalogError([Problem(path, line, at - (text.rfind("\n", 0, at) + 1) + 1, "NUL byte: this is not a text file")])
+        raise CatalogError(
+            [Problem(path, line, at - (text.rfind("\n", 0, at) + 1) + 1, "NUL byte: this is not a text file")]
+        )
     try:
         root, duplicates = yamlnodes.parse(text, path)
     except yamlnodes.YamlProblem as exc:
@@ -112,6 +115,10 @@ def parse_file(path: str) -> CatalogFile:
     records, nodes, problems = schema.check_document(root, path)
     problems = sorted([*duplicates, *problems], key=lambda p: (p.line, p.col))
     positions = tuple((n.line, n.col) for n in (schema.field_node(node, "id") for node in nodes))
+    alternatives = tuple(
+        tuple((item.line, item.col) for item in schema.field_node(node, "verification", "alternatives").items)
+        for node in nodes
+    )
     # duplicate ids inside one file
     seen: dict[str, int] = {}
     for rec, (line, col) in zip(records, positions, strict=True):
@@ -119,18 +126,24 @@ def parse_file(path: str) -> CatalogFile:
             problems.append(Problem(path, line, col, f"{rec['id']}: duplicate id (first at line {seen[rec['id']]})"))
         else:
             seen[rec["id"]] = line
-    return CatalogFile(path, tuple(records), positions, tuple(problems))
+    return CatalogFile(path, tuple(records), positions, alternatives, tuple(problems))
 
 
 def check_alternatives(files: list[CatalogFile], known: set[str]) -> list[Problem]:
     """Every `verification.alternatives` id must name an entry of the active catalog."""
     problems = []
     for cf in files:
-        for rec, (line, col) in zip(cf.records, cf.positions, strict=True):
+        for rec, places in zip(cf.records, cf.alternative_positions, strict=True):
             for i, alt in enumerate(rec["verification"].get("alternatives", ())):
                 if alt not in known:
+                    line, col = places[i]
                     problems.append(
-                        Problem(cf.path, line, col, f"{rec['id']}: verification.alternatives[{i}]: no entry has the id {alt!r}")
+                        Problem(
+                            cf.path,
+                            line,
+                            col,
+                            f"{rec['id']}: verification.alternatives[{i}]: no entry has the id {alt!r}",
+                        )
                     )
     return problems
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -23,14 +23,14 @@ if False:  # pragma: no cover - typing only, without the import cost at run time
     from certfind.search import Searcher
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     plain = "plain"
     json = "json"
     csv = "csv"
 
 
-class Sort(str, Enum):
+class Sort(StrEnum):
     name = "name"
     cost = "cost"
     duration = "duration"
@@ -99,12 +99,15 @@ def _root(
     ctx: typer.Context,
     catalog: Annotated[
         str | None,
-        typer.Option("--catalog", envvar="CERTFIND_CATALOG", metavar="PATH", help="Use exactly this catalog file for this run."),
+        typer.Option(
+            "--catalog", envvar="CERTFIND_CATALOG", metavar="PATH", help="Use exactly this catalog file for this run."
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
+    del version  # handled by its eager callback
     ctx.obj = {"catalog": catalog}
 
 
@@ -139,7 +142,9 @@ def _resolve(cat: Catalog, searcher: Searcher, query: str) -> int:
     if entry is not None:
         return entry
     listed = [(cat.records[i]["id"], cat.cert(i).label) for i in candidates]
-    exact = bool(searcher.exact(query)) or any(query.casefold().strip() in searcher.by_field[f] for f in searcher.by_field)
+    exact = bool(searcher.exact(query)) or any(
+        query.casefold().strip() in searcher.by_field[f] for f in searcher.by_field
+    )
     ambiguous = exact or (len(listed) > 1 and query.strip() != "")
     raise NoMatchError(query, listed, ambiguous=ambiguous and len(listed) > 1)
 
@@ -151,10 +156,14 @@ def list_(
     issuer: Annotated[str | None, typer.Option(help="Only issuers whose name contains this text.")] = None,
     status: Annotated[
         str | None,
-        typer.Option(help="Only this verification status (confirmed, differs, not-found, unverified) or credential status (active, discontinued, unknown)."),
+        typer.Option(
+            help="Only this verification status (confirmed, differs, not-found, unverified)"
+            " or credential status (active, discontinued, unknown)."
+        ),
     ] = None,
     max_cost: Annotated[
-        float | None, typer.Option(min=0, help="Only entries whose known up-front cost (non-member) is at most this much.")
+        float | None,
+        typer.Option(min=0, help="Only entries whose known up-front cost (non-member) is at most this much."),
     ] = None,
     sort: Annotated[Sort, typer.Option(help="Order by name, cost, duration or issuer.")] = Sort.name,
     fmt: FormatOption = None,
@@ -206,7 +215,9 @@ def show(
 @app.command()
 def search(
     ctx: typer.Context,
-    query: Annotated[list[str], typer.Argument(metavar="QUERY...", help="Words to look for; several words are one query.")],
+    query: Annotated[
+        list[str], typer.Argument(metavar="QUERY...", help="Words to look for; several words are one query.")
+    ],
     limit: Annotated[int, typer.Option(min=1, help="Show at most this many results.")] = 10,
     fmt: FormatOption = None,
 ) -> None:
@@ -233,7 +244,9 @@ def compare(
     ctx: typer.Context,
     names: Annotated[list[str], typer.Argument(metavar="NAME_OR_ID...", help="Two or more ids, acronyms or names.")],
     years: Annotated[int, typer.Option(min=1, max=100, help="Price holding each credential this many years.")] = 5,
-    member: Annotated[bool, typer.Option("--member", help="Use member prices and membership dues where listed.")] = False,
+    member: Annotated[
+        bool, typer.Option("--member", help="Use member prices and membership dues where listed.")
+    ] = False,
     fmt: FormatOption = None,
 ) -> None:
     """Compare certifications side by side: cost up front and over N years, duration, prerequisites.
@@ -251,13 +264,17 @@ def compare(
     cat = _load(ctx)
     searcher = _searcher(cat)
     entries = list(dict.fromkeys(_resolve(cat, searcher, n) for n in names))
-    render.render_compare([cat.cert(e) for e in entries], [cat.records[e] for e in entries], years, member, _format(fmt))
+    render.render_compare(
+        [cat.cert(e) for e in entries], [cat.records[e] for e in entries], years, member, _format(fmt)
+    )
 
 
 @app.command()
 def validate(
     ctx: typer.Context,
-    path: Annotated[str | None, typer.Argument(metavar="[PATH]", help="A catalog file. Default: the active catalog.")] = None,
+    path: Annotated[
+        str | None, typer.Argument(metavar="[PATH]", help="A catalog file. Default: the active catalog.")
+    ] = None,
 ) -> None:
     """Check a catalog file and report every problem as file:line:col.
 

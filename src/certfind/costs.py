@@ -91,5 +91,7 @@ def format_money(money: Money | None) -> str:
         number = f"{whole:,}" if part == 0 else f"{whole:,}.{part:02d}"
         return f"{symbol}{number}" if symbol else f"{number} {money.currency}"
 
-    text = one(money.min_cents) if money.min_cents == money.max_cents else f"{one(money.min_cents)}-{one(money.max_cents)}"
+    text = (
+        one(money.min_cents) if money.min_cents == money.max_cents else f"{one(money.min_cents)}-{one(money.max_cents)}"
+    )
     return text if money.complete else f"{text} + unknown"

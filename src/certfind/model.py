@@ -107,7 +107,7 @@ class Certification:
     @property
     def label(self) -> str:
         """Name with acronym, as people read it."""
-        if self.acronym and self.acronym.casefold() not in self.name.casefold():
+        if self.acronym and self.acronym not in self.name.split():
             return f"{self.name} ({self.acronym})"
         return self.name
 
@@ -117,6 +117,8 @@ def to_cents(amount: float | int) -> int:
 
 
 def _fee(rec: Record) -> Fee:
+    lo: int | None
+    hi: int | None
     if "amount" in rec:
         lo = hi = to_cents(rec["amount"])
     elif "min" in rec:
@@ -154,9 +156,7 @@ def from_record(rec: Record, origin: str = "bundled") -> Certification:
             claimed=ver.get("claimed", ""),
             alternatives=tuple(ver.get("alternatives", ())),
         ),
-        sources=tuple(
-            Source(s["title"], s["url"], date.fromisoformat(s["accessed"])) for s in rec["sources"]
-        ),
+        sources=tuple(Source(s["title"], s["url"], date.fromisoformat(s["accessed"])) for s in rec["sources"]),
         acronym=rec.get("acronym", ""),
         aliases=tuple(rec.get("aliases", ())),
         issuer_url=rec.get("issuer_url", ""),

@@ -23,6 +23,8 @@ FORMATS = ("table", "plain", "json", "csv")
 
 # C0 and C1 controls, DEL, and the invisible bidirectional / direction marks.
 _UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# What json.dumps leaves raw (it escapes C0 itself): DEL, C1 and the bidi characters.
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _TRUST_STYLE = {"confirmed": "green", "differs": "yellow", "not-found": "bold red", "unverified": "magenta"}
 STALE_DAYS = 365
 
@@ -42,7 +44,7 @@ def clean(text: str) -> str:
 def to_json(value: Any) -> str:
     """JSON text in which no control or bidi character survives raw."""
     text = json.dumps(value, ensure_ascii=False, indent=2)
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def write(text: str) -> None:
@@ -179,13 +181,29 @@ def render_rows(rows: Sequence[Row], fmt: str, *, show_origin: bool = False) -> 
         write(to_json(out))
         return
     if fmt == "csv":
-        head = ["id", "name", "acronym", "issuer", "category", "kind", "upfront_min", "upfront_max", "currency", "verification", "status"]
+        head = [
+            "id",
+            "name",
+            "acronym",
+            "issuer",
+            "category",
+            "kind",
+            "upfront_min",
+            "upfront_max",
+            "currency",
+            "verification",
+            "status",
+        ]
         body: list[list[object]] = []
         for r in rows:
             up = costs.upfront(r.cert)
             c = r.cert
             line: list[object] = [c.id, c.name, c.acronym, c.issuer, c.category, c.kind]
-            line += ["", ""] if up is None or not up.complete else [costs.cents_to_number(up.min_cents), costs.cents_to_number(up.max_cents)]
+            line += (
+                ["", ""]
+                if up is None or not up.complete
+                else [costs.cents_to_number(up.min_cents), costs.cents_to_number(up.max_cents)]
+            )
             line += [c.currency, c.verification.status, c.status]
             if scored:
                 line.append(r.score)
@@ -209,15 +227,29 @@ def render_rows(rows: Sequence[Row], fmt: str, *, show_origin: bool = False) -> 
     from rich.table import Table
 
     table = Table(show_edge=False, header_style="bold", pad_edge=False)
-    for name, kw in (("ID", {"no_wrap": True}), ("Certification", {"ratio": 3}), ("Issuer", {"ratio": 2}), ("Category", {}), ("Up front", {"no_wrap": True}), ("Verification", {})):
-        table.add_column(name, **kw)  # type: ignore[arg-type]
+    for name, kw in (
+        ("ID", {"no_wrap": True}),
+        ("Certification", {"ratio": 3}),
+        ("Issuer", {"ratio": 2}),
+        ("Category", {}),
+        ("Up front", {"no_wrap": True}),
+        ("Verification", {}),
+    ):
+        table.add_column(name, **kw)
     if scored:
         table.add_column("Score", justify="right")
     if show_origin:
         table.add_column("From")
     for r in rows:
         c = r.cert
-        cells = [text(c.id), text(c.label), text(c.issuer), text(c.category), text(costs.format_money(costs.upfront(c))), text(trust(c), _TRUST_STYLE.get(c.verification.status, ""))]
+        cells = [
+            text(c.id),
+            text(c.label),
+            text(c.issuer),
+            text(c.category),
+            text(costs.format_money(costs.upfront(c))),
+            text(trust(c), _TRUST_STYLE.get(c.verification.status, "")),
+        ]
         if scored:
             cells.append(text(f"{r.score:g}"))
         if show_origin:
@@ -240,7 +272,16 @@ def show_fields(cert: Certification, alternatives: Sequence[Certification], toda
         out.append(("region", cert.region))
     if cert.aliases:
         out.append(("also called", ", ".join(cert.aliases)))
-    out.append(("status", {"active": "awarded today", "discontinued": "DISCONTINUED: no longer awarded", "unknown": "unknown whether it is awarded today"}[cert.status]))
+    out.append(
+        (
+            "status",
+            {
+                "active": "awarded today",
+                "discontinued": "DISCONTINUED: no longer awarded",
+                "unknown": "unknown whether it is awarded today",
+            }[cert.status],
+        )
+    )
     out.append(("verification", f"{v.status}, {age_text(v.checked, today)}"))
     if v.note:
         out.append(("evidence", v.note))
@@ -252,7 +293,9 @@ def show_fields(cert: Certification, alternatives: Sequence[Certification], toda
     for item in cert.eligibility:
         out.append(("prerequisite", item))
     out.append(("exam", exam_text(cert)))
-    out.append(("duration", months(cert) + (f" ({cert.duration.note})" if cert.duration and cert.duration.note else "")))
+    out.append(
+        ("duration", months(cert) + (f" ({cert.duration.note})" if cert.duration and cert.duration.note else ""))
+    )
     for fee in cert.costs:
         out.append(("fee", fee_text(fee, cert.currency)))
     out.append(("up front", costs.format_money(costs.upfront(cert)) + " (non-member)"))
@@ -279,9 +322,17 @@ def trust_banner(cert: Certification) -> tuple[str, str]:
     """A plain-language headline about how far to trust the entry, and its style."""
     status = cert.verification.status
     if status == "not-found":
-        return ("No public source confirms that this credential exists. Do not pay for it before checking the alternatives below.", "bold red")
+        return (
+            "No public source confirms that this credential exists. "
+            "Do not pay for it before checking the alternatives below.",
+            "bold red",
+        )
     if status == "differs":
-        return ("This credential is real, but public sources differ from what is commonly claimed about it: read the evidence.", "yellow")
+        return (
+            "This credential is real, but public sources differ from what is commonly claimed about it: "
+            "read the evidence.",
+            "yellow",
+        )
     if status == "unverified":
         return ("Not yet checked against public sources.", "magenta")
     if cert.status == "discontinued":
@@ -289,7 +340,9 @@ def trust_banner(cert: Certification) -> tuple[str, str]:
     return ("Confirmed against the issuer's own pages.", "green")
 
 
-def render_show(cert: Certification, record: Record, alternatives: Sequence[Certification], fmt: str, today: date) -> None:
+def render_show(
+    cert: Certification, record: Record, alternatives: Sequence[Certification], fmt: str, today: date
+) -> None:
     if fmt == "json":
         write(to_json(record))
         return
@@ -323,20 +376,38 @@ def render_show(cert: Certification, record: Record, alternatives: Sequence[Cert
 def method_text(years: int, member: bool) -> str:
     pricing = "member prices and dues" if member else "non-member prices"
     return (
-        f"Totals for holding each credential {years} year{'s' if years != 1 else ''} at {pricing}: one-time fees plus each "
+        f"Totals for holding each credential {years} year{'s' if years != 1 else ''} at {pricing}: "
+        "one-time fees plus each "
         f"recurring fee x (ceil({years} / its period) - 1). Each in its own currency, never converted. "
         "'+ unknown' means a fee whose amount no source gives."
     )
 
 
-def render_compare(certs: Sequence[Certification], records: Sequence[Record], years: int, member: bool, fmt: str) -> None:
+def render_compare(
+    certs: Sequence[Certification], records: Sequence[Record], years: int, member: bool, fmt: str
+) -> None:
     ups = [costs.upfront(c, member) for c in certs]
     totals = [costs.total(c, years, member) for c in certs]
     if fmt == "json":
         items = []
         for rec, up, tot in zip(records, ups, totals, strict=True):
-            items.append({**rec, "upfront": None if up is None else up.as_json(), "total": None if tot is None else tot.as_json()})
-        write(to_json({"years": years, "pricing": "member" if member else "non-member", "method": method_text(years, member), "certifications": items}))
+            items.append(
+                {
+                    **rec,
+                    "upfront": None if up is None else up.as_json(),
+                    "total": None if tot is None else tot.as_json(),
+                }
+            )
+        write(
+            to_json(
+                {
+                    "years": years,
+                    "pricing": "member" if member else "non-member",
+                    "method": method_text(years, member),
+                    "certifications": items,
+                }
+            )
+        )
         return
     rows = [
         ("issuer", [c.issuer for c in certs]),
@@ -359,11 +430,16 @@ def render_compare(certs: Sequence[Certification], records: Sequence[Record], ye
         return
     from rich.table import Table
 
-    table = Table(show_lines=True, header_style="bold", caption=clean(method_text(years, member)), caption_justify="left")
+    table = Table(
+        show_lines=True, header_style="bold", caption=clean(method_text(years, member)), caption_justify="left"
+    )
     table.add_column("")
     for c in certs:
         table.add_column(text(c.label, "bold"), ratio=1, overflow="fold")
     for label, values in rows:
-        styled = [text(v, _TRUST_STYLE.get(certs[i].verification.status, "") if label == "verification" else "") for i, v in enumerate(values)]
+        styled = [
+            text(v, _TRUST_STYLE.get(certs[i].verification.status, "") if label == "verification" else "")
+            for i, v in enumerate(values)
+        ]
         table.add_row(text(label, "bold"), *styled)
     console().print(table)

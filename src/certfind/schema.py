@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from typing import Any
 
 from certfind.errors import Problem
 from certfind.model import AUDIENCES, KINDS, STATUSES, VERIFICATIONS, Record
@@ -245,7 +244,9 @@ def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
                 required=("status", "checked"),
             ),
             "sources": ck.list_of(
-                ck.mapping({"title": ck.text, "url": ck.url, "accessed": ck.date}, required=("title", "url", "accessed"))
+                ck.mapping(
+                    {"title": ck.text, "url": ck.url, "accessed": ck.date}, required=("title", "url", "accessed")
+                )
             ),
         },
         required=("id", "name", "issuer", "category", "summary", "verification", "sources"),
@@ -259,7 +260,9 @@ def check_document(root: Node | None, path: str) -> tuple[list[Record], list[Nod
     """
     ck = Checker(path)
     if root is None:
-        ck.problems.append(Problem(path, 1, 1, "the catalog is empty; expected 'schema_version: 1' and 'certifications:'"))
+        ck.problems.append(
+            Problem(path, 1, 1, "the catalog is empty; expected 'schema_version: 1' and 'certifications:'")
+        )
         return [], [], ck.problems
     if root.kind != "map":
         ck.fail(root, "", f"expected a mapping with schema_version and certifications, found {root.type_name()}")

@@ -32,8 +32,35 @@ TRUST_ORDER = ("confirmed", "differs", "unverified", "not-found")
 """Between equally good matches, the better-verified entry comes first."""
 
 STOPWORDS = frozenset(
-    "a an and the of for in on to with by or at as from is are be certified certification certifications "
-    "certificate program programme professional credential credentials".split()
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "for",
+        "in",
+        "on",
+        "to",
+        "with",
+        "by",
+        "or",
+        "at",
+        "as",
+        "from",
+        "is",
+        "are",
+        "be",
+        "certified",
+        "certification",
+        "certifications",
+        "certificate",
+        "program",
+        "programme",
+        "professional",
+        "credential",
+        "credentials",
+    ]
 )
 
 # British and variant spellings folded to one form, per word.
@@ -109,7 +136,9 @@ def tokens(text: str) -> list[str]:
 def expand(query: str) -> str:
     """The folded query plus the near-synonyms of any phrase it contains."""
     folded = fold(query)
-    extra = [syn for phrase, syn in SYNONYMS.items() if re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", folded)]
+    extra = [
+        syn for phrase, syn in SYNONYMS.items() if re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", folded)
+    ]
     return " ".join([folded, *extra])
 
 
@@ -117,7 +146,13 @@ def entry_fields(rec: Record) -> tuple[list[str], list[str], list[str], list[str
     """The text of one record, grouped by search field."""
     name = [rec["id"].replace("-", " "), rec["name"], rec.get("acronym", ""), *rec.get("aliases", ())]
     exam = rec.get("exam") or {}
-    topic = [*rec.get("topics", ()), rec["category"].replace("-", " "), rec.get("kind", ""), rec.get("region", ""), *exam.get("codes", ())]
+    topic = [
+        *rec.get("topics", ()),
+        rec["category"].replace("-", " "),
+        rec.get("kind", ""),
+        rec.get("region", ""),
+        *exam.get("codes", ()),
+    ]
     issuer = [rec["issuer"]]
     summary = [rec["summary"]]
     return name, topic, issuer, summary
@@ -210,18 +245,20 @@ class Searcher:
                     row = best.get(entry)
                     if row is None:
                         row = best[entry] = [0.0] * len(content)
-                    if value > row[q]:
-                        row[q] = value
+                    row[q] = max(row[q], value)
         scores: dict[int, float] = {}
         for entry, row in best.items():
             # the user's own words must be covered; synonym words can only add
-            own = sorted(row[: n_original], reverse=True)
+            own = sorted(row[:n_original], reverse=True)
             base = sum(own) / max(n_original, 1)
             bonus = max(row[n_original:], default=0.0)
             scores[entry] = max(base, min(bonus, base + 25.0) if n_original else bonus) if bonus else base
         for entry in self.exact(query):
             scores[entry] = EXACT + 10.0
-        ranked = sorted((Hit(e, round(min(s, EXACT), 1)) for e, s in scores.items() if s >= FLOOR), key=lambda h: (-h.score, self.trust[h.entry], h.entry))
+        ranked = sorted(
+            (Hit(e, round(min(s, EXACT), 1)) for e, s in scores.items() if s >= FLOOR),
+            key=lambda h: (-h.score, self.trust[h.entry], h.entry),
+        )
         return ranked[:limit] if limit else ranked
 
 
@@ -242,11 +279,11 @@ def resolve(searcher: Searcher, query: str) -> tuple[int | None, list[int]]:
         return exact[0], []
     if len(exact) > 1:
         return None, exact
-    hits = searcher.search(query, limit=6)
-    if not hits:
+    ranked = searcher.search(query, limit=6)
+    if not ranked:
         return None, []
-    top = hits[0]
-    runner_up = hits[1].score if len(hits) > 1 else 0.0
+    top = ranked[0]
+    runner_up = ranked[1].score if len(ranked) > 1 else 0.0
     if top.score >= 85.0 and top.score - runner_up >= 8.0:
         return top.entry, []
-    return None, [h.entry for h in hits[:5]]
+    return None, [h.entry for h in ranked[:5]]

@@ -91,11 +91,18 @@ def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
         if mark is None:
             raise YamlProblem(0, 0, message) from None
+        if "\t" not in message and _char_at(text, mark.line, mark.column) == "\t":
+            message += " (a tab: YAML indents with spaces)"
         raise YamlProblem(mark.line + 1, mark.column + 1, message) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(0, 0, f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line + 1)
+    return lines[line][column : column + 1] if line < len(lines) else ""
 
 
 def _walk(loader: Any, path: str, duplicates: list[Problem]) -> Node | None:

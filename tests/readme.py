@@ -1,0 +1,75 @@
+"""README's console examples are real runs. `python -m tests.readme` rewrites their output from the
+program; `tests/test_readme.py` fails when README and the program disagree.
+
+An example is a ```console block whose lines starting with `$ certfind` are run in-process with a
+pinned terminal (100 columns, no colour, not a TTY unless `--format table` is given) and a fixed date.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from unittest import mock
+
+from typer.testing import CliRunner
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+TODAY = date(2026, 11, 24)
+BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
+
+
+class FixedDate(date):
+    @classmethod
+    def today(cls) -> FixedDate:
+        return cls(TODAY.year, TODAY.month, TODAY.day)
+
+
+@contextmanager
+def pinned(tmp: Path) -> Iterator[None]:
+    env = {"COLUMNS": "100", "TERM": "xterm-256color", "XDG_CONFIG_HOME": str(tmp / "config"), "XDG_CACHE_HOME": str(tmp / "cache")}
+    with mock.patch.dict(os.environ, env), mock.patch("certfind.cli.date", FixedDate):
+        for name in ("CERTFIND_CATALOG", "NO_COLOR", "FORCE_COLOR"):
+            os.environ.pop(name, None)
+        yield
+
+
+def run_example(command: str) -> str:
+    from certfind.cli import app
+
+    args = shlex.split(command)[1:]
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    out = result.stdout + result.stderr
+    if result.exit_code:
+        out += f"[exit {result.exit_code}]\n"
+    return "\n".join(line.rstrip() for line in out.splitlines()) + "\n"
+
+
+def render(text: str, tmp: Path) -> str:
+    """README text with every example's output replaced by what the program prints now."""
+
+    def block(match: re.Match[str]) -> str:
+        out = []
+        for line in match.group(1).splitlines():
+            if line.startswith("$ certfind"):
+                out.append(line + "\n" + run_example(line[2:]))
+            elif line.startswith("$ "):
+                out.append(line + "\n")
+        return "```console\n" + "".join(out) + "```"
+
+    with pinned(tmp):
+        return BLOCK.sub(block, text)
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        new = render(README.read_text(encoding="utf-8"), Path(tmp))
+    README.write_text(new, encoding="utf-8")
+    sys.stdout.write(f"updated {README}\n")

@@ -1,0 +1,307 @@
+"""Each command as a user sees it: stdout, stderr and the exit code, for success, no match,
+usage errors and an unusable catalog."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
+
+from certfind import catalog as catalog_module
+
+BUNDLED = len(catalog_module.load())
+
+
+# --- search ------------------------------------------------------------------------------------
+
+
+def test_search_finds_cataloging_credentials_best_first() -> None:
+    run = cli("search", "cataloging")
+    assert run.code == 0, run.err
+    assert run.err == ""
+    first = run.out.splitlines()[0].split("\t")
+    assert first[0] == "lssc"
+    assert first[5] == "confirmed"
+
+
+def test_search_with_no_result_prints_nothing_and_exits_1() -> None:
+    run = cli("search", "zzqxjv")
+    assert (run.code, run.out) == (1, "")
+    assert run.err == "certfind: no certification matches 'zzqxjv'\n"
+
+
+def test_search_json_adds_a_score_to_catalog_records() -> None:
+    run = cli("search", "archives", "--format", "json", "--limit", "3")
+    assert run.code == 0, run.err
+    items = json.loads(run.out)
+    assert len(items) == 3
+    assert {"id", "name", "issuer", "verification", "sources", "score"} <= set(items[0])
+    assert items[0]["score"] >= items[-1]["score"]
+
+
+def test_search_without_a_query_is_a_usage_error() -> None:
+    run = cli("search")
+    assert (run.code, run.out) == (2, "")
+    assert "Missing argument 'QUERY...'" in run.err
+
+
+def test_search_limit_must_be_positive() -> None:
+    run = cli("search", "library", "--limit", "0")
+    assert (run.code, run.out) == (2, "")
+    assert "--limit" in run.err
+
+
+# --- list --------------------------------------------------------------------------------------
+
+
+def test_list_plain_is_one_tab_separated_record_per_line() -> None:
+    run = cli("list")
+    assert run.code == 0, run.err
+    assert run.err == ""
+    lines = run.out.splitlines()
+    assert len(lines) == BUNDLED
+    assert all(len(line.split("\t")) == 6 for line in lines)
+    assert not any(ch in run.out for ch in "┏━│")
+
+
+def test_list_filters_by_category_and_status() -> None:
+    run = cli("list", "--category", "archives", "--status", "confirmed")
+    assert run.code == 0, run.err
+    rows = [line.split("\t") for line in run.out.splitlines()]
+    assert rows
+    assert all(r[3] == "archives" and r[5].startswith("confirmed") for r in rows)
+
+
+def test_list_max_cost_json_only_known_costs_within_limit() -> None:
+    run = cli("list", "--max-cost", "300", "--format", "json")
+    assert run.code == 0, run.err
+    items = json.loads(run.out)
+    assert items
+    ids = {i["id"] for i in items}
+    assert "ca" in ids  # $125 application + $75 first-year dues
+    assert "clt" not in ids  # no known cost
+
+
+def test_list_sort_cost_puts_unknown_costs_last() -> None:
+    run = cli("list", "--sort", "cost")
+    assert run.code == 0, run.err
+    costs = [line.split("\t")[4] for line in run.out.splitlines()]
+    first_unknown = costs.index("unknown")
+    assert all(c == "unknown" or "unknown" in c for c in costs[first_unknown:])
+
+
+def test_list_csv_has_a_header_and_parses() -> None:
+    run = cli("list", "-f", "csv")
+    assert run.code == 0, run.err
+    rows = list(csv.reader(io.StringIO(run.out)))
+    assert rows[0][:3] == ["id", "name", "acronym"]
+    assert len(rows) == BUNDLED + 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["list", "--sort", "price"], "Invalid value for '--sort'"),
+        (["list", "--status", "maybe"], "--status must be one of"),
+        (["list", "--max-cost", "-5"], "Invalid value for '--max-cost'"),
+        (["list", "--format", "yaml"], "Invalid value for '--format'"),
+        (["list", "--bogus"], "No such option: --bogus"),
+    ],
+)
+def test_list_usage_errors_exit_2(args: list[str], message: str) -> None:
+    run = cli(*args)
+    assert (run.code, run.out) == (2, "")
+    assert message in run.err
+
+
+# --- show --------------------------------------------------------------------------------------
+
+
+def test_show_clt_says_plainly_it_is_unconfirmed_and_what_to_look_at() -> None:
+    run = cli("show", "CLT")
+    assert run.code == 0, run.err
+    assert run.err == ""
+    fields = [line.split("\t", 1) for line in run.out.splitlines()]
+    assert ["id", "clt"] in fields
+    verification = dict(fields)["verification"]
+    assert verification.startswith("not-found, checked 2026-11-24")
+    assert any(k == "look instead at" and v.startswith("lssc: ") for k, v in fields)
+
+
+def test_show_resolves_the_article_spelling_cptl() -> None:
+    run = cli("show", "cptl", "-f", "json")
+    assert run.code == 0, run.err
+    assert json.loads(run.out)["id"] == "cplt"
+
+
+def test_show_unknown_name_exits_1_with_nothing_on_stdout() -> None:
+    run = cli("show", "qqqqqq")
+    assert (run.code, run.out) == (1, "")
+    assert run.err == "certfind: no certification matches 'qqqqqq'\n"
+
+
+def test_show_ambiguous_name_lists_candidates_and_exits_1() -> None:
+    run = cli("show", "Certified")
+    assert (run.code, run.out) == (1, "")
+    lines = run.err.splitlines()
+    assert lines[0] == "certfind: 'Certified' matches more than one certification; say which:"
+    assert len(lines) >= 3
+    assert all(line.startswith("  ") for line in lines[1:])
+
+
+def test_show_shared_acronym_is_ambiguous() -> None:
+    run = cli("show", "CET")
+    assert (run.code, run.out) == (1, "")
+    assert "iscet-cet" in run.err
+    assert "eta-cet" in run.err
+
+
+# --- compare -----------------------------------------------------------------------------------
+
+
+def test_compare_json_carries_pricing_and_ranges() -> None:
+    run = cli("compare", "CIP", "CompTIA A+", "--format", "json")
+    assert run.code == 0, run.err
+    assert run.err == ""
+    doc = json.loads(run.out)
+    assert doc["years"] == 5
+    assert doc["pricing"] == "non-member"
+    assert "ceil(5 / its period) - 1" in doc["method"]
+    ids = [c["id"] for c in doc["certifications"]]
+    assert ids == ["cip", "comptia-a-plus"]
+    cip = doc["certifications"][0]
+    assert cip["total"]["currency"] == "USD"
+    assert cip["total"]["min"] == 150  # one renewal at $150 within 5 years; exam fee unknown
+    assert cip["total"]["complete"] is False
+
+
+def test_compare_member_pricing_uses_member_fees() -> None:
+    run = cli("compare", "CIP", "CA", "--member", "--years", "6", "-f", "json")
+    assert run.code == 0, run.err
+    doc = json.loads(run.out)
+    assert doc["pricing"] == "member"
+    cip = doc["certifications"][0]
+    assert cip["total"]["min"] == 135  # one renewal within 6 years at the member price
+
+
+def test_compare_needs_two_names() -> None:
+    run = cli("compare", "CIP")
+    assert (run.code, run.out) == (2, "")
+    assert run.err.startswith("certfind: compare needs at least two certifications")
+
+
+def test_compare_with_an_unknown_name_exits_1() -> None:
+    run = cli("compare", "CIP", "zzqxjv")
+    assert (run.code, run.out) == (1, "")
+    assert "no certification matches 'zzqxjv'" in run.err
+
+
+def test_compare_years_must_be_at_least_one() -> None:
+    run = cli("compare", "CIP", "CA", "--years", "0")
+    assert (run.code, run.out) == (2, "")
+    assert "Invalid value for '--years'" in run.err
+
+
+# --- validate, catalogs ------------------------------------------------------------------------
+
+
+def test_validate_bundled_catalog() -> None:
+    run = cli("validate")
+    assert run.code == 0, run.err
+    assert run.err == ""
+    assert run.out.startswith(f"ok: {BUNDLED} certifications in ")
+
+
+def test_validate_reports_every_problem_on_stderr_and_exits_3(write_catalog: WriteCatalog) -> None:
+    bad = VALID_ENTRY.replace("amount: 100", "amount: -1").replace("status: confirmed", "status: sure")
+    path = write_catalog(catalog_text(bad))
+    run = cli("validate", path)
+    assert (run.code, run.out) == (3, "")
+    assert run.err.splitlines() == [
+        f"{path}:11:31: demo.costs[0].amount: must not be negative (found -1)",
+        f"{path}:13:15: demo.verification.status: must be one of confirmed, differs, not-found, unverified; found 'sure'",
+        "certfind: 2 problems in the catalog",
+    ]
+
+
+def test_catalog_option_and_environment_variable(write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text())
+    by_option = cli("--catalog", path, "list")
+    by_env = cli("list", env={"CERTFIND_CATALOG": path})
+    assert by_option == by_env
+    assert by_option.code == 0
+    assert by_option.out.startswith("demo\tDemo Certification (DEMO)\tDemo Society\tlibrary\t$100\tconfirmed")
+
+
+def test_missing_catalog_exits_3_without_traceback(tmp_path: Path) -> None:
+    path = str(tmp_path / "nope.yaml")
+    run = cli("--catalog", path, "search", "x")
+    assert (run.code, run.out) == (3, "")
+    assert run.err == f"{path}: no such file\n"
+
+
+def test_invalid_catalog_exits_3_for_every_command(write_catalog: WriteCatalog) -> None:
+    path = write_catalog("schema_version: 1\ncertifications: [\n")
+    for args in (["list"], ["show", "x"], ["search", "x"], ["compare", "a", "b"], ["validate"]):
+        run = cli("--catalog", path, *args)
+        assert (run.code, run.out) == (3, ""), args
+        assert run.err.startswith(f"{path}:3:1: "), args
+
+
+def test_user_catalog_replaces_and_adds_entries(tmp_path: Path) -> None:
+    user = tmp_path / "config" / "certfind" / "certifications.yaml"
+    user.parent.mkdir(parents=True)
+    replaced = VALID_ENTRY.replace("id: demo", "id: lssc").replace("acronym: DEMO", "acronym: LSSC")
+    user.write_text(catalog_text(replaced, VALID_ENTRY), encoding="utf-8")
+    listed = cli("list")
+    assert listed.code == 0, listed.err
+    assert len(listed.out.splitlines()) == BUNDLED + 1
+    shown = cli("show", "lssc", "-f", "json")
+    assert json.loads(shown.out)["name"] == "Demo Certification"
+    assert cli("validate").out.startswith(f"ok: {BUNDLED + 1} certifications in ")
+    assert user.read_text(encoding="utf-8") == catalog_text(replaced, VALID_ENTRY)
+
+
+def test_version() -> None:
+    run = cli("--version")
+    assert run.code == 0
+    assert run.out.startswith("certfind ")
+    assert run.err == ""
+
+
+def test_bare_certfind_shows_the_commands() -> None:
+    run = cli()
+    assert run.code in (0, 2)
+    for command in ("list", "show", "search", "compare", "validate"):
+        assert command in run.out + run.err
+
+
+# --- catalog text is data --------------------------------------------------------------------
+
+HOSTILE = (
+    "[bold]loud[/] [/] [link=https://evil.example]x[/link] :smile: \x1b[31mred\x1b]8;;https://evil\x07 \u202egnp.exe"
+)
+
+
+@pytest.mark.parametrize("fmt", ["table", "plain", "json", "csv"])
+def test_catalog_text_is_never_markup_or_escapes(write_catalog: WriteCatalog, fmt: str) -> None:
+    quoted = json.dumps(HOSTILE)  # a YAML double-quoted string
+    entry = VALID_ENTRY.replace("name: Demo Certification", f"name: {quoted}")
+    path = write_catalog(catalog_text(entry))
+    for args in (["list"], ["show", "demo"], ["search", "demo"], ["compare", "demo", "demo"]):
+        run = cli("--catalog", path, *args, "--format", fmt)
+        assert run.code == 0, (args, run.err)
+        for raw in ("\x1b", "\u202e", "\x07"):
+            assert raw not in run.out
+        assert "😄" not in run.out
+        if fmt == "json":
+            json.loads(run.out)
+            assert "[bold]loud[/]" in run.out
+        elif fmt != "table" or args[0] == "show":
+            assert "[bold]loud[/]" in run.out
+            assert ":smile:" in run.out
+            assert "\\x1b[31mred" in run.out

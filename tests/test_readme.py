@@ -1,0 +1,23 @@
+"""README stays true: its examples are the program's current output, and every command is shown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.readme import README, render
+
+pytestmark = pytest.mark.skipif(not README.exists(), reason="README is not shipped with the wheel tests")
+
+
+def test_readme_examples_are_the_programs_current_output(tmp_path: Path) -> None:
+    text = README.read_text(encoding="utf-8")
+    assert render(text, tmp_path) == text, "README examples are stale: run `python -m tests.readme`"
+
+
+def test_every_command_has_an_example() -> None:
+    text = README.read_text(encoding="utf-8")
+    for command in ("list", "show", "search", "compare", "validate"):
+        assert f"$ certfind {command}" in text, command
+    assert "certfind search cataloging" in text
