@@ -32,7 +32,12 @@ class FixedDate(date):
 
 @contextmanager
 def pinned(tmp: Path) -> Iterator[None]:
-    env = {"COLUMNS": "100", "TERM": "xterm-256color", "XDG_CONFIG_HOME": str(tmp / "config"), "XDG_CACHE_HOME": str(tmp / "cache")}
+    env = {
+        "COLUMNS": "100",
+        "TERM": "xterm-256color",
+        "XDG_CONFIG_HOME": str(tmp / "config"),
+        "XDG_CACHE_HOME": str(tmp / "cache"),
+    }
     with mock.patch.dict(os.environ, env), mock.patch("certfind.cli.date", FixedDate):
         for name in ("CERTFIND_CATALOG", "NO_COLOR", "FORCE_COLOR"):
             os.environ.pop(name, None)

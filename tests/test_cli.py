@@ -9,9 +9,9 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
 
 from certfind import catalog as catalog_module
+from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
 
 BUNDLED = len(catalog_module.load())
 

@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
 
 HEAD = "schema_version: 1\ncertifications:\n"

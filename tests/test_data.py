@@ -1,0 +1,115 @@
+"""The bundled catalog is trustworthy: sourced, dated, cross-linked, in our own words."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from certfind import catalog
+from certfind.model import Certification
+from tests.conftest import cli
+
+CAT = catalog.load(str(catalog.bundled_path()))
+CERTS = list(CAT)
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "top-11-library-technician-certifications.txt"
+
+# The article's names (and spellings) for its eleven certifications, and the entry each must reach.
+ARTICLE_NAMES = {
+    "CLT": "clt",
+    "Certified Library Technician": "clt",
+    "CALT": "calt",
+    "Certified Academic Library Technician": "calt",
+    "CPLT": "cplt",
+    "CPTL": "cplt",
+    "Certified Public Library Technician": "cplt",
+    "CSLT": "cslt",
+    "Certified School Library Technician": "cslt",
+    "CTST": "ctst",
+    "Certified Technical Services Technician": "ctst",
+    "Academy of Certified Archivists": "ca",
+    "ACA": "ca",
+    "CIP": "cip",
+    "Certified Information Professional": "cip",
+    "MLS-P": "mls-p",
+    "Museum and Library Services Professional Certification": "mls-p",
+    "Automation and Control Systems Technicians Certification Program": "isa-ccst",
+    "Microsoft Office Specialist": "mos",
+    "MOS": "mos",
+    "CompTIA A+": "comptia-a-plus",
+    "A+": "comptia-a-plus",
+}
+UNVERIFIABLE = {"clt", "calt", "cplt", "cslt", "ctst", "mls-p"}
+
+
+def test_size_and_trust_mix() -> None:
+    assert len(CERTS) >= 23
+    real = [c for c in CERTS if c.verification.status in ("confirmed", "differs") and c.sources]
+    assert len(real) >= 12
+    assert {c.id for c in CERTS if c.verification.status == "not-found"} == UNVERIFIABLE
+
+
+@pytest.mark.parametrize("cert", CERTS, ids=[c.id for c in CERTS])
+def test_every_entry_is_sourced_and_dated(cert: Certification) -> None:
+    assert cert.sources
+    for src in cert.sources:
+        assert re.match(r"https?://", src.url)
+        assert src.title.strip()
+    assert cert.verification.checked.year >= 2026
+    assert cert.verification.note, "say what the evidence shows"
+
+
+@pytest.mark.parametrize("cert", CERTS, ids=[c.id for c in CERTS])
+def test_every_figure_names_one_of_the_entrys_sources(cert: Certification) -> None:
+    urls = {s.url for s in cert.sources}
+    for fee in cert.costs:
+        if fee.known:
+            assert fee.source in urls, f"{cert.id}: {fee.label} has no source among the entry's sources"
+        else:
+            assert fee.note, f"{cert.id}: {fee.label} has an unknown amount and no note saying why"
+
+
+@pytest.mark.parametrize("cert", [c for c in CERTS if c.id in UNVERIFIABLE], ids=sorted(UNVERIFIABLE))
+def test_unverifiable_entries_point_at_real_alternatives_and_price_nothing(cert: Certification) -> None:
+    assert not cert.costs, "the article's prices belong in verification.claimed, not in costs"
+    assert cert.verification.claimed
+    assert cert.verification.alternatives
+    for alt in cert.verification.alternatives:
+        target = CAT.get(alt)
+        assert target is not None
+        assert target.verification.status in ("confirmed", "differs")
+
+
+def test_shared_acronyms_have_issuers_that_tell_them_apart() -> None:
+    by_acronym = Counter(c.acronym.casefold() for c in CERTS if c.acronym)
+    for acronym, count in by_acronym.items():
+        if count > 1:
+            issuers = [c.issuer for c in CERTS if c.acronym.casefold() == acronym]
+            assert len(set(issuers)) == count, f"{acronym}: {issuers}"
+
+
+@pytest.mark.parametrize(("name", "ident"), ARTICLE_NAMES.items())
+def test_each_article_name_resolves_to_its_entry(name: str, ident: str) -> None:
+    run = cli("show", name, "--format", "plain")
+    assert run.code == 0, run.err
+    assert f"id\t{ident}\n" in run.out
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the seed article is not beside the repository")
+def test_no_sentence_is_copied_from_the_article() -> None:
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9']+", text.casefold().replace("\u2019", "'"))
+
+    article = words(SEED.read_text(encoding="utf-8"))
+    shingles = {tuple(article[i : i + 8]) for i in range(len(article) - 7)}
+    # Names are kept on purpose (people search by the article's names); prose must be our own.
+    prose = []
+    for c in CERTS:
+        prose += [c.summary, c.verification.note, c.verification.claimed, *c.eligibility, *(f.note for f in c.costs)]
+        prose += [c.renewal.requirement, c.renewal.note] if c.renewal else []
+        prose += [c.duration.note] if c.duration else []
+    ours = words(" | ".join(prose))
+    copied = [" ".join(ours[i : i + 8]) for i in range(len(ours) - 7) if tuple(ours[i : i + 8]) in shingles]
+    assert copied == []
