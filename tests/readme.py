@@ -49,7 +49,7 @@ def run_example(command: str) -> str:
 
     args = shlex.split(command)[1:]
     result = CliRunner().invoke(app, args, catch_exceptions=False)
-    out = result.stdout + result.stderr
+    out = (result.stdout + result.stderr).replace(str(README.parent) + os.sep, "")  # same in every checkout
     if result.exit_code:
         out += f"[exit {result.exit_code}]\n"
     return "\n".join(line.rstrip() for line in out.splitlines()) + "\n"
