@@ -138,15 +138,11 @@ def _searcher(cat: Catalog) -> Searcher:
 def _resolve(cat: Catalog, searcher: Searcher, query: str) -> int:
     from certfind.search import resolve
 
-    entry, candidates = resolve(searcher, query)
-    if entry is not None:
-        return entry
-    listed = [(cat.records[i]["id"], cat.cert(i).label) for i in candidates]
-    exact = bool(searcher.exact(query)) or any(
-        query.casefold().strip() in searcher.by_field[f] for f in searcher.by_field
-    )
-    ambiguous = exact or (len(listed) > 1 and query.strip() != "")
-    raise NoMatchError(query, listed, ambiguous=ambiguous and len(listed) > 1)
+    found = resolve(searcher, query)
+    if found.entry is not None:
+        return found.entry
+    listed = [(cat.records[i]["id"], cat.cert(i).label) for i in found.candidates]
+    raise NoMatchError(query, listed, ambiguous=found.ambiguous)
 
 
 @app.command("list")

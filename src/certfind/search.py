@@ -31,37 +31,18 @@ RESOLVE_ORDER = ("id", "acronym", "aliases", "name")
 TRUST_ORDER = ("confirmed", "differs", "unverified", "not-found")
 """Between equally good matches, the better-verified entry comes first."""
 
-STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "the",
-        "of",
-        "for",
-        "in",
-        "on",
-        "to",
-        "with",
-        "by",
-        "or",
-        "at",
-        "as",
-        "from",
-        "is",
-        "are",
-        "be",
-        "certified",
-        "certification",
-        "certifications",
-        "certificate",
-        "program",
-        "programme",
-        "professional",
-        "credential",
-        "credentials",
-    ]
-)
+STOPWORDS = frozenset(["a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "by", "or", "at", "as", "from"])
+"""Words too small to mean anything. Common but meaningful words (`library`, `certified`) are not
+dropped: inverse document frequency makes them count less."""
+
+PHRASE_BONUS = 6.0
+"""Added when the query's words stand together, in order, in an entry's name (half in an alias)."""
+SYNONYM_WEIGHT = 0.9
+SYNONYM_LIFT = 15.0
+"""A near-synonym counts a little less than the user's own word, and can lift a score only so far."""
+NAME_COVERAGE_BONUS = 4.0
+"""Up to this much more for covering more of the entry's name: a short name the query fills wins."""
+RERANK = 20
 
 # British and variant spellings folded to one form, per word.
 SPELLINGS = {
@@ -129,6 +110,24 @@ def fold(text: str) -> str:
     return " ".join(SPELLINGS.get(w, w) for w in _WORD.findall(text))
 
 
+_SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ists", "ist", "ers", "er", "ies", "es", "ed", "s")
+
+
+STEM_SIMILARITY = 92.0
+"""A word of the same family (manager for management) counts a little less than the word itself."""
+STEM = "~"
+"""Prefix of the index keys that hold stems, beside the words themselves."""
+
+
+def stem(word: str) -> str:
+    """A light suffix stripper, so word families meet: manager/management, archivist/archives."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) >= 5 else word
+
+
 def tokens(text: str) -> list[str]:
     return fold(text).split()
 
@@ -147,6 +146,7 @@ def entry_fields(rec: Record) -> tuple[list[str], list[str], list[str], list[str
     name = [rec["id"].replace("-", " "), rec["name"], rec.get("acronym", ""), *rec.get("aliases", ())]
     exam = rec.get("exam") or {}
     topic = [
+        "" if rec.get("status", "active") == "active" else rec["status"],
         *rec.get("topics", ()),
         rec["category"].replace("-", " "),
         rec.get("kind", ""),
@@ -182,10 +182,20 @@ def build_index(records: Sequence[Record]) -> dict[str, Any]:
             seen: set[str] = set()
             for text in texts:
                 seen.update(tokens(text))
+            seen.update([STEM + stem(tok) for tok in seen])
             for tok in seen:
                 postings.setdefault(tok, []).append(e * FIELDS + f)
     trust = [TRUST_ORDER.index(rec["verification"]["status"]) for rec in records]
-    return {"phrases": phrases, "postings": postings, "by_field": by_field, "trust": trust}
+    canonical = [fold(rec["name"]) for rec in records]
+    aliases = [" | ".join(fold(n) for n in rec.get("aliases", ())) for rec in records]
+    return {
+        "phrases": phrases,
+        "postings": postings,
+        "by_field": by_field,
+        "trust": trust,
+        "canonical": canonical,
+        "aliases": aliases,
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +233,9 @@ class Searcher:
         self.postings: dict[str, list[int]] = index["postings"]
         self.by_field: dict[str, dict[str, list[int]]] = index["by_field"]
         self.trust: list[int] = index["trust"]
-        self.vocabulary = list(self.postings)
+        self.canonical: list[str] = index["canonical"]
+        self.aliases: list[str] = index["aliases"]
+        self.vocabulary = [t for t in self.postings if not t.startswith(STEM)]
         self.size = size
 
     def exact(self, query: str) -> list[int]:
@@ -231,59 +243,105 @@ class Searcher:
         return list(self.phrases.get(fold(query), ()))
 
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
-        words = expand(query).split()
-        if not words:
+        import math
+
+        folded = fold(query).split()
+        own = [w for w in dict.fromkeys(folded) if w not in STOPWORDS] or list(dict.fromkeys(folded))
+        if not own:
             return []
-        content = [w for w in dict.fromkeys(words) if w not in STOPWORDS] or list(dict.fromkeys(words))
-        n_original = len([w for w in fold(query).split() if w not in STOPWORDS]) or len(content)
+        synonyms = [w for w in dict.fromkeys(expand(query).split()[len(folded) :]) if w not in own]
+        words = own + synonyms
         best: dict[int, list[float]] = {}
-        for q, word in enumerate(content):
-            for token, similarity in _similar(word, self.vocabulary):
+        weight = []
+        for q, word in enumerate(words):
+            matched: set[int] = set()
+            family = [(STEM + stem(word), STEM_SIMILARITY)] if STEM + stem(word) in self.postings else []
+            for token, similarity in _similar(word, self.vocabulary) + family:
                 for posting in self.postings[token]:
                     entry, field = divmod(posting, FIELDS)
+                    matched.add(entry)
                     value = similarity * WEIGHTS[field]
                     row = best.get(entry)
                     if row is None:
-                        row = best[entry] = [0.0] * len(content)
+                        row = best[entry] = [0.0] * len(words)
                     row[q] = max(row[q], value)
+            # rarer words say more about what the user wants (inverse document frequency);
+            # a word found nowhere is weighed like an average word below, not as the rarest
+            weight.append(math.log(1.0 + self.size / (1.0 + len(matched))) if matched else -1.0)
+        n = len(own)
+        found = [w for w in weight[:n] if w >= 0] or [1.0]
+        weight = [w if w >= 0 else sum(found) / len(found) for w in weight]
+        total_weight = sum(weight[:n])
         scores: dict[int, float] = {}
         for entry, row in best.items():
-            # the user's own words must be covered; synonym words can only add
-            own = sorted(row[:n_original], reverse=True)
-            base = sum(own) / max(n_original, 1)
-            bonus = max(row[n_original:], default=0.0)
-            scores[entry] = max(base, min(bonus, base + 25.0) if n_original else bonus) if bonus else base
+            base = sum(w * v for w, v in zip(weight[:n], row[:n], strict=True)) / total_weight
+            bonus = SYNONYM_WEIGHT * max(row[n:], default=0.0)  # a near-synonym can stand in for the user's words
+            scores[entry] = max(base, min(bonus, base + SYNONYM_LIFT))
+        if n > 1:
+            from rapidfuzz import fuzz
+
+            phrase = " ".join(own)
+            query_stems = {stem(w) for w in own}
+            for entry in sorted(scores, key=scores.__getitem__, reverse=True)[:RERANK]:
+                name_stems = {stem(w) for w in self.canonical[entry].split() if w not in STOPWORDS}
+                if name_stems:
+                    scores[entry] += NAME_COVERAGE_BONUS * len(query_stems & name_stems) / len(name_stems)
+                if fuzz.partial_ratio(phrase, self.canonical[entry]) >= 90:
+                    scores[entry] += PHRASE_BONUS
+                elif self.aliases[entry] and fuzz.partial_ratio(phrase, self.aliases[entry]) >= 90:
+                    scores[entry] += PHRASE_BONUS / 2
         for entry in self.exact(query):
             scores[entry] = EXACT + 10.0
-        ranked = sorted(
-            (Hit(e, round(min(s, EXACT), 1)) for e, s in scores.items() if s >= FLOOR),
-            key=lambda h: (-h.score, self.trust[h.entry], h.entry),
-        )
-        return ranked[:limit] if limit else ranked
+        order = sorted((e for e, s in scores.items() if s >= FLOOR), key=lambda e: (-scores[e], self.trust[e], e))
+        return [Hit(e, round(min(scores[e], EXACT), 1)) for e in (order[:limit] if limit else order)]
 
 
-def resolve(searcher: Searcher, query: str) -> tuple[int | None, list[int]]:
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The entry a name means, or else candidates: `ambiguous` (several fit equally) or near misses."""
+
+    entry: int | None
+    candidates: tuple[int, ...] = ()
+    ambiguous: bool = False
+
+
+SURE_SCORE = 85.0
+SURE_MARGIN = 8.0
+
+
+def resolve(searcher: Searcher, query: str) -> Resolution:
     """SPEC order: id, acronym, alias, name (case-insensitively), then a fuzzy match.
 
-    Returns (entry, []) when sure, else (None, candidates): ambiguous or near misses.
+    A fuzzy match is taken only when it is strong and clearly ahead of the next one.
     """
     wanted = query.casefold().strip()
     for field in RESOLVE_ORDER:
         hits = searcher.by_field[field].get(wanted, [])
         if len(hits) == 1:
-            return hits[0], []
+            return Resolution(hits[0])
         if len(hits) > 1:
-            return None, hits
+            return Resolution(None, tuple(hits), ambiguous=True)
     exact = searcher.exact(query)
     if len(exact) == 1:
-        return exact[0], []
+        return Resolution(exact[0])
     if len(exact) > 1:
-        return None, exact
+        return Resolution(None, tuple(exact), ambiguous=True)
     ranked = searcher.search(query, limit=6)
     if not ranked:
-        return None, []
+        return Resolution(None, tuple(_near_codes(searcher, wanted)))
     top = ranked[0]
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
-    if top.score >= 85.0 and top.score - runner_up >= 8.0:
-        return top.entry, []
-    return None, [h.entry for h in ranked[:5]]
+    if top.score >= SURE_SCORE and top.score - runner_up >= SURE_MARGIN:
+        return Resolution(top.entry)
+    # every word found as typed, by several entries alike: ambiguous; otherwise the user mistyped
+    tied = top.score >= EXACT and top.score - runner_up < SURE_MARGIN
+    return Resolution(None, tuple(h.entry for h in ranked[:5]), ambiguous=tied)
+
+
+def _near_codes(searcher: Searcher, wanted: str) -> list[int]:
+    """Ids and acronyms one or two letters away (`lsc` -> LSSC), for a did-you-mean."""
+    from rapidfuzz import fuzz, process
+
+    codes = {**searcher.by_field["id"], **searcher.by_field["acronym"]}
+    found = process.extract(wanted, list(codes), scorer=fuzz.ratio, score_cutoff=70, limit=5)
+    return list(dict.fromkeys(e for code, _, _ in found for e in codes[code]))
