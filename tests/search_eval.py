@@ -106,7 +106,7 @@ def rank(searcher: Searcher, ids: list[str], query: str) -> list[str]:
 def accuracy(pairs: list[tuple[str, str]]) -> tuple[float, float, list[tuple[str, str, list[str]]]]:
     cat = catalog.load(str(catalog.bundled_path()))
     ids = [rec["id"] for rec in cat.records]
-    searcher = Searcher(build_index(cat.records), len(cat))
+    searcher = Searcher(build_index(cat.records))
     top1 = top3 = 0
     misses = []
     for query, expected in pairs:

@@ -12,7 +12,7 @@ from tests.conftest import cli
 from tests.search_eval import HELD_OUT, TUNING, UNSEEN, accuracy
 
 CAT = catalog.load(str(catalog.bundled_path()))
-SEARCHER = Searcher(build_index(CAT.records), len(CAT))
+SEARCHER = Searcher(build_index(CAT.records))
 IDS = [rec["id"] for rec in CAT.records]
 
 # Floors recorded in README ("Search relevance").

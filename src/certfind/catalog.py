@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from certfind.errors import CatalogError, Problem
 from certfind.model import Certification, Record, from_record
+
+if TYPE_CHECKING:
+    from certfind.index import Index
 
 MAX_BYTES = 64 * 1024 * 1024
 """Refuse catalog files larger than this (64 MiB holds well over 100,000 entries)."""
@@ -27,31 +31,65 @@ class CatalogFile:
     problems: tuple[Problem, ...]
 
 
-class Catalog:
-    """The active catalog: records in order, materialised into Certifications on demand."""
+class CacheDamaged(Exception):
+    """A cached record failed its check after loading; the catalog re-reads its files."""
 
-    def __init__(self, records: list[Record], origins: list[str], paths: tuple[str, ...]) -> None:
+
+class Catalog:
+    """The active catalog: records by number, materialised into Certifications on demand.
+
+    `records` is a list of dicts (just parsed) or a view over the cache file that decodes one
+    record at a time; `index` is built on first use unless the cache supplied it.
+    """
+
+    def __init__(
+        self,
+        records: Sequence[Record],
+        origins: Sequence[str],
+        paths: tuple[str, ...],
+        index: Index | None = None,
+        reload: Callable[[], Catalog] | None = None,
+    ) -> None:
         self.records = records
         self.origins = origins
         self.paths = paths
+        self._index = index
+        self._reload = reload
         self._certs: dict[int, Certification] = {}
-        self.index_of = {rec["id"]: i for i, rec in enumerate(records)}
 
     def __len__(self) -> int:
         return len(self.records)
 
+    @property
+    def index(self) -> Index:
+        if self._index is None:
+            from certfind.search import build_index
+
+            self._index = build_index(self.records)
+        return self._index
+
+    def record(self, i: int) -> Record:
+        try:
+            return self.records[i]
+        except CacheDamaged:
+            if self._reload is None:
+                raise
+            fresh = self._reload()  # same files, same order: entry numbers stay valid
+            self.records, self.origins, self._index, self._reload = fresh.records, fresh.origins, fresh.index, None
+            return self.records[i]
+
     def cert(self, i: int) -> Certification:
         found = self._certs.get(i)
         if found is None:
-            found = self._certs[i] = from_record(self.records[i], self.origins[i])
+            found = self._certs[i] = from_record(self.record(i), self.origins[i])
         return found
 
     def get(self, ident: str) -> Certification | None:
-        i = self.index_of.get(ident)
-        return None if i is None else self.cert(i)
+        at = self.index.fields["id"].get(ident)
+        return self.cert(at[0]) if at else None
 
     def __iter__(self) -> Iterator[Certification]:
-        return (self.cert(i) for i in range(len(self.records)))
+        return (self.cert(i) for i in range(len(self)))
 
 
 def bundled_path() -> Path:
@@ -161,11 +199,29 @@ def catalog_paths(explicit: str | None) -> list[tuple[str, str]]:
     return paths
 
 
-def load(explicit: str | None = None) -> Catalog:
-    """The active catalog. Raises CatalogError listing every problem found."""
+def load(explicit: str | None = None, *, use_cache: bool = True) -> Catalog:
+    """The active catalog. Raises CatalogError listing every problem found.
+
+    With `use_cache`, a fresh parsed copy under the user's cache directory is used when its
+    sources are unchanged, and written after a parse; `validate` always reads the files.
+    """
     sources = catalog_paths(explicit)
-    files = [parse_file(path) for path, _ in sources]
-    return merge(files, [origin for _, origin in sources])
+    if use_cache:
+        from certfind import cache
+
+        cached = cache.read(sources, reload=lambda: _parse_and_cache(sources))
+        if cached is not None:
+            return cached
+        return _parse_and_cache(sources)
+    return merge([parse_file(path) for path, _ in sources], [origin for _, origin in sources])
+
+
+def _parse_and_cache(sources: list[tuple[str, str]]) -> Catalog:
+    from certfind import cache
+
+    result = merge([parse_file(path) for path, _ in sources], [origin for _, origin in sources])
+    cache.write(sources, result)
+    return result
 
 
 def merge(files: list[CatalogFile], origins: list[str]) -> Catalog:

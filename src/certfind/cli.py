@@ -130,9 +130,9 @@ def _load(ctx: typer.Context) -> Catalog:
 
 
 def _searcher(cat: Catalog) -> Searcher:
-    from certfind.search import Searcher, build_index
+    from certfind.search import Searcher
 
-    return Searcher(build_index(cat.records), len(cat))
+    return Searcher(cat.index)
 
 
 def _resolve(cat: Catalog, searcher: Searcher, query: str) -> int:
@@ -141,7 +141,7 @@ def _resolve(cat: Catalog, searcher: Searcher, query: str) -> int:
     found = resolve(searcher, query)
     if found.entry is not None:
         return found.entry
-    listed = [(cat.records[i]["id"], cat.cert(i).label) for i in found.candidates]
+    listed = [(cat.cert(i).id, cat.cert(i).label) for i in found.candidates]
     raise NoMatchError(query, listed, ambiguous=found.ambiguous)
 
 
@@ -178,7 +178,7 @@ def list_(
         raise UsageError(f"--status must be one of {', '.join(STATUS_CHOICES)}; got {status!r}")
     cat = _load(ctx)
     chosen = listing.select(cat, category=category, issuer=issuer, status=status, max_cost=max_cost, sort=sort.value)
-    render.render_rows([render.Row(cat.cert(i), cat.records[i]) for i in chosen], _format(fmt))
+    render.render_rows([render.Row(cat.cert(i), cat.record(i)) for i in chosen], _format(fmt))
 
 
 @app.command()
@@ -202,7 +202,7 @@ def show(
     cert = cat.cert(entry)
     alternatives = [alt for alt in (cat.get(a) for a in cert.verification.alternatives) if alt is not None]
     today = date.today()
-    render.render_show(cert, cat.records[entry], alternatives, _format(fmt), today)
+    render.render_show(cert, cat.record(entry), alternatives, _format(fmt), today)
     warning = render.stale_warning(cert, today)
     if warning:
         _say(warning)
@@ -232,7 +232,7 @@ def search(
     hits = _searcher(cat).search(text, limit=limit)
     if not hits:
         raise NoMatchError(text)
-    render.render_rows([render.Row(cat.cert(h.entry), cat.records[h.entry], h.score) for h in hits], _format(fmt))
+    render.render_rows([render.Row(cat.cert(h.entry), cat.record(h.entry), h.score) for h in hits], _format(fmt))
 
 
 @app.command()
@@ -260,9 +260,7 @@ def compare(
     cat = _load(ctx)
     searcher = _searcher(cat)
     entries = list(dict.fromkeys(_resolve(cat, searcher, n) for n in names))
-    render.render_compare(
-        [cat.cert(e) for e in entries], [cat.records[e] for e in entries], years, member, _format(fmt)
-    )
+    render.render_compare([cat.cert(e) for e in entries], [cat.record(e) for e in entries], years, member, _format(fmt))
 
 
 @app.command()
@@ -281,7 +279,7 @@ def validate(
     """
     from certfind import catalog
 
-    cat = catalog.load(path if path is not None else (ctx.obj["catalog"] if ctx.obj else None))
+    cat = catalog.load(path if path is not None else (ctx.obj["catalog"] if ctx.obj else None), use_cache=False)
     files = ", ".join(cat.paths)
     sys.stdout.write(f"ok: {len(cat)} certifications in {files}\n")
 

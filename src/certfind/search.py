@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
+from certfind.index import Index, Table, key_of
 from certfind.model import Record
 
 # Fields, in the order of their weight: where a query word is found says how much it counts.
@@ -162,40 +163,40 @@ def names_of(rec: Record) -> list[str]:
     return [rec["id"], rec["name"], rec.get("acronym", ""), *rec.get("aliases", ())]
 
 
-def build_index(records: Sequence[Record]) -> dict[str, Any]:
-    """The search index of a catalog, as plain data."""
+def build_index(records: Sequence[Record]) -> Index:
+    """The search and resolution index of a catalog."""
     phrases: dict[str, list[int]] = {}
-    postings: dict[str, list[int]] = {}
-    by_field: dict[str, dict[str, list[int]]] = {field: {} for field in RESOLVE_ORDER}
+    words: dict[str, list[int]] = {}
+    fields: dict[str, dict[str, list[int]]] = {field: {} for field in RESOLVE_ORDER}
+
+    def add(mapping: dict[str, list[int]], key: str, value: int) -> None:
+        at = mapping.setdefault(key, [])
+        if not at or at[-1] != value:
+            at.append(value)
+
     for e, rec in enumerate(records):
         for field in RESOLVE_ORDER:
             value = rec.get(field) or ()
             for text in (value,) if isinstance(value, str) else value:
-                at = by_field[field].setdefault(text.casefold().strip(), [])
-                if not at or at[-1] != e:
-                    at.append(e)
+                add(fields[field], key_of(text), e)
         for name in names_of(rec):
-            key = fold(name)
-            if key and (not phrases.get(key) or phrases[key][-1] != e):
-                phrases.setdefault(key, []).append(e)
+            if key := fold(name):
+                add(phrases, key, e)
         for f, texts in enumerate(entry_fields(rec)):
-            seen: set[str] = set()
-            for text in texts:
-                seen.update(tokens(text))
+            seen = {tok for text in texts for tok in tokens(text)}
             seen.update([STEM + stem(tok) for tok in seen])
-            for tok in seen:
-                postings.setdefault(tok, []).append(e * FIELDS + f)
-    trust = [TRUST_ORDER.index(rec["verification"]["status"]) for rec in records]
-    canonical = [fold(rec["name"]) for rec in records]
-    aliases = [" | ".join(fold(n) for n in rec.get("aliases", ())) for rec in records]
-    return {
-        "phrases": phrases,
-        "postings": postings,
-        "by_field": by_field,
-        "trust": trust,
-        "canonical": canonical,
-        "aliases": aliases,
-    }
+            for tok in sorted(seen):
+                add(words, tok, e * FIELDS + f)
+    table = Table.build(words)
+    return Index(
+        size=len(records),
+        words=table,
+        surface_words=bisect_left(table.keys, STEM),
+        phrases=Table.build(phrases),
+        fields={field: Table.build(mapping) for field, mapping in fields.items()},
+        trust=bytes(TRUST_ORDER.index(rec["verification"]["status"]) for rec in records),
+        names=[fold(rec["name"]) + "\n" + " | ".join(fold(n) for n in rec.get("aliases", ())) for rec in records],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,28 +220,25 @@ def _similar(token: str, vocabulary: list[str]) -> list[tuple[str, float]]:
     cutoff = _cutoff(token)
     found = {m: s for m, s, _ in process.extract(token, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)}
     if len(token) >= 4:  # a word the user has not finished: `catalog` finds `cataloging`
-        for word in vocabulary:
-            if word.startswith(token) and found.get(word, 0) < 90:
-                found[word] = 90.0
+        i = bisect_left(vocabulary, token)
+        while i < len(vocabulary) and vocabulary[i].startswith(token):
+            if found.get(vocabulary[i], 0) < 90:
+                found[vocabulary[i]] = 90.0
+            i += 1
     return list(found.items())
 
 
 class Searcher:
     """Ranks the entries of one catalog against queries."""
 
-    def __init__(self, index: dict[str, Any], size: int) -> None:
-        self.phrases: dict[str, list[int]] = index["phrases"]
-        self.postings: dict[str, list[int]] = index["postings"]
-        self.by_field: dict[str, dict[str, list[int]]] = index["by_field"]
-        self.trust: list[int] = index["trust"]
-        self.canonical: list[str] = index["canonical"]
-        self.aliases: list[str] = index["aliases"]
-        self.vocabulary = [t for t in self.postings if not t.startswith(STEM)]
-        self.size = size
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.size = index.size
+        self.vocabulary = list(index.words.keys[: index.surface_words])
 
     def exact(self, query: str) -> list[int]:
         """Entries whose id, acronym, alias or name is the query (ignoring case and punctuation)."""
-        return list(self.phrases.get(fold(query), ()))
+        return list(self.index.phrases.get(fold(query)))
 
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
         import math
@@ -255,9 +253,9 @@ class Searcher:
         weight = []
         for q, word in enumerate(words):
             matched: set[int] = set()
-            family = [(STEM + stem(word), STEM_SIMILARITY)] if STEM + stem(word) in self.postings else []
+            family = [(STEM + stem(word), STEM_SIMILARITY)]
             for token, similarity in _similar(word, self.vocabulary) + family:
-                for posting in self.postings[token]:
+                for posting in self.index.words.get(token):
                     entry, field = divmod(posting, FIELDS)
                     matched.add(entry)
                     value = similarity * WEIGHTS[field]
@@ -283,16 +281,17 @@ class Searcher:
             phrase = " ".join(own)
             query_stems = {stem(w) for w in own}
             for entry in sorted(scores, key=scores.__getitem__, reverse=True)[:RERANK]:
-                name_stems = {stem(w) for w in self.canonical[entry].split() if w not in STOPWORDS}
+                canonical, aliases = self.index.canonical(entry), self.index.aliases(entry)
+                name_stems = {stem(w) for w in canonical.split() if w not in STOPWORDS}
                 if name_stems:
                     scores[entry] += NAME_COVERAGE_BONUS * len(query_stems & name_stems) / len(name_stems)
-                if fuzz.partial_ratio(phrase, self.canonical[entry]) >= 90:
+                if fuzz.partial_ratio(phrase, canonical) >= 90:
                     scores[entry] += PHRASE_BONUS
-                elif self.aliases[entry] and fuzz.partial_ratio(phrase, self.aliases[entry]) >= 90:
+                elif aliases and fuzz.partial_ratio(phrase, aliases) >= 90:
                     scores[entry] += PHRASE_BONUS / 2
         for entry in self.exact(query):
             scores[entry] = EXACT + 10.0
-        order = sorted((e for e, s in scores.items() if s >= FLOOR), key=lambda e: (-scores[e], self.trust[e], e))
+        order = sorted((e for e, s in scores.items() if s >= FLOOR), key=lambda e: (-scores[e], self.index.trust[e], e))
         return [Hit(e, round(min(scores[e], EXACT), 1)) for e in (order[:limit] if limit else order)]
 
 
@@ -314,9 +313,9 @@ def resolve(searcher: Searcher, query: str) -> Resolution:
 
     A fuzzy match is taken only when it is strong and clearly ahead of the next one.
     """
-    wanted = query.casefold().strip()
+    wanted = key_of(query)
     for field in RESOLVE_ORDER:
-        hits = searcher.by_field[field].get(wanted, [])
+        hits = searcher.index.fields[field].get(wanted)
         if len(hits) == 1:
             return Resolution(hits[0])
         if len(hits) > 1:
@@ -342,6 +341,10 @@ def _near_codes(searcher: Searcher, wanted: str) -> list[int]:
     """Ids and acronyms one or two letters away (`lsc` -> LSSC), for a did-you-mean."""
     from rapidfuzz import fuzz, process
 
-    codes = {**searcher.by_field["id"], **searcher.by_field["acronym"]}
-    found = process.extract(wanted, list(codes), scorer=fuzz.ratio, score_cutoff=70, limit=5)
-    return list(dict.fromkeys(e for code, _, _ in found for e in codes[code]))
+    tables = (searcher.index.fields["id"], searcher.index.fields["acronym"])
+    found = []
+    for table in tables:
+        found += process.extract(wanted, list(table.keys), scorer=fuzz.ratio, score_cutoff=70, limit=5)
+    found.sort(key=lambda match: -match[1])
+    entries = [e for code, _, _ in found for table in tables for e in table.get(code)]
+    return list(dict.fromkeys(entries))[:5]
