@@ -305,3 +305,22 @@ def test_catalog_text_is_never_markup_or_escapes(write_catalog: WriteCatalog, fm
             assert "[bold]loud[/]" in run.out
             assert ":smile:" in run.out
             assert "\\x1b[31mred" in run.out
+
+
+def test_show_warns_on_stderr_when_an_entry_was_checked_over_a_year_ago(write_catalog: WriteCatalog) -> None:
+    old = VALID_ENTRY.replace("checked: 2026-11-24", "checked: 2025-06-01")
+    path = write_catalog(catalog_text(old))
+    run = cli("--catalog", path, "show", "demo")
+    assert run.code == 0
+    assert "verification\tconfirmed, checked 2025-06-01 (541 days ago)\n" in run.out
+    assert run.err == "warning: demo was last checked 541 days ago; fees and rules may have changed\n"
+
+
+def test_discontinued_credentials_say_so() -> None:
+    listed = cli("list", "--status", "discontinued")
+    assert listed.code == 0
+    assert listed.out.splitlines() == [
+        "western-council-lpc\tLibrary Practitioner Certificate\tWestern Council of State Libraries\tlibrary\tunknown\tconfirmed, discontinued"
+    ]
+    shown = cli("show", "western-council-lpc")
+    assert "status\tDISCONTINUED: no longer awarded\n" in shown.out
