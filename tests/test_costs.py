@@ -37,7 +37,7 @@ def test_ranges_add_as_ranges() -> None:
 
 
 def test_count_multiplies_a_per_unit_fee() -> None:
-    assert costs.upfront(cert(fee(6000, count=7))) == costs.Money("USD", 42000, 42000)
+    assert costs.upfront(cert(fee(6000, units=7))) == costs.Money("USD", 42000, 42000)
 
 
 @pytest.mark.parametrize(("years", "renewals"), [(1, 0), (3, 0), (4, 1), (6, 1), (7, 2), (10, 3)])
@@ -83,7 +83,7 @@ def test_no_fees_is_unknown_not_free() -> None:
 
 
 def test_currency_is_kept_and_never_converted() -> None:
-    c = cert(fee(20500, 47500, count=28), currency="CAD")
+    c = cert(fee(20500, 47500, units=28), currency="CAD")
     up = costs.upfront(c)
     assert up == costs.Money("CAD", 20500 * 28, 47500 * 28)
     assert costs.format_money(up) == "C$5,740-C$13,300"
@@ -113,7 +113,7 @@ def fees(draw: st.DrawFn) -> Fee:
         lo,
         hi,
         audience=draw(audiences),
-        count=draw(st.integers(1, 50)),
+        units=draw(st.integers(1, 50)),
         every_years=draw(st.one_of(st.none(), st.integers(1, 10))),
     )
 
@@ -142,12 +142,12 @@ def paired_pricing(draw: st.DrawFn) -> list[Fee]:
         every = draw(st.one_of(st.none(), st.integers(1, 10)))
         count = draw(st.integers(1, 20))
         if draw(st.booleans()):
-            out.append(Fee("shared", draw(amounts), None, count=count, every_years=every))
-            out[-1] = Fee("shared", out[-1].min_cents, out[-1].min_cents, count=count, every_years=every)
+            out.append(Fee("shared", draw(amounts), None, units=count, every_years=every))
+            out[-1] = Fee("shared", out[-1].min_cents, out[-1].min_cents, units=count, every_years=every)
             continue
         member_lo = draw(amounts)
         member_hi = member_lo + draw(amounts)
-        out.append(Fee("m", member_lo, member_hi, audience="member", count=count, every_years=every))
+        out.append(Fee("m", member_lo, member_hi, audience="member", units=count, every_years=every))
         extra_lo, extra_hi = draw(amounts), draw(amounts)
         out.append(
             Fee(
@@ -155,7 +155,7 @@ def paired_pricing(draw: st.DrawFn) -> list[Fee]:
                 member_lo + extra_lo,
                 member_hi + extra_lo + extra_hi,
                 audience="non-member",
-                count=count,
+                units=count,
                 every_years=every,
             )
         )

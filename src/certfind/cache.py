@@ -48,10 +48,11 @@ def directory() -> Path:
 
 
 def _file_for(sources: Sequence[tuple[str, str]]) -> Path:
-    import hashlib
-
-    names = "\n".join(f"{origin}:{os.path.realpath(path)}" for path, origin in sources)
-    return directory() / (hashlib.sha256(names.encode("utf-8", "surrogateescape")).hexdigest()[:32] + ".idx")
+    """One file per set of catalog paths. A name collision is harmless: the header's key decides."""
+    names = "\n".join(f"{origin}:{os.path.realpath(path)}" for path, origin in sources).encode(
+        "utf-8", "surrogateescape"
+    )
+    return directory() / f"{zlib.crc32(names):08x}{zlib.adler32(names):08x}.idx"
 
 
 def _key(sources: Sequence[tuple[str, str]]) -> tuple[str, int] | None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from certfind.errors import CatalogError, Problem
 from certfind.model import Certification, Record, from_record
@@ -20,8 +19,7 @@ MAX_BYTES = 64 * 1024 * 1024
 ENV_CATALOG = "CERTFIND_CATALOG"
 
 
-@dataclass(frozen=True, slots=True)
-class CatalogFile:
+class CatalogFile(NamedTuple):
     """The records one file holds, checked on their own (cross-file checks come at merge time)."""
 
     path: str

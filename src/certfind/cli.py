@@ -4,13 +4,11 @@ Errors raised by the domain are `CertfindError`s; `_Boundary.invoke` is the one 
 them into a message on stderr and an exit code.
 """
 
-from __future__ import annotations
-
 import os
 import sys
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -18,7 +16,7 @@ from typer.core import TyperGroup
 from certfind import __version__
 from certfind.errors import EXIT_INTERRUPTED, CertfindError, NoMatchError, UsageError
 
-if False:  # pragma: no cover - typing only, without the import cost at run time
+if TYPE_CHECKING:  # without the import cost at run time
     from certfind.catalog import Catalog
     from certfind.search import Searcher
 
@@ -123,19 +121,19 @@ def _format(fmt: Format | None) -> str:
     return "table" if sys.stdout.isatty() else "plain"
 
 
-def _load(ctx: typer.Context) -> Catalog:
+def _load(ctx: typer.Context) -> "Catalog":
     from certfind import catalog
 
     return catalog.load(ctx.obj["catalog"] if ctx.obj else None)
 
 
-def _searcher(cat: Catalog) -> Searcher:
+def _searcher(cat: "Catalog") -> "Searcher":
     from certfind.search import Searcher
 
     return Searcher(cat.index)
 
 
-def _resolve(cat: Catalog, searcher: Searcher, query: str) -> int:
+def _resolve(cat: "Catalog", searcher: "Searcher", query: str) -> int:
     from certfind.search import resolve
 
     found = resolve(searcher, query)

@@ -6,13 +6,12 @@ a recurring fee is paid at the end of each period, to keep the credential throug
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from certfind.model import Certification, Fee
 
 
-@dataclass(frozen=True, slots=True)
-class Money:
+class Money(NamedTuple):
     """A range of money in one currency. `complete` is False when some fee's amount is unknown,
     so the true cost is at least `min_cents`."""
 
@@ -57,8 +56,8 @@ def _sum(cert: Certification, fees: list[tuple[Fee, int]]) -> Money | None:
         if fee.min_cents is None or fee.max_cents is None:
             complete = False
             continue
-        lo += fee.min_cents * fee.count * times
-        hi += fee.max_cents * fee.count * times
+        lo += fee.min_cents * fee.units * times
+        hi += fee.max_cents * fee.units * times
     return Money(cert.currency, lo, hi, complete)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 EXIT_OK = 0
 EXIT_NO_MATCH = 1
@@ -12,8 +12,7 @@ EXIT_CATALOG = 3
 EXIT_INTERRUPTED = 130
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One located problem in a catalog file. `line` and `col` are 1-based; 0 means unknown."""
 
     path: str

@@ -10,7 +10,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def key_of(text: str) -> str:
@@ -18,8 +18,7 @@ def key_of(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
+class Table(NamedTuple):
     """Sorted keys -> int lists. `keys` never contain a newline (see `key_of` and `search.fold`)."""
 
     keys: Sequence[str]
@@ -52,8 +51,7 @@ class Table:
         return isinstance(key, str) and self.position(key) >= 0
 
 
-@dataclass(frozen=True, slots=True)
-class Index:
+class Index(NamedTuple):
     """Everything search and resolution need, apart from the records themselves."""
 
     size: int

@@ -6,9 +6,8 @@ validator produces, what the cache stores and what `--format json` prints.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 Record = dict[str, Any]
 
@@ -18,22 +17,20 @@ VERIFICATIONS = ("confirmed", "differs", "not-found", "unverified")
 AUDIENCES = ("all", "member", "non-member")
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(NamedTuple):
     title: str
     url: str
     accessed: date
 
 
-@dataclass(frozen=True, slots=True)
-class Fee:
+class Fee(NamedTuple):
     """One fee line. Amounts are in cents; both None when the amount is not known."""
 
     label: str
     min_cents: int | None
     max_cents: int | None
     audience: str = "all"
-    count: int = 1
+    units: int = 1  # the catalog's `count`: how many of this fee
     every_years: int | None = None
     note: str = ""
     source: str = ""
@@ -47,8 +44,7 @@ class Fee:
         return self.min_cents is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Exam:
+class Exam(NamedTuple):
     format: str = ""
     questions: int | None = None
     passing_score: str = ""
@@ -57,22 +53,19 @@ class Exam:
     codes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Duration:
+class Duration(NamedTuple):
     min_months: float | None = None
     max_months: float | None = None
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Renewal:
+class Renewal(NamedTuple):
     every_years: int | None = None
     requirement: str = ""
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Verification:
+class Verification(NamedTuple):
     status: str
     checked: date
     note: str = ""
@@ -80,8 +73,7 @@ class Verification:
     alternatives: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Certification:
+class Certification(NamedTuple):
     id: str
     name: str
     issuer: str
@@ -130,7 +122,7 @@ def _fee(rec: Record) -> Fee:
         min_cents=lo,
         max_cents=hi,
         audience=rec.get("audience", "all"),
-        count=rec.get("count", 1),
+        units=rec.get("count", 1),
         every_years=rec.get("every_years"),
         note=rec.get("note", ""),
         source=rec.get("source", ""),

@@ -8,9 +8,8 @@ import json
 import re
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from certfind import costs
 from certfind.model import Certification, Fee, Record
@@ -105,8 +104,8 @@ def fee_text(fee: Fee, currency: str) -> str:
     else:
         amount = costs.format_money(costs.Money(currency, fee.min_cents, fee.max_cents))
     parts = [f"{fee.label}: {amount}"]
-    if fee.count > 1:
-        parts.append(f"x {fee.count}")
+    if fee.units > 1:
+        parts.append(f"x {fee.units}")
     if fee.every_years:
         parts.append("every year" if fee.every_years == 1 else f"every {fee.every_years} years")
     if fee.audience != "all":
@@ -160,8 +159,7 @@ def age_text(checked: date, today: date) -> str:
 # --- list and search ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     cert: Certification
     record: Record
     score: float | None = None

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from certfind.index import Index, Table, key_of
 from certfind.model import Record
@@ -136,9 +136,8 @@ def tokens(text: str) -> list[str]:
 def expand(query: str) -> str:
     """The folded query plus the near-synonyms of any phrase it contains."""
     folded = fold(query)
-    extra = [
-        syn for phrase, syn in SYNONYMS.items() if re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", folded)
-    ]
+    padded = f" {folded} "  # whole words only: fold() leaves single spaces between words
+    extra = [syn for phrase, syn in SYNONYMS.items() if f" {phrase} " in padded]
     return " ".join([folded, *extra])
 
 
@@ -199,8 +198,7 @@ def build_index(records: Sequence[Record]) -> Index:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     entry: int
     score: float
 
@@ -295,8 +293,7 @@ class Searcher:
         return [Hit(e, round(min(scores[e], EXACT), 1)) for e in (order[:limit] if limit else order)]
 
 
-@dataclass(frozen=True, slots=True)
-class Resolution:
+class Resolution(NamedTuple):
     """The entry a name means, or else candidates: `ambiguous` (several fit equally) or near misses."""
 
     entry: int | None

@@ -9,7 +9,6 @@ the YAML 1.2 core rules, so `no`, `on` and `2024-01-01` stay text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 from certfind.errors import Problem
@@ -21,16 +20,15 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 
 
-@dataclass(slots=True)
 class Node:
     """A located YAML value. `kind` is map, seq or scalar; a scalar's `value` is already typed."""
 
-    kind: str
-    line: int
-    col: int
-    value: Any = None
-    items: list[Node] = field(default_factory=list)
-    pairs: list[tuple[Node, Node]] = field(default_factory=list)
+    __slots__ = ("col", "items", "kind", "line", "pairs", "value")
+
+    def __init__(self, kind: str, line: int, col: int, value: Any = None) -> None:
+        self.kind, self.line, self.col, self.value = kind, line, col, value
+        self.items: list[Node] = []
+        self.pairs: list[tuple[Node, Node]] = []
 
     def type_name(self) -> str:
         if self.kind == "map":
