@@ -121,6 +121,23 @@ def _format(fmt: Format | None) -> str:
     return "table" if sys.stdout.isatty() else "plain"
 
 
+def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for NAME_OR_ID: ids and acronyms that start with what was typed."""
+    from certfind import catalog
+
+    try:
+        cat = catalog.load((ctx.obj or {}).get("catalog") or ctx.find_root().params.get("catalog"))
+    except CertfindError:
+        return []
+    wanted = incomplete.casefold()
+    index = cat.index
+    found = [key for key in index.fields["id"].keys if key.startswith(wanted)]
+    for key in index.fields["acronym"].keys:
+        if key.startswith(wanted):
+            found += [cat.cert(e).acronym for e in index.fields["acronym"].get(key)]
+    return list(dict.fromkeys(found))
+
+
 def _load(ctx: typer.Context) -> "Catalog":
     from certfind import catalog
 
@@ -160,6 +177,9 @@ def list_(
         typer.Option(min=0, help="Only entries whose known up-front cost (non-member) is at most this much."),
     ] = None,
     sort: Annotated[Sort, typer.Option(help="Order by name, cost, duration or issuer.")] = Sort.name,
+    origin: Annotated[
+        bool, typer.Option("--origin", help="Add where each entry comes from: bundled, user or file.")
+    ] = False,
     fmt: FormatOption = None,
 ) -> None:
     """List the catalog, filtered and sorted.
@@ -169,6 +189,7 @@ def list_(
       certfind list --category archives
       certfind list --status confirmed --sort cost
       certfind list --max-cost 300 --format json
+      certfind list --origin --status confirmed
     """
     from certfind import listing, render
 
@@ -176,13 +197,16 @@ def list_(
         raise UsageError(f"--status must be one of {', '.join(STATUS_CHOICES)}; got {status!r}")
     cat = _load(ctx)
     chosen = listing.select(cat, category=category, issuer=issuer, status=status, max_cost=max_cost, sort=sort.value)
-    render.render_rows([render.Row(cat.cert(i), cat.record(i)) for i in chosen], _format(fmt))
+    render.render_rows([render.Row(cat.cert(i), cat.record(i)) for i in chosen], _format(fmt), show_origin=origin)
 
 
 @app.command()
 def show(
     ctx: typer.Context,
-    name_or_id: Annotated[str, typer.Argument(metavar="NAME_OR_ID", help="An id, acronym, alias or name.")],
+    name_or_id: Annotated[
+        str,
+        typer.Argument(metavar="NAME_OR_ID", help="An id, acronym, alias or name.", autocompletion=_complete_names),
+    ],
     fmt: FormatOption = None,
 ) -> None:
     """Show every fact of one certification, its sources, and how far to trust it.
@@ -236,7 +260,12 @@ def search(
 @app.command()
 def compare(
     ctx: typer.Context,
-    names: Annotated[list[str], typer.Argument(metavar="NAME_OR_ID...", help="Two or more ids, acronyms or names.")],
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="NAME_OR_ID...", help="Two or more ids, acronyms or names.", autocompletion=_complete_names
+        ),
+    ],
     years: Annotated[int, typer.Option(min=1, max=100, help="Price holding each credential this many years.")] = 5,
     member: Annotated[
         bool, typer.Option("--member", help="Use member prices and membership dues where listed.")

@@ -6,6 +6,7 @@ a recurring fee is paid at the end of each period, to keep the credential throug
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from certfind.model import Certification, Fee
@@ -94,3 +95,19 @@ def format_money(money: Money | None) -> str:
         one(money.min_cents) if money.min_cents == money.max_cents else f"{one(money.min_cents)}-{one(money.max_cents)}"
     )
     return text if money.complete else f"{text} + unknown"
+
+
+def lowest(amounts: Sequence[Money | None]) -> set[int]:
+    """Positions of the cheapest amounts, compared only within one currency and only when complete
+    (a total with an unknown fee cannot be called cheapest). A lone amount in its currency is not
+    marked: there is nothing to compare it with."""
+    by_currency: dict[str, list[tuple[int, Money]]] = {}
+    for i, money in enumerate(amounts):
+        if money is not None and money.complete:
+            by_currency.setdefault(money.currency, []).append((i, money))
+    marked: set[int] = set()
+    for group in by_currency.values():
+        if len(group) > 1:
+            best = min(money.max_cents for _, money in group)
+            marked.update(i for i, money in group if money.max_cents == best)
+    return marked

@@ -224,20 +224,17 @@ def render_rows(rows: Sequence[Row], fmt: str, *, show_origin: bool = False) -> 
         return
     from rich.table import Table
 
-    table = Table(show_edge=False, header_style="bold", pad_edge=False)
-    for name, kw in (
-        ("ID", {"no_wrap": True}),
-        ("Certification", {"ratio": 3}),
-        ("Issuer", {"ratio": 2}),
-        ("Category", {}),
-        ("Up front", {"no_wrap": True}),
-        ("Verification", {}),
-    ):
-        table.add_column(name, **kw)
+    table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
+    table.add_column("ID", ratio=2, min_width=8, overflow="fold")
+    table.add_column("Certification", ratio=4, min_width=12)
+    table.add_column("Issuer", ratio=3, min_width=10)
+    table.add_column("Category", ratio=2, min_width=8, overflow="fold")
+    table.add_column("Up front", ratio=2, min_width=8)
+    table.add_column("Verification", min_width=9, overflow="fold")
     if scored:
-        table.add_column("Score", justify="right")
+        table.add_column("Score", justify="right", no_wrap=True)
     if show_origin:
-        table.add_column("From")
+        table.add_column("From", no_wrap=True)
     for r in rows:
         c = r.cert
         cells = [
@@ -374,6 +371,7 @@ def render_show(
 def method_text(years: int, member: bool) -> str:
     pricing = "member prices and dues" if member else "non-member prices"
     return (
+        "Rows that differ are highlighted; '(lowest)' marks the cheapest complete amount per currency. "
         f"Totals for holding each credential {years} year{'s' if years != 1 else ''} at {pricing}: "
         "one-time fees plus each "
         f"recurring fee x (ceil({years} / its period) - 1). Each in its own currency, never converted. "
@@ -386,26 +384,20 @@ def render_compare(
 ) -> None:
     ups = [costs.upfront(c, member) for c in certs]
     totals = [costs.total(c, years, member) for c in certs]
+    low_up, low_total = costs.lowest(ups), costs.lowest(totals)
     if fmt == "json":
-        items = []
-        for rec, up, tot in zip(records, ups, totals, strict=True):
-            items.append(
-                {
-                    **rec,
-                    "upfront": None if up is None else up.as_json(),
-                    "total": None if tot is None else tot.as_json(),
-                }
-            )
-        write(
-            to_json(
-                {
-                    "years": years,
-                    "pricing": "member" if member else "non-member",
-                    "method": method_text(years, member),
-                    "certifications": items,
-                }
-            )
-        )
+        items = [
+            {
+                **rec,
+                "upfront": None if up is None else up.as_json(),
+                "total": None if tot is None else tot.as_json(),
+                "lowest": {"upfront": i in low_up, "total": i in low_total},
+            }
+            for i, (rec, up, tot) in enumerate(zip(records, ups, totals, strict=True))
+        ]
+        pricing = "member" if member else "non-member"
+        doc = {"years": years, "pricing": pricing, "method": method_text(years, member), "certifications": items}
+        write(to_json(doc))
         return
     rows = [
         ("issuer", [c.issuer for c in certs]),
@@ -434,10 +426,15 @@ def render_compare(
     table.add_column("")
     for c in certs:
         table.add_column(text(c.label, "bold"), ratio=1, overflow="fold")
+    marks = {"up front": low_up, f"total {years}y": low_total}
     for label, values in rows:
-        styled = [
-            text(v, _TRUST_STYLE.get(certs[i].verification.status, "") if label == "verification" else "")
-            for i, v in enumerate(values)
-        ]
-        table.add_row(text(label, "bold"), *styled)
+        differs = len(set(values)) > 1
+        cells = []
+        for i, value in enumerate(values):
+            style = _TRUST_STYLE.get(certs[i].verification.status, "") if label == "verification" else ""
+            shown = value
+            if i in marks.get(label, ()):
+                shown, style = f"{value} (lowest)", "bold green"
+            cells.append(text(shown, style or ("" if differs else "dim")))
+        table.add_row(text(label, "bold yellow" if differs else "dim"), *cells)
     console().print(table)
