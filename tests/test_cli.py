@@ -38,6 +38,7 @@ def test_search_json_adds_a_score_to_catalog_records() -> None:
     run = cli("search", "archives", "--format", "json", "--limit", "3")
     assert run.code == 0, run.err
     items = json.loads(run.out)
+    assert run.out == json.dumps(items, indent=2, ensure_ascii=False) + "\n"  # streamed, same text
     assert len(items) == 3
     assert {"id", "name", "issuer", "verification", "sources", "score"} <= set(items[0])
     assert items[0]["score"] >= items[-1]["score"]

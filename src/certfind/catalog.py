@@ -37,7 +37,8 @@ class Catalog:
     """The active catalog: records by number, materialised into Certifications on demand.
 
     `records` is a list of dicts (just parsed) or a view over the cache file that decodes one
-    record at a time; `index` is built on first use unless the cache supplied it.
+    record at a time; `index` is built on first use unless the cache supplied it. Nothing is
+    memoised per entry, so memory stays proportional to what a command keeps.
     """
 
     def __init__(
@@ -53,7 +54,6 @@ class Catalog:
         self.paths = paths
         self._index = index
         self._reload = reload
-        self._certs: dict[int, Certification] = {}
 
     def __len__(self) -> int:
         return len(self.records)
@@ -77,10 +77,12 @@ class Catalog:
             return self.records[i]
 
     def cert(self, i: int) -> Certification:
-        found = self._certs.get(i)
-        if found is None:
-            found = self._certs[i] = from_record(self.record(i), self.origins[i])
-        return found
+        """Built afresh each time, not kept: listing 100,000 entries must not hold them all."""
+        return from_record(self.record(i), self.origins[i])
+
+    def entry(self, i: int) -> tuple[Certification, Record]:
+        record = self.record(i)
+        return from_record(record, self.origins[i]), record
 
     def get(self, ident: str) -> Certification | None:
         at = self.index.fields["id"].get(ident)

@@ -197,7 +197,8 @@ def list_(
         raise UsageError(f"--status must be one of {', '.join(STATUS_CHOICES)}; got {status!r}")
     cat = _load(ctx)
     chosen = listing.select(cat, category=category, issuer=issuer, status=status, max_cost=max_cost, sort=sort.value)
-    render.render_rows([render.Row(cat.cert(i), cat.record(i)) for i in chosen], _format(fmt), show_origin=origin)
+    rows = (render.Row(*cat.entry(i)) for i in chosen)
+    render.render_rows(rows, _format(fmt), show_origin=origin)
 
 
 @app.command()
@@ -254,7 +255,8 @@ def search(
     hits = _searcher(cat).search(text, limit=limit)
     if not hits:
         raise NoMatchError(text)
-    render.render_rows([render.Row(cat.cert(h.entry), cat.record(h.entry), h.score) for h in hits], _format(fmt))
+    rows = (render.Row(*cat.entry(h.entry), h.score) for h in hits)
+    render.render_rows(rows, _format(fmt), scored=True)
 
 
 @app.command()

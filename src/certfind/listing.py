@@ -35,7 +35,7 @@ def select(
     """Entry numbers matching every filter, in the requested order."""
     wanted_issuer = issuer.casefold() if issuer else None
     limit = None if max_cost is None else round(max_cost * 100)
-    chosen = []
+    keyed: list[tuple[tuple[object, ...], int]] = []
     for i in range(len(cat)):
         cert = cat.cert(i)
         if category is not None and cert.category != category.casefold():
@@ -48,6 +48,6 @@ def select(
             up = costs.upfront(cert)
             if up is None or not up.complete or up.max_cents > limit:
                 continue
-        chosen.append(i)
-    chosen.sort(key=lambda i: _key(sort, cat.cert(i)))
-    return chosen
+        keyed.append((_key(sort, cert), i))
+    keyed.sort()
+    return [i for _, i in keyed]

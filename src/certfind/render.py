@@ -4,10 +4,11 @@ visible escapes, and Rich markup and emoji codes are never interpreted."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -50,19 +51,27 @@ def write(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def write_csv(rows: Sequence[Sequence[object]]) -> None:
+def write_csv(rows: Iterable[Sequence[object]]) -> None:
     import csv
-    import io
 
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(sys.stdout, lineterminator="\n")
     for row in rows:
         writer.writerow([clean(str(v)) for v in row])
-    sys.stdout.write(buffer.getvalue())
 
 
-def write_plain(rows: Sequence[Sequence[object]]) -> None:
-    write("\n".join("\t".join(clean(str(v)) for v in row) for row in rows)) if rows else None
+def write_plain(rows: Iterable[Sequence[object]]) -> None:
+    for row in rows:
+        sys.stdout.write("\t".join(clean(str(v)) for v in row) + "\n")
+
+
+def write_json_array(items: Iterable[Any]) -> None:
+    """A JSON array written item by item, formatted as `json.dumps(list, indent=2)` would."""
+    first = True
+    for item in items:
+        sys.stdout.write("[\n  " if first else ",\n  ")
+        sys.stdout.write(to_json(item).replace("\n", "\n  "))
+        first = False
+    sys.stdout.write("[]\n" if first else "\n]\n")
 
 
 def console() -> Console:
@@ -165,63 +174,49 @@ class Row(NamedTuple):
     score: float | None = None
 
 
-def render_rows(rows: Sequence[Row], fmt: str, *, show_origin: bool = False) -> None:
-    scored = any(r.score is not None for r in rows)
+def render_rows(rows: Iterable[Row], fmt: str, *, scored: bool = False, show_origin: bool = False) -> None:
+    """Rows are consumed one at a time for plain, csv and json, so output starts at once and memory
+    does not grow with the catalog; only a table needs them all."""
     if fmt == "json":
-        out = []
-        for r in rows:
-            item = dict(r.record)
-            if scored:
-                item["score"] = r.score
-            if show_origin:
-                item["origin"] = r.cert.origin
-            out.append(item)
-        write(to_json(out))
-        return
-    if fmt == "csv":
-        head = [
-            "id",
-            "name",
-            "acronym",
-            "issuer",
-            "category",
-            "kind",
-            "upfront_min",
-            "upfront_max",
-            "currency",
-            "verification",
-            "status",
-        ]
-        body: list[list[object]] = []
-        for r in rows:
-            up = costs.upfront(r.cert)
-            c = r.cert
-            line: list[object] = [c.id, c.name, c.acronym, c.issuer, c.category, c.kind]
-            line += (
-                ["", ""]
-                if up is None or not up.complete
-                else [costs.cents_to_number(up.min_cents), costs.cents_to_number(up.max_cents)]
-            )
-            line += [c.currency, c.verification.status, c.status]
-            if scored:
-                line.append(r.score)
-            if show_origin:
-                line.append(c.origin)
-            body.append(line)
-        write_csv([head + (["score"] if scored else []) + (["origin"] if show_origin else []), *body])
-        return
-    if fmt == "plain":
-        plain = []
-        for r in rows:
-            c = r.cert
-            line = [c.id, c.label, c.issuer, c.category, costs.format_money(costs.upfront(c)), trust(c)]
-            if scored:
-                line.append(f"{r.score:g}")
-            if show_origin:
-                line.append(c.origin)
-            plain.append(line)
-        write_plain(plain)
-        return
+        write_json_array(_json_item(r, scored, show_origin) for r in rows)
+    elif fmt == "csv":
+        head = ["id", "name", "acronym", "issuer", "category", "kind", "upfront_min", "upfront_max", "currency"]
+        head += ["verification", "status", *(["score"] if scored else []), *(["origin"] if show_origin else [])]
+        write_csv(itertools.chain([head], (_csv_line(r, scored, show_origin) for r in rows)))
+    elif fmt == "plain":
+        write_plain(_plain_line(r, scored, show_origin) for r in rows)
+    else:
+        _table(list(rows), scored, show_origin)
+
+
+def _json_item(r: Row, scored: bool, show_origin: bool) -> Record:
+    item = dict(r.record)
+    if scored:
+        item["score"] = r.score
+    if show_origin:
+        item["origin"] = r.cert.origin
+    return item
+
+
+def _csv_line(r: Row, scored: bool, show_origin: bool) -> list[object]:
+    c = r.cert
+    up = costs.upfront(c)
+    line: list[object] = [c.id, c.name, c.acronym, c.issuer, c.category, c.kind]
+    if up is None or not up.complete:
+        line += ["", ""]
+    else:
+        line += [costs.cents_to_number(up.min_cents), costs.cents_to_number(up.max_cents)]
+    line += [c.currency, c.verification.status, c.status]
+    return line + ([r.score] if scored else []) + ([c.origin] if show_origin else [])
+
+
+def _plain_line(r: Row, scored: bool, show_origin: bool) -> list[object]:
+    c = r.cert
+    line: list[object] = [c.id, c.label, c.issuer, c.category, costs.format_money(costs.upfront(c)), trust(c)]
+    return line + ([f"{r.score:g}"] if scored else []) + ([c.origin] if show_origin else [])
+
+
+def _table(rows: list[Row], scored: bool, show_origin: bool) -> None:
     from rich.table import Table
 
     table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
