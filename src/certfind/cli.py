@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from certfind import __version__
-from certfind.errors import EXIT_INTERRUPTED, CertfindError, NoMatchError, UsageError
+from certfind.errors import EXIT_INTERRUPTED, EXIT_NO_MATCH, CertfindError, NoMatchError, UsageError
 
 if TYPE_CHECKING:  # without the import cost at run time
     from certfind.catalog import Catalog
@@ -63,6 +63,10 @@ class _Boundary(TyperGroup):
         except BrokenPipeError:
             _silence_stdout()
             raise typer.Exit(0) from None
+        except OSError as err:  # a full disk, a closed or unwritable stdout
+            _silence_stdout()
+            _say(f"certfind: cannot write the output: {err.strerror or err}")
+            raise typer.Exit(EXIT_NO_MATCH) from None
 
 
 def _silence_stdout() -> None:
@@ -309,17 +313,26 @@ def validate(
     from certfind import catalog
 
     cat = catalog.load(path if path is not None else (ctx.obj["catalog"] if ctx.obj else None), use_cache=False)
+    from certfind.render import clean
+
     files = ", ".join(cat.paths)
-    sys.stdout.write(f"ok: {len(cat)} certifications in {files}\n")
+    sys.stdout.write(clean(f"ok: {len(cat)} certifications in {files}") + "\n")
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Runs the app; what is still buffered is flushed here, where a failure can be reported."""
+    if sys.stdout is None:  # started with stdout closed (`certfind list >&-`)
+        _say("certfind: cannot write the output: standard output is closed")
+        raise SystemExit(EXIT_NO_MATCH)
     try:
         app(prog_name="certfind")
-    except SystemExit:
+    except SystemExit as done:
         try:
             sys.stdout.flush()
         except BrokenPipeError:
             _silence_stdout()
-        raise
+        except OSError as err:
+            _silence_stdout()
+            _say(f"certfind: cannot write the output: {err.strerror or err}")
+            raise SystemExit(EXIT_NO_MATCH) from None
+        raise done

@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 FORMATS = ("table", "plain", "json", "csv")
 
 # C0 and C1 controls, DEL, and the invisible bidirectional / direction marks.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 # What json.dumps leaves raw (it escapes C0 itself): DEL, C1 and the bidi characters.
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _TRUST_STYLE = {"confirmed": "green", "differs": "yellow", "not-found": "bold red", "unverified": "magenta"}
 STALE_DAYS = 365
 
@@ -34,10 +34,14 @@ def clean(text: str) -> str:
 
     def sub(m: re.Match[str]) -> str:
         c = m.group()
-        if c in "\t\n\r":
+        if c in "\t\n\r\u2028\u2029":
             return " "
         return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
 
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates, e.g. a file name that is not UTF-8
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     return _UNSAFE.sub(sub, text)
 
 
@@ -77,7 +81,10 @@ def write_json_array(items: Iterable[Any]) -> None:
 def console() -> Console:
     from rich.console import Console
 
-    return Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    out = Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    if out.width < 10:  # COLUMNS=0 or nonsense: Rich would print nothing at all
+        out.width = 80
+    return out
 
 
 def text(value: str, style: str = "") -> Text:
@@ -216,36 +223,57 @@ def _plain_line(r: Row, scored: bool, show_origin: bool) -> list[object]:
     return line + ([f"{r.score:g}"] if scored else []) + ([c.origin] if show_origin else [])
 
 
+NARROW = 60
+"""Below this many columns a list keeps only what identifies an entry and how far to trust it."""
+STACKED = 40
+"""Below this many, each entry is a short block of lines instead of a table row."""
+
+
 def _table(rows: list[Row], scored: bool, show_origin: bool) -> None:
     from rich.table import Table
 
-    table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
-    table.add_column("ID", ratio=2, min_width=8, overflow="fold")
-    table.add_column("Certification", ratio=4, min_width=12)
-    table.add_column("Issuer", ratio=3, min_width=10)
-    table.add_column("Category", ratio=2, min_width=8, overflow="fold")
-    table.add_column("Up front", ratio=2, min_width=8)
-    table.add_column("Verification", min_width=9, overflow="fold")
+    out = console()
+    if out.width < STACKED:
+        for r in rows:  # too narrow for columns: one short block per entry
+            extra = f" ({r.score:g})" if scored else ""
+            out.print(text(r.cert.id + extra, "bold"))
+            out.print(text(r.cert.label))
+            out.print(text(trust(r.cert), _TRUST_STYLE.get(r.cert.verification.status, "")))
+            if show_origin:
+                out.print(text(f"from {r.cert.origin}"))
+            out.print()
+        return
+    narrow = out.width < NARROW
+    columns: list[tuple[str, dict[str, Any]]] = [
+        ("ID", {"ratio": 2, "min_width": 8, "overflow": "fold"}),
+        ("Certification", {"ratio": 4, "min_width": 12}),
+    ]
+    if not narrow:
+        columns += [
+            ("Issuer", {"ratio": 3, "min_width": 10}),
+            ("Category", {"ratio": 2, "min_width": 8, "overflow": "fold"}),
+            ("Up front", {"ratio": 2, "min_width": 8}),
+        ]
+    columns.append(("Verification", {"min_width": 9, "overflow": "fold"}))
     if scored:
-        table.add_column("Score", justify="right", no_wrap=True)
+        columns.append(("Score", {"justify": "right", "no_wrap": True}))
     if show_origin:
-        table.add_column("From", no_wrap=True)
+        columns.append(("From", {"no_wrap": True}))
+    table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
+    for name, options in columns:
+        table.add_column(name, **options)
     for r in rows:
         c = r.cert
-        cells = [
-            text(c.id),
-            text(c.label),
-            text(c.issuer),
-            text(c.category),
-            text(costs.format_money(costs.upfront(c))),
-            text(trust(c), _TRUST_STYLE.get(c.verification.status, "")),
-        ]
+        cells = [text(c.id), text(c.label)]
+        if not narrow:
+            cells += [text(c.issuer), text(c.category), text(costs.format_money(costs.upfront(c)))]
+        cells.append(text(trust(c), _TRUST_STYLE.get(c.verification.status, "")))
         if scored:
             cells.append(text(f"{r.score:g}"))
         if show_origin:
             cells.append(text(c.origin))
         table.add_row(*cells)
-    console().print(table)
+    out.print(table)
 
 
 # --- show --------------------------------------------------------------------------------------
@@ -415,13 +443,23 @@ def render_compare(
         return
     from rich.table import Table
 
+    out = console()
+    marks = {"up front": low_up, f"total {years}y": low_total}
+    if out.width < NARROW:  # too narrow for side by side: one block per certification
+        for i, c in enumerate(certs):
+            out.print(text(c.label, "bold"))
+            for label, values in rows:
+                lowest = " (lowest)" if i in marks.get(label, ()) else ""
+                out.print(text(f"{label}: {values[i]}{lowest}"))
+            out.print()
+        out.print(text(method_text(years, member), "dim"))
+        return
     table = Table(
         show_lines=True, header_style="bold", caption=clean(method_text(years, member)), caption_justify="left"
     )
     table.add_column("")
     for c in certs:
         table.add_column(text(c.label, "bold"), ratio=1, overflow="fold")
-    marks = {"up front": low_up, f"total {years}y": low_total}
     for label, values in rows:
         differs = len(set(values)) > 1
         cells = []
@@ -432,4 +470,4 @@ def render_compare(
                 shown, style = f"{value} (lowest)", "bold green"
             cells.append(text(shown, style or ("" if differs else "dim")))
         table.add_row(text(label, "bold yellow" if differs else "dim"), *cells)
-    console().print(table)
+    out.print(table)

@@ -19,6 +19,8 @@ DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 CURRENCY_RE = re.compile(r"[A-Z]{3}\Z")
 
 _MISSING = object()
+MAX_NUMBER = 1_000_000_000
+"""No fee, count, period or duration in a catalog is larger; bigger numbers are typos or attacks."""
 
 
 class Checker:
@@ -50,8 +52,10 @@ class Checker:
         value = node.value
         if node.kind != "scalar" or isinstance(value, bool) or not isinstance(value, (int, float)):
             return self.fail(node, where, f"expected a {'whole ' if whole else ''}number, found {node.type_name()}")
-        if not math.isfinite(value):
+        if isinstance(value, float) and not math.isfinite(value):
             return self.fail(node, where, f"must be a finite number, found {value}")
+        if abs(value) > MAX_NUMBER:
+            return self.fail(node, where, f"is too large (at most {MAX_NUMBER:,})")
         if whole and not isinstance(value, int):
             return self.fail(node, where, f"expected a whole number, found {value}")
         if value < minimum:
@@ -110,10 +114,12 @@ class Checker:
         return value
 
     # --- containers ----------------------------------------------------------------------------
-    def list_of(self, item: Callable[[Node, str], object]) -> Callable[[Node, str], object]:
+    def list_of(self, item: Callable[[Node, str], object], *, at_least: int = 0) -> Callable[[Node, str], object]:
         def check(node: Node, where: str) -> object:
             if node.kind != "seq":
                 return self.fail(node, where, f"expected a list, found {node.type_name()}")
+            if len(node.items) < at_least:
+                return self.fail(node, where, f"needs at least {at_least} item{'s' if at_least > 1 else ''}")
             values = [item(child, f"{where}[{i}]") for i, child in enumerate(node.items)]
             return [v for v in values if v is not _MISSING]
 
@@ -128,7 +134,10 @@ class Checker:
             out: Record = {}
             for key, value in node.pairs:
                 name = key.value
-                field_where = f"{where}.{name}" if where else str(name)
+                if not isinstance(name, str):
+                    self.fail(key, where, f"a field name must be text, found {key.type_name()}")
+                    continue
+                field_where = f"{where}.{name}" if where else name
                 if name not in fields:
                     self.fail(key, field_where, f"unknown field (expected one of: {', '.join(fields)})")
                     continue
@@ -246,7 +255,8 @@ def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
             "sources": ck.list_of(
                 ck.mapping(
                     {"title": ck.text, "url": ck.url, "accessed": ck.date}, required=("title", "url", "accessed")
-                )
+                ),
+                at_least=1,
             ),
         },
         required=("id", "name", "issuer", "category", "summary", "verification", "sources"),

@@ -242,7 +242,8 @@ class Searcher:
         import math
 
         folded = fold(query).split()
-        own = [w for w in dict.fromkeys(folded) if w not in STOPWORDS] or list(dict.fromkeys(folded))
+        # a lone letter or a stopword says nothing; `a+` and `it` do
+        own = [w for w in dict.fromkeys(folded) if w not in STOPWORDS and len(w) > 1]
         if not own:
             return []
         synonyms = [w for w in dict.fromkeys(expand(query).split()[len(folded) :]) if w not in own]

@@ -60,7 +60,10 @@ def typed_scalar(text: str, plain: bool) -> Any:
     if text in _FALSE:
         return False
     if _INT.match(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:  # more digits than Python converts: no catalog number is that long
+            return float("inf")
     if _FLOAT.match(text) and any(c.isdigit() for c in text):
         return float(text)
     return text
