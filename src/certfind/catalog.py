@@ -146,17 +146,13 @@ def parse_file(path: str) -> CatalogFile:
         raise CatalogError(
             [Problem(path, line, at - (text.rfind("\n", 0, at) + 1) + 1, "NUL byte: this is not a text file")]
         )
+    doc = schema.DocumentChecker(path)
     try:
-        root, duplicates = yamlnodes.parse(text, path)
+        root, duplicates = yamlnodes.parse(text, path, doc.entry)
     except yamlnodes.YamlProblem as exc:
         raise CatalogError([Problem(path, exc.line, exc.col, exc.message)]) from None
-    records, nodes, problems = schema.check_document(root, path)
-    problems = sorted([*duplicates, *problems], key=lambda p: (p.line, p.col))
-    positions = tuple((n.line, n.col) for n in (schema.field_node(node, "id") for node in nodes))
-    alternatives = tuple(
-        tuple((item.line, item.col) for item in schema.field_node(node, "verification", "alternatives").items)
-        for node in nodes
-    )
+    problems = sorted([*duplicates, *doc.finish(root)], key=lambda p: (p.line, p.col))
+    records, positions = doc.records, doc.id_positions
     # duplicate ids inside one file
     seen: dict[str, int] = {}
     for rec, (line, col) in zip(records, positions, strict=True):
@@ -164,7 +160,7 @@ def parse_file(path: str) -> CatalogFile:
             problems.append(Problem(path, line, col, f"{rec['id']}: duplicate id (first at line {seen[rec['id']]})"))
         else:
             seen[rec["id"]] = line
-    return CatalogFile(path, tuple(records), positions, alternatives, tuple(problems))
+    return CatalogFile(path, tuple(records), tuple(positions), tuple(doc.alternative_positions), tuple(problems))
 
 
 def check_alternatives(files: list[CatalogFile], known: set[str]) -> list[Problem]:

@@ -263,48 +263,59 @@ def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
     )
 
 
-def check_document(root: Node | None, path: str) -> tuple[list[Record], list[Node], list[Problem]]:
-    """Check a whole catalog document. Returns the valid records, the node of each, and the problems.
+class DocumentChecker:
+    """Checks a catalog document entry by entry (as the reader hands them over), then its top level.
 
-    Entries with problems are left out of the records, so a caller can still see what is valid.
+    Keeps only what later checks need: each valid record, where its id is, and where each of its
+    `verification.alternatives` is.
     """
-    ck = Checker(path)
-    if root is None:
-        ck.problems.append(
-            Problem(path, 1, 1, "the catalog is empty; expected 'schema_version: 1' and 'certifications:'")
-        )
-        return [], [], ck.problems
-    if root.kind != "map":
-        ck.fail(root, "", f"expected a mapping with schema_version and certifications, found {root.type_name()}")
-        return [], [], ck.problems
-    fields = {k.value: (k, v) for k, v in root.pairs}
-    for key, _ in root.pairs:
-        if key.value not in ("schema_version", "certifications"):
-            ck.fail(key, str(key.value), "unknown top-level field (expected schema_version and certifications)")
-    if "schema_version" not in fields:
-        ck.fail(root, "", "missing required field 'schema_version' (this certfind reads version 1)")
-    else:
-        vnode = fields["schema_version"][1]
-        if vnode.value != SCHEMA_VERSION or isinstance(vnode.value, bool):
-            ck.fail(vnode, "schema_version", f"unsupported version {vnode.value!r}; this certfind reads version 1")
-    if "certifications" not in fields:
-        ck.fail(root, "", "missing required field 'certifications'")
-        return [], [], ck.problems
-    seq = fields["certifications"][1]
-    if seq.kind != "seq":
-        ck.fail(seq, "certifications", f"expected a list of entries, found {seq.type_name()}")
-        return [], [], ck.problems
-    check_entry = entry_checker(ck)
-    records: list[Record] = []
-    nodes: list[Node] = []
-    for i, node in enumerate(seq.items):
-        before = len(ck.problems)
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.ck = Checker(path)
+        self._check_entry = entry_checker(self.ck)
+        self.records: list[Record] = []
+        self.id_positions: list[tuple[int, int]] = []
+        self.alternative_positions: list[tuple[tuple[int, int], ...]] = []
+
+    def entry(self, i: int, node: Node) -> None:
+        before = len(self.ck.problems)
         ident = _peek_id(node)
-        rec = check_entry(node, f"{ident}" if ident else f"certifications[{i}]")
-        if isinstance(rec, dict) and len(ck.problems) == before:
-            records.append(rec)
-            nodes.append(node)
-    return records, nodes, ck.problems
+        rec = self._check_entry(node, ident or f"certifications[{i}]")
+        if isinstance(rec, dict) and len(self.ck.problems) == before:
+            self.records.append(rec)
+            id_node = field_node(node, "id")
+            self.id_positions.append((id_node.line, id_node.col))
+            alternatives = field_node(node, "verification", "alternatives")
+            self.alternative_positions.append(tuple((item.line, item.col) for item in alternatives.items))
+
+    def finish(self, root: Node | None) -> list[Problem]:
+        """Top-level checks; returns every problem found, entries included."""
+        ck, path = self.ck, self.path
+        if root is None:
+            ck.problems.append(
+                Problem(path, 1, 1, "the catalog is empty; expected 'schema_version: 1' and 'certifications:'")
+            )
+            return ck.problems
+        if root.kind != "map":
+            ck.fail(root, "", f"expected a mapping with schema_version and certifications, found {root.type_name()}")
+            return ck.problems
+        fields = {k.value: (k, v) for k, v in root.pairs}
+        for key, _ in root.pairs:
+            if key.value not in ("schema_version", "certifications"):
+                ck.fail(key, str(key.value), "unknown top-level field (expected schema_version and certifications)")
+        if "schema_version" not in fields:
+            ck.fail(root, "", "missing required field 'schema_version' (this certfind reads version 1)")
+        else:
+            vnode = fields["schema_version"][1]
+            if vnode.value != SCHEMA_VERSION or isinstance(vnode.value, bool):
+                ck.fail(vnode, "schema_version", f"unsupported version {vnode.value!r}; this certfind reads version 1")
+        if "certifications" not in fields:
+            ck.fail(root, "", "missing required field 'certifications'")
+        elif fields["certifications"][1].kind != "seq":
+            seq = fields["certifications"][1]
+            ck.fail(seq, "certifications", f"expected a list of entries, found {seq.type_name()}")
+        return ck.problems
 
 
 def _peek_id(node: Node) -> str:

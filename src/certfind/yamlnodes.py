@@ -9,6 +9,7 @@ the YAML 1.2 core rules, so `no`, `on` and `2024-01-01` stay text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from certfind.errors import Problem
@@ -20,6 +21,9 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 
 
+_NONE: list[Any] = []  # shared and never appended to: a scalar has no items or pairs
+
+
 class Node:
     """A located YAML value. `kind` is map, seq or scalar; a scalar's `value` is already typed."""
 
@@ -27,8 +31,8 @@ class Node:
 
     def __init__(self, kind: str, line: int, col: int, value: Any = None) -> None:
         self.kind, self.line, self.col, self.value = kind, line, col, value
-        self.items: list[Node] = []
-        self.pairs: list[tuple[Node, Node]] = []
+        self.items: list[Node] = _NONE if kind == "scalar" else []
+        self.pairs: list[tuple[Node, Node]] = _NONE if kind == "scalar" else []
 
     def type_name(self) -> str:
         if self.kind == "map":
@@ -77,16 +81,23 @@ class YamlProblem(Exception):
         self.line, self.col, self.message = line, col, message
 
 
-def parse(text: str, path: str) -> tuple[Node | None, list[Problem]]:
+EntrySink = Callable[[int, "Node"], None]
+
+
+def parse(text: str, path: str, on_entry: EntrySink | None = None) -> tuple[Node | None, list[Problem]]:
     """Parse one YAML document. Returns the root (None when empty) and the duplicate-key problems;
-    raises YamlProblem for anything that stops reading."""
+    raises YamlProblem for anything that stops reading.
+
+    With `on_entry`, each item of the top-level `certifications` list is handed over as soon as it
+    is complete and is not kept in the tree, so memory follows one entry, not the whole file.
+    """
     import yaml
 
     loader_cls = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     loader = loader_cls(text)
     duplicates: list[Problem] = []
     try:
-        return _walk(loader, path, duplicates), duplicates
+        return _walk(loader, path, duplicates, on_entry), duplicates
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
@@ -106,23 +117,37 @@ def _char_at(text: str, line: int, column: int) -> str:
     return lines[line][column : column + 1] if line < len(lines) else ""
 
 
-def _walk(loader: Any, path: str, duplicates: list[Problem]) -> Node | None:
-    import yaml.events as ev
+def _walk(loader: Any, path: str, duplicates: list[Problem], on_entry: EntrySink | None) -> Node | None:
+    from yaml import events as ev
 
+    scalar_event, map_start, seq_start = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
+    ends = (ev.MappingEndEvent, ev.SequenceEndEvent)
     root: Node | None = None
     documents = 0
     stack: list[Node] = []
     pending_key: list[Node | None] = []
     seen_keys: list[dict[object, Node]] = []
+    entries: Node | None = None  # the top-level `certifications` list, when entries are streamed
+    streamed = 0
+
+    def hand_over(node: Node) -> None:
+        nonlocal streamed
+        assert on_entry is not None
+        on_entry(streamed, node)
+        streamed += 1
 
     def attach(node: Node) -> None:
-        nonlocal root
+        nonlocal root, entries
         if not stack:
             root = node
             return
         parent = stack[-1]
         if parent.kind == "seq":
-            parent.items.append(node)
+            if parent is entries:
+                if node.kind == "scalar":
+                    hand_over(node)  # a container is handed over when it closes
+            else:
+                parent.items.append(node)
             return
         key = pending_key[-1]
         if key is None:
@@ -140,40 +165,42 @@ def _walk(loader: Any, path: str, duplicates: list[Problem]) -> Node | None:
         else:
             parent.pairs.append((key, node))
             pending_key[-1] = None
+            if on_entry and len(stack) == 1 and key.value == "certifications" and node.kind == "seq":
+                entries = node
 
     while True:
         event = loader.get_event()
-        if event is None or isinstance(event, ev.StreamEndEvent):
-            return root
-        mark = event.start_mark
-        line, col = mark.line + 1, mark.column + 1
-        if isinstance(event, ev.DocumentStartEvent):
-            documents += 1
-            if documents > 1:
-                raise YamlProblem(line, col, "only one YAML document is allowed in a catalog")
-            continue
-        if isinstance(event, ev.AliasEvent):
-            raise YamlProblem(line, col, f"aliases (*{event.anchor}) are not allowed in a catalog")
-        if isinstance(event, (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent)):
-            tag = event.tag
-            explicit = not (event.implicit[0] if isinstance(event, ev.ScalarEvent) else event.implicit)
-            if tag not in (None, "!") and explicit:
-                raise YamlProblem(line, col, f"YAML tags ({tag}) are not allowed; quote the value instead")
-        if isinstance(event, ev.ScalarEvent):
-            plain = event.style is None or event.style == ""
-            attach(Node("scalar", line, col, typed_scalar(event.value, plain and tag != "!")))
-        elif isinstance(event, ev.MappingStartEvent):
-            node = Node("map", line, col)
-            attach(node)
-            stack.append(node)
-            pending_key.append(None)
-            seen_keys.append({})
-        elif isinstance(event, ev.SequenceStartEvent):
-            node = Node("seq", line, col)
-            attach(node)
-            stack.append(node)
-        elif isinstance(event, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+        kind = type(event)
+        if kind in ends:
             closed = stack.pop()
             if closed.kind == "map":
                 pending_key.pop()
                 seen_keys.pop()
+            if stack and stack[-1] is entries:
+                hand_over(closed)
+            continue
+        if event is None or kind is ev.StreamEndEvent:
+            return root
+        mark = event.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if kind is scalar_event or kind is map_start or kind is seq_start:
+            tag = event.tag
+            explicit = not (event.implicit[0] if kind is scalar_event else event.implicit)
+            if tag not in (None, "!") and explicit:
+                raise YamlProblem(line, col, f"YAML tags ({tag}) are not allowed; quote the value instead")
+            if kind is scalar_event:
+                plain = event.style is None or event.style == ""
+                attach(Node("scalar", line, col, typed_scalar(event.value, plain and tag != "!")))
+            else:
+                node = Node("map" if kind is map_start else "seq", line, col)
+                attach(node)
+                stack.append(node)
+                if kind is map_start:
+                    pending_key.append(None)
+                    seen_keys.append({})
+        elif kind is ev.DocumentStartEvent:
+            documents += 1
+            if documents > 1:
+                raise YamlProblem(line, col, "only one YAML document is allowed in a catalog")
+        elif kind is ev.AliasEvent:
+            raise YamlProblem(line, col, f"aliases (*{event.anchor}) are not allowed in a catalog")
