@@ -140,3 +140,16 @@ def test_two_processes_at_once_share_the_cache(tmp_path: Path, write_catalog: Wr
         assert len({out for out, _ in results}) == 1
     assert len(cache_files(tmp_path)) == 1
     assert not [p for p in (tmp_path / "cache" / "certfind").iterdir() if p.suffix == ".tmp"]
+
+
+def test_cached_keys_decode_one_at_a_time_and_by_slice() -> None:
+    from bisect import bisect_left
+
+    keys = sorted(["a", "a+", "bb", "dd d", "zz"])
+    blob, offsets = cache._pack([f"{k}\n".encode() for k in keys])
+    lazy = cache._Keys(memoryview(blob), memoryview(offsets).cast("Q"))
+    assert list(lazy) == keys
+    assert lazy[1:3] == keys[1:3]
+    assert lazy[-1] == "zz"
+    assert bisect_left(lazy, "bb") == 2
+    assert bisect_left(lazy, "c") == 3

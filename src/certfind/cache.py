@@ -31,7 +31,7 @@ from certfind.index import Index, Table
 from certfind.model import Record
 
 MAGIC = b"certfind-cache\x00\x01"
-FORMAT = 1
+FORMAT = 2
 RACY_NS = 2_000_000_000
 ORIGINS = ("bundled", "user", "file")
 TABLES = ("words", "phrases", "id", "acronym", "aliases", "name")
@@ -91,6 +91,31 @@ class _Blobs(Sequence[str]):
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
         return bytes(self.data[self.offsets[i] : self.offsets[i + 1]]).decode("utf-8")
+
+
+class _Keys(Sequence[str]):
+    """A table's sorted keys, each followed by a newline, with byte offsets: bisect decodes only the
+    keys it compares (about 17 of 100,000); a slice decodes its range in one go."""
+
+    def __init__(self, data: memoryview, offsets: Sequence[int]) -> None:
+        self.data, self.offsets = data, offsets
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    @overload
+    def __getitem__(self, i: int) -> str: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[str]: ...
+    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
+        if isinstance(i, slice):
+            start, stop, step = i.indices(len(self))
+            if step != 1 or start >= stop:
+                return [self[j] for j in range(start, stop, step)]
+            return bytes(self.data[self.offsets[start] : self.offsets[stop]]).decode("utf-8").split("\n")[:-1]
+        if i < 0:
+            i += len(self)
+        return bytes(self.data[self.offsets[i] : self.offsets[i + 1] - 1]).decode("utf-8")
 
 
 class _Records(Sequence[Record]):
@@ -178,10 +203,9 @@ def _read(path: Path, key: str, sources: Sequence[tuple[str, str]], reload: Call
         return section(name).cast(fmt)
 
     def table(name: str) -> Table:
-        raw = bytes(section(f"{name}.keys")).decode("utf-8")
-        keys = raw.split("\n") if raw else []
+        keys = _Keys(section(f"{name}.keys"), ints(f"{name}.keyoffsets", "Q"))
         offsets = ints(f"{name}.offsets")
-        if len(offsets) != len(keys) + 1:
+        if len(offsets) != len(keys) + 1 or keys.offsets[-1] != len(keys.data):
             raise CacheInvalid(f"table {name} is inconsistent")
         return Table(keys, offsets, ints(f"{name}.values"))
 
@@ -226,7 +250,9 @@ def _write(path: Path, key: str, catalog: Catalog) -> None:
     index = catalog.index
     sections: list[tuple[str, bytes]] = []
     for name, tab in zip(TABLES, (index.words, index.phrases, *(index.fields[f] for f in TABLES[2:])), strict=True):
-        sections.append((f"{name}.keys", "\n".join(tab.keys).encode("utf-8")))
+        blob, key_offsets = _pack([f"{k}\n".encode() for k in tab.keys])
+        sections.append((f"{name}.keys", blob))
+        sections.append((f"{name}.keyoffsets", key_offsets))
         sections.append((f"{name}.offsets", array("I", tab.offsets).tobytes()))
         sections.append((f"{name}.values", array("I", tab.values).tobytes()))
     sections.append(("trust", bytes(index.trust)))
