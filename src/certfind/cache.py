@@ -21,9 +21,9 @@ import json
 import os
 import zlib
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Literal, overload
+from typing import Any, Literal, TypeVar, overload
 
 from certfind import __version__
 from certfind.catalog import CacheDamaged, Catalog
@@ -35,6 +35,9 @@ FORMAT = 2
 RACY_NS = 2_000_000_000
 ORIGINS = ("bundled", "user", "file")
 TABLES = ("words", "phrases", "id", "acronym", "aliases", "name")
+
+
+T = TypeVar("T")
 
 
 class CacheInvalid(CacheDamaged):
@@ -74,8 +77,37 @@ def _key(sources: Sequence[tuple[str, str]]) -> tuple[str, int] | None:
 # --- reading -----------------------------------------------------------------------------------
 
 
-class _Blobs(Sequence[str]):
-    """Strings stored end to end, decoded one at a time."""
+class _Lazy(Sequence[T]):
+    """Items of a mapped section, decoded one at a time when asked for."""
+
+    def __len__(self) -> int:
+        raise NotImplementedError
+
+    def _one(self, i: int) -> T:
+        raise NotImplementedError
+
+    def _many(self, start: int, stop: int) -> list[T]:
+        return [self._one(j) for j in range(start, stop)]
+
+    @overload
+    def __getitem__(self, i: int) -> T: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[T]: ...
+    def __getitem__(self, i: int | slice) -> T | Sequence[T]:
+        if isinstance(i, slice):
+            start, stop, step = i.indices(len(self))
+            if step == 1:
+                return self._many(start, stop) if start < stop else []
+            return [self._one(j) for j in range(start, stop, step)]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self._one(i)
+
+
+class _Blobs(_Lazy[str]):
+    """Strings stored end to end, with byte offsets."""
 
     def __init__(self, data: memoryview, offsets: Sequence[int]) -> None:
         self.data, self.offsets = data, offsets
@@ -83,42 +115,22 @@ class _Blobs(Sequence[str]):
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[str]: ...
-    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
+    def _one(self, i: int) -> str:
         return bytes(self.data[self.offsets[i] : self.offsets[i + 1]]).decode("utf-8")
 
 
-class _Keys(Sequence[str]):
-    """A table's sorted keys, each followed by a newline, with byte offsets: bisect decodes only the
-    keys it compares (about 17 of 100,000); a slice decodes its range in one go."""
+class _Keys(_Blobs):
+    """A table's sorted keys, each followed by a newline: bisect decodes only the keys it compares
+    (about 17 of 100,000); a slice decodes its range in one go."""
 
-    def __init__(self, data: memoryview, offsets: Sequence[int]) -> None:
-        self.data, self.offsets = data, offsets
+    def _one(self, i: int) -> str:
+        return super()._one(i)[:-1]
 
-    def __len__(self) -> int:
-        return len(self.offsets) - 1
-
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[str]: ...
-    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
-        if isinstance(i, slice):
-            start, stop, step = i.indices(len(self))
-            if step != 1 or start >= stop:
-                return [self[j] for j in range(start, stop, step)]
-            return bytes(self.data[self.offsets[start] : self.offsets[stop]]).decode("utf-8").split("\n")[:-1]
-        if i < 0:
-            i += len(self)
-        return bytes(self.data[self.offsets[i] : self.offsets[i + 1] - 1]).decode("utf-8")
+    def _many(self, start: int, stop: int) -> list[str]:
+        return bytes(self.data[self.offsets[start] : self.offsets[stop]]).decode("utf-8").split("\n")[:-1]
 
 
-class _Records(Sequence[Record]):
+class _Records(_Lazy[Record]):
     """Records decoded on demand; each checked against its own CRC-32."""
 
     def __init__(self, data: memoryview, offsets: Sequence[int], crcs: Sequence[int]) -> None:
@@ -127,37 +139,22 @@ class _Records(Sequence[Record]):
     def __len__(self) -> int:
         return len(self.crcs)
 
-    @overload
-    def __getitem__(self, i: int) -> Record: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[Record]: ...
-    def __getitem__(self, i: int | slice) -> Record | Sequence[Record]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
+    def _one(self, i: int) -> Record:
         raw = self.data[self.offsets[i] : self.offsets[i + 1]]
         if zlib.crc32(raw) != self.crcs[i]:
             raise CacheInvalid(f"record {i} is damaged")
         record: Record = json.loads(bytes(raw))
         return record
 
-    def __iter__(self) -> Iterator[Record]:
-        return (self[i] for i in range(len(self)))
 
-
-class _Origins(Sequence[str]):
+class _Origins(_Lazy[str]):
     def __init__(self, codes: memoryview) -> None:
         self.codes = codes
 
     def __len__(self) -> int:
         return len(self.codes)
 
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[str]: ...
-    def __getitem__(self, i: int | slice) -> str | Sequence[str]:
-        if isinstance(i, slice):
-            return [ORIGINS[c] for c in self.codes[i]]
+    def _one(self, i: int) -> str:
         return ORIGINS[self.codes[i]]
 
 
