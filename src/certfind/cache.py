@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Literal, TypeVar, overload
 
 from certfind import __version__
-from certfind.catalog import CacheDamaged, Catalog
+from certfind.catalog import CacheDamaged, Catalog, xdg_dir
 from certfind.index import Index, Table
 from certfind.model import Record
 
@@ -45,9 +45,7 @@ class CacheInvalid(CacheDamaged):
 
 
 def directory() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or ""
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-    return root / "certfind"
+    return xdg_dir("XDG_CACHE_HOME", ".cache")
 
 
 def _file_for(sources: Sequence[tuple[str, str]]) -> Path:
@@ -212,7 +210,7 @@ def _read(path: Path, key: str, sources: Sequence[tuple[str, str]], reload: Call
         words=words,
         surface_words=int(header["surface_words"]),
         phrases=table("phrases"),
-        fields={name: table(name) for name in ("id", "acronym", "aliases", "name")},
+        fields={name: table(name) for name in TABLES[2:]},
         trust=bytes(section("trust")),
         names=_Blobs(section("names"), ints("names.offsets", "Q")),
     )

@@ -24,7 +24,6 @@ class CatalogFile(NamedTuple):
 
     path: str
     records: tuple[Record, ...]
-    positions: tuple[tuple[int, int], ...]  # (line, col) of each entry's id, for cross-file messages
     alternative_positions: tuple[tuple[tuple[int, int], ...], ...]  # of each verification.alternatives item
     problems: tuple[Problem, ...]
 
@@ -76,13 +75,13 @@ class Catalog:
             self.records, self.origins, self._index, self._reload = fresh.records, fresh.origins, fresh.index, None
             return self.records[i]
 
-    def cert(self, i: int) -> Certification:
-        """Built afresh each time, not kept: listing 100,000 entries must not hold them all."""
-        return from_record(self.record(i), self.origins[i])
-
     def entry(self, i: int) -> tuple[Certification, Record]:
+        """Built afresh each time, not kept: listing 100,000 entries must not hold them all."""
         record = self.record(i)
         return from_record(record, self.origins[i]), record
+
+    def cert(self, i: int) -> Certification:
+        return self.entry(i)[0]
 
     def get(self, ident: str) -> Certification | None:
         at = self.index.fields["id"].get(ident)
@@ -101,19 +100,27 @@ def bundled_path() -> Path:
     return here.parent.parent / "data" / "certifications.yaml"
 
 
+def xdg_dir(variable: str, fallback: str) -> Path:
+    """certfind's directory under an XDG base directory; relative values are ignored, as the spec says."""
+    base = os.environ.get(variable) or ""
+    return (Path(base) if os.path.isabs(base) else Path.home() / fallback) / "certfind"
+
+
 def user_path() -> Path:
     """The user's own catalog, merged over the bundled one when it exists."""
-    base = os.environ.get("XDG_CONFIG_HOME") or ""
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".config"
-    return root / "certfind" / "certifications.yaml"
+    return xdg_dir("XDG_CONFIG_HOME", ".config") / "certifications.yaml"
 
 
 def read_text(path: str) -> str:
     """Read a catalog file as UTF-8 text, turning every failure into a located CatalogError."""
+
+    def too_large() -> CatalogError:
+        return CatalogError([Problem(path, 0, 0, f"the file is larger than the {MAX_BYTES // 2**20} MiB limit")])
+
     try:
         with open(path, "rb") as handle:
             if os.fstat(handle.fileno()).st_size > MAX_BYTES:
-                raise CatalogError([Problem(path, 0, 0, f"the file is larger than the {MAX_BYTES // 2**20} MiB limit")])
+                raise too_large()
             data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise CatalogError([Problem(path, 0, 0, "no such file")]) from None
@@ -123,8 +130,8 @@ def read_text(path: str) -> str:
         raise CatalogError([Problem(path, 0, 0, "permission denied")]) from None
     except OSError as exc:
         raise CatalogError([Problem(path, 0, 0, f"cannot read: {exc.strerror or exc}")]) from None
-    if len(data) > MAX_BYTES:
-        raise CatalogError([Problem(path, 0, 0, f"the file is larger than the {MAX_BYTES // 2**20} MiB limit")])
+    if len(data) > MAX_BYTES:  # a special file whose size fstat does not know
+        raise too_large()
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -152,15 +159,15 @@ def parse_file(path: str) -> CatalogFile:
     except yamlnodes.YamlProblem as exc:
         raise CatalogError([Problem(path, exc.line, exc.col, exc.message)]) from None
     problems = sorted([*duplicates, *doc.finish(root)], key=lambda p: (p.line, p.col))
-    records, positions = doc.records, doc.id_positions
+    records = doc.records
     # duplicate ids inside one file
     seen: dict[str, int] = {}
-    for rec, (line, col) in zip(records, positions, strict=True):
+    for rec, (line, col) in zip(records, doc.id_positions, strict=True):
         if rec["id"] in seen:
             problems.append(Problem(path, line, col, f"{rec['id']}: duplicate id (first at line {seen[rec['id']]})"))
         else:
             seen[rec["id"]] = line
-    return CatalogFile(path, tuple(records), tuple(positions), tuple(doc.alternative_positions), tuple(problems))
+    return CatalogFile(path, tuple(records), tuple(doc.alternative_positions), tuple(problems))
 
 
 def check_alternatives(files: list[CatalogFile], known: set[str]) -> list[Problem]:
@@ -209,13 +216,17 @@ def load(explicit: str | None = None, *, use_cache: bool = True) -> Catalog:
         if cached is not None:
             return cached
         return _parse_and_cache(sources)
+    return _parse(sources)
+
+
+def _parse(sources: list[tuple[str, str]]) -> Catalog:
     return merge([parse_file(path) for path, _ in sources], [origin for _, origin in sources])
 
 
 def _parse_and_cache(sources: list[tuple[str, str]]) -> Catalog:
     from certfind import cache
 
-    result = merge([parse_file(path) for path, _ in sources], [origin for _, origin in sources])
+    result = _parse(sources)
     cache.write(sources, result)
     return result
 
