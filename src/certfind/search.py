@@ -133,12 +133,10 @@ def tokens(text: str) -> list[str]:
     return fold(text).split()
 
 
-def expand(query: str) -> str:
-    """The folded query plus the near-synonyms of any phrase it contains."""
-    folded = fold(query)
+def synonyms(folded: str) -> list[str]:
+    """The words of the near-synonyms of any phrase in an already folded query."""
     padded = f" {folded} "  # whole words only: fold() leaves single spaces between words
-    extra = [syn for phrase, syn in SYNONYMS.items() if f" {phrase} " in padded]
-    return " ".join([folded, *extra])
+    return [word for phrase, syn in SYNONYMS.items() if f" {phrase} " in padded for word in syn.split()]
 
 
 def entry_fields(rec: Record) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -231,7 +229,6 @@ class Searcher:
 
     def __init__(self, index: Index) -> None:
         self.index = index
-        self.size = index.size
         self.vocabulary = list(index.words.keys[: index.surface_words])
 
     def exact(self, query: str) -> list[int]:
@@ -241,13 +238,12 @@ class Searcher:
     def search(self, query: str, limit: int | None = None) -> list[Hit]:
         import math
 
-        folded = fold(query).split()
+        folded = fold(query)
         # a lone letter or a stopword says nothing; `a+` and `it` do
-        own = [w for w in dict.fromkeys(folded) if w not in STOPWORDS and len(w) > 1]
+        own = [w for w in dict.fromkeys(folded.split()) if w not in STOPWORDS and len(w) > 1]
         if not own:
             return []
-        synonyms = [w for w in dict.fromkeys(expand(query).split()[len(folded) :]) if w not in own]
-        words = own + synonyms
+        words = own + [w for w in dict.fromkeys(synonyms(folded)) if w not in own]
         best: dict[int, list[float]] = {}
         weight = []
         for q, word in enumerate(words):
@@ -264,7 +260,7 @@ class Searcher:
                     row[q] = max(row[q], value)
             # rarer words say more about what the user wants (inverse document frequency);
             # a word found nowhere is weighed like an average word below, not as the rarest
-            weight.append(math.log(1.0 + self.size / (1.0 + len(matched))) if matched else -1.0)
+            weight.append(math.log(1.0 + self.index.size / (1.0 + len(matched))) if matched else -1.0)
         n = len(own)
         found = [w for w in weight[:n] if w >= 0] or [1.0]
         weight = [w if w >= 0 else sum(found) / len(found) for w in weight]
