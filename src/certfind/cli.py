@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from certfind import __version__
-from certfind.errors import EXIT_INTERRUPTED, EXIT_NO_MATCH, CertfindError, NoMatchError, UsageError
+from certfind.errors import EXIT_CATALOG, EXIT_INTERRUPTED, EXIT_NO_MATCH, CertfindError, NoMatchError, UsageError
 
 if TYPE_CHECKING:  # without the import cost at run time
     from certfind.catalog import Catalog
@@ -54,7 +54,7 @@ class _Boundary(TyperGroup):
             lines = err.lines()
             for line in lines:
                 _say(line if ":" in line.split(" ")[0] or line.startswith(" ") else f"certfind: {line}")
-            if err.exit_code == 3 and len(lines) > 1:
+            if err.exit_code == EXIT_CATALOG and len(lines) > 1:
                 _say(f"certfind: {len(lines)} problems in the catalog")
             raise typer.Exit(err.exit_code) from None
         except KeyboardInterrupt:
@@ -64,9 +64,14 @@ class _Boundary(TyperGroup):
             _silence_stdout()
             raise typer.Exit(0) from None
         except OSError as err:  # a full disk, a closed or unwritable stdout
-            _silence_stdout()
-            _say(f"certfind: cannot write the output: {err.strerror or err}")
-            raise typer.Exit(EXIT_NO_MATCH) from None
+            raise typer.Exit(_output_failed(err.strerror or str(err))) from None
+
+
+def _output_failed(reason: str) -> int:
+    """Say why the output could not be written, drop what is left of it, and give the exit code."""
+    _silence_stdout()
+    _say(f"certfind: cannot write the output: {reason}")
+    return EXIT_NO_MATCH
 
 
 def _silence_stdout() -> None:
@@ -74,7 +79,7 @@ def _silence_stdout() -> None:
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
+    except (OSError, ValueError, AttributeError):  # AttributeError: started with no stdout at all
         pass
 
 
@@ -322,8 +327,7 @@ def validate(
 def main() -> None:
     """Runs the app; what is still buffered is flushed here, where a failure can be reported."""
     if sys.stdout is None:  # started with stdout closed (`certfind list >&-`)
-        _say("certfind: cannot write the output: standard output is closed")
-        raise SystemExit(EXIT_NO_MATCH)
+        raise SystemExit(_output_failed("standard output is closed"))
     try:
         app(prog_name="certfind")
     except SystemExit as done:
@@ -332,7 +336,5 @@ def main() -> None:
         except BrokenPipeError:
             _silence_stdout()
         except OSError as err:
-            _silence_stdout()
-            _say(f"certfind: cannot write the output: {err.strerror or err}")
-            raise SystemExit(EXIT_NO_MATCH) from None
+            raise SystemExit(_output_failed(err.strerror or str(err))) from None
         raise done
