@@ -57,6 +57,9 @@ def test_every_entry_is_sourced_and_dated(cert: Certification) -> None:
     for src in cert.sources:
         assert re.match(r"https?://", src.url)
         assert src.title.strip()
+        assert src.accessed is not None
+        assert src.accessed.year >= 2026
+    assert cert.verification.checked is not None
     assert cert.verification.checked.year >= 2026
     assert cert.verification.note, "say what the evidence shows"
 

@@ -38,8 +38,8 @@ CASES = [
         catalog_text(VALID_ENTRY.replace("    topics:", "    colour: red\n    topics:")),
         [
             ":9:5: demo.colour: unknown field (expected one of: id, name, acronym, aliases, issuer, issuer_url, kind, "
-            "category, region, summary, topics, eligibility, exam, duration, currency, costs, renewal, status, "
-            "verification, sources)"
+            "category, region, occupations, summary, topics, eligibility, requirements, exam, duration, currency, "
+            "costs, renewal, status, verification, sources)"
         ],
     ),
     (
@@ -111,8 +111,11 @@ CASES = [
     ),
     (
         "bad enum",
-        catalog_text(VALID_ENTRY.replace("category: library", "category: library\n    kind: badge")),
-        [":8:11: demo.kind: must be one of certification, certificate, endorsement, diploma, license; found 'badge'"],
+        catalog_text(VALID_ENTRY.replace("category: library", "category: library\n    kind: diploma-mill")),
+        [
+            ":8:11: demo.kind: must be one of certification, certificate, endorsement, diploma, degree, license, "
+            "registration, badge; found 'diploma-mill'"
+        ],
     ),
     ("alias", HEAD + "  - &a {id: x}\n  - *a\n", [":4:5: aliases (*a) are not allowed in a catalog"]),
     (

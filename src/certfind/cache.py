@@ -34,7 +34,7 @@ MAGIC = b"certfind-cache\x00\x01"
 FORMAT = 2
 RACY_NS = 2_000_000_000
 ORIGINS = ("bundled", "user", "file")
-TABLES = ("words", "phrases", "id", "acronym", "aliases", "name")
+TABLES = ("words", "phrases", "id", "acronym", "aliases", "name", "claimed_names")
 
 
 T = TypeVar("T")

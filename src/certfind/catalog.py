@@ -175,7 +175,7 @@ def check_alternatives(files: list[CatalogFile], known: set[str]) -> list[Proble
     problems = []
     for cf in files:
         for rec, places in zip(cf.records, cf.alternative_positions, strict=True):
-            for i, alt in enumerate(rec["verification"].get("alternatives", ())):
+            for i, alt in enumerate((rec.get("verification") or {}).get("alternatives", ())):
                 if alt not in known:
                     line, col = places[i]
                     problems.append(

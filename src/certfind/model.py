@@ -1,7 +1,9 @@
-"""The catalog's data as frozen, typed objects. Pure: no I/O, no third-party imports.
+"""The catalog's data as frozen, typed objects: the one representation of an entry above the store.
 
-A *record* is the plain-dict form of an entry, using the catalog's own field names; it is what the
-validator produces, what the cache stores and what `--format json` prints.
+Pure: no I/O, no third-party imports. A *record* is the plain-dict form of an entry as the validator
+produces it (the catalog's own field names, only the fields present). `from_record` builds a
+`Certification` from it, stating every default once; `to_item` turns a `Certification` back into the
+stable JSON shape that every command prints (every field present, `null` or `[]` when missing).
 """
 
 from __future__ import annotations
@@ -11,16 +13,24 @@ from typing import Any, NamedTuple
 
 Record = dict[str, Any]
 
-KINDS = ("certification", "certificate", "endorsement", "diploma", "license")
+KINDS = ("certification", "certificate", "endorsement", "diploma", "degree", "license", "registration", "badge")
 STATUSES = ("active", "discontinued", "unknown")
 VERIFICATIONS = ("confirmed", "differs", "not-found", "unverified")
 AUDIENCES = ("all", "member", "non-member")
+EDUCATION = ("none", "high-school", "associate", "bachelor", "master", "doctorate")
+ORIGINS = ("bundled", "user", "file")
 
 
 class Source(NamedTuple):
+    """Where a fact was seen. A user's own source may be a plain note (no url) or a `file:` URL."""
+
     title: str
-    url: str
-    accessed: date
+    url: str = ""
+    accessed: date | None = None
+
+    @property
+    def web(self) -> bool:
+        return self.url.startswith(("http://", "https://"))
 
 
 class Fee(NamedTuple):
@@ -34,6 +44,7 @@ class Fee(NamedTuple):
     every_years: int | None = None
     note: str = ""
     source: str = ""
+    ranged: bool = False  # given as min/max rather than one amount
 
     @property
     def recurring(self) -> bool:
@@ -65,12 +76,24 @@ class Renewal(NamedTuple):
     note: str = ""
 
 
+class Route(NamedTuple):
+    """One way to qualify: every stated condition must hold. None / False means not required."""
+
+    education: str | None = None
+    library_hours: int | None = None
+    experience_years: float | None = None
+    teaching_license: bool = False
+    membership: bool = False
+    note: str = ""
+
+
 class Verification(NamedTuple):
-    status: str
-    checked: date
+    status: str = "unverified"
+    checked: date | None = None
     note: str = ""
     claimed: str = ""
     alternatives: tuple[str, ...] = ()
+    claimed_names: tuple[str, ...] = ()  # names the evidence refutes: they resolve, but are not aliases
 
 
 class Certification(NamedTuple):
@@ -79,15 +102,17 @@ class Certification(NamedTuple):
     issuer: str
     category: str
     summary: str
-    verification: Verification
-    sources: tuple[Source, ...]
+    verification: Verification = Verification()
+    sources: tuple[Source, ...] = ()
     acronym: str = ""
     aliases: tuple[str, ...] = ()
     issuer_url: str = ""
     kind: str = "certification"
-    region: str = ""
+    region: tuple[str, ...] = ()  # ISO 3166 codes
+    occupations: tuple[str, ...] = ()  # SOC codes
     topics: tuple[str, ...] = ()
     eligibility: tuple[str, ...] = ()
+    requirements: tuple[Route, ...] = ()  # any one route qualifies; () = not recorded
     exam: Exam | None = None
     duration: Duration | None = None
     currency: str = "USD"
@@ -103,17 +128,30 @@ class Certification(NamedTuple):
             return f"{self.name} ({self.acronym})"
         return self.name
 
+    @property
+    def unreal(self) -> bool:
+        """No one awards it: not found by any source, or discontinued. Ranked after every real match."""
+        return self.verification.status == "not-found" or self.status == "discontinued"
+
 
 def to_cents(amount: float | int) -> int:
     return round(amount * 100)
 
 
+def cents_to_number(cents: int) -> int | float:
+    return cents // 100 if cents % 100 == 0 else cents / 100
+
+
+def _day(text: str | None) -> date | None:
+    return None if text is None else date.fromisoformat(text)
+
+
 def _fee(rec: Record) -> Fee:
     lo: int | None
     hi: int | None
-    if "amount" in rec:
+    if rec.get("amount") is not None:
         lo = hi = to_cents(rec["amount"])
-    elif "min" in rec:
+    elif rec.get("min") is not None:
         lo, hi = to_cents(rec["min"]), to_cents(rec["max"])
     else:
         lo = hi = None
@@ -121,20 +159,46 @@ def _fee(rec: Record) -> Fee:
         label=rec["label"],
         min_cents=lo,
         max_cents=hi,
-        audience=rec.get("audience", "all"),
-        units=rec.get("count", 1),
+        audience=rec.get("audience") or "all",
+        units=rec.get("count") or 1,
         every_years=rec.get("every_years"),
-        note=rec.get("note", ""),
-        source=rec.get("source", ""),
+        note=rec.get("note") or "",
+        source=rec.get("source") or "",
+        ranged=rec.get("amount") is None and rec.get("min") is not None,
     )
 
 
-def from_record(rec: Record, origin: str = "bundled") -> Certification:
-    """Build a Certification from a validated record."""
-    ver = rec["verification"]
+def _source(rec: Record | str) -> Source:
+    if isinstance(rec, str):  # a plain note in a user's own file
+        return Source(rec)
+    return Source(rec.get("title") or rec.get("url") or "", rec.get("url") or "", _day(rec.get("accessed")))
+
+
+def _route(rec: Record) -> Route:
+    return Route(
+        education=rec.get("education"),
+        library_hours=rec.get("library_hours"),
+        experience_years=rec.get("experience_years"),
+        teaching_license=bool(rec.get("teaching_license")),
+        membership=bool(rec.get("membership")),
+        note=rec.get("note") or "",
+    )
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def from_record(rec: Record, origin: str | None = None) -> Certification:
+    """Build a Certification from a validated record or a stable-shape item (whose origin it keeps)."""
+    ver = rec.get("verification") or {}
     exam = rec.get("exam")
     dur = rec.get("duration")
     ren = rec.get("renewal")
+    req = rec.get("requirements")
+    routes = () if req is None else tuple(_route(r) for r in ([req] if isinstance(req, dict) else req))
     return Certification(
         id=rec["id"],
         name=rec["name"],
@@ -142,25 +206,127 @@ def from_record(rec: Record, origin: str = "bundled") -> Certification:
         category=rec["category"],
         summary=rec["summary"],
         verification=Verification(
-            status=ver["status"],
-            checked=date.fromisoformat(ver["checked"]),
-            note=ver.get("note", ""),
-            claimed=ver.get("claimed", ""),
-            alternatives=tuple(ver.get("alternatives", ())),
+            status=ver.get("status") or "unverified",
+            checked=_day(ver.get("checked")),
+            note=ver.get("note") or "",
+            claimed=ver.get("claimed") or "",
+            alternatives=_texts(ver.get("alternatives")),
+            claimed_names=_texts(ver.get("claimed_names")),
         ),
-        sources=tuple(Source(s["title"], s["url"], date.fromisoformat(s["accessed"])) for s in rec["sources"]),
-        acronym=rec.get("acronym", ""),
-        aliases=tuple(rec.get("aliases", ())),
-        issuer_url=rec.get("issuer_url", ""),
-        kind=rec.get("kind", "certification"),
-        region=rec.get("region", ""),
-        topics=tuple(rec.get("topics", ())),
-        eligibility=tuple(rec.get("eligibility", ())),
-        exam=None if exam is None else Exam(**{**exam, "codes": tuple(exam.get("codes", ()))}),
-        duration=None if dur is None else Duration(**dur),
-        currency=rec.get("currency", "USD"),
-        costs=tuple(_fee(f) for f in rec.get("costs", ())),
-        renewal=None if ren is None else Renewal(**ren),
-        status=rec.get("status", "active"),
-        origin=origin,
+        sources=tuple(_source(s) for s in rec.get("sources") or ()),
+        acronym=rec.get("acronym") or "",
+        aliases=_texts(rec.get("aliases")),
+        issuer_url=rec.get("issuer_url") or "",
+        kind=rec.get("kind") or "certification",
+        region=_texts(rec.get("region")),
+        occupations=_texts(rec.get("occupations")),
+        topics=_texts(rec.get("topics")),
+        eligibility=_texts(rec.get("eligibility")),
+        requirements=routes,
+        exam=None
+        if exam is None
+        else Exam(
+            format=exam.get("format") or "",
+            questions=exam.get("questions"),
+            passing_score=exam.get("passing_score") or "",
+            minutes=exam.get("minutes"),
+            delivery=exam.get("delivery") or "",
+            codes=_texts(exam.get("codes")),
+        ),
+        duration=None if dur is None else Duration(dur.get("min_months"), dur.get("max_months"), dur.get("note") or ""),
+        currency=rec.get("currency") or "USD",
+        costs=tuple(_fee(f) for f in rec.get("costs") or ()),
+        renewal=None
+        if ren is None
+        else Renewal(ren.get("every_years"), ren.get("requirement") or "", ren.get("note") or ""),
+        status=rec.get("status") or "active",
+        origin=origin or rec.get("origin") or "bundled",
     )
+
+
+def _or_none(text: str) -> str | None:
+    return text or None
+
+
+def fee_item(fee: Fee) -> Record:
+    single = fee.min_cents is not None and not fee.ranged
+    return {
+        "label": fee.label,
+        "amount": cents_to_number(fee.min_cents) if single and fee.min_cents is not None else None,
+        "min": cents_to_number(fee.min_cents) if fee.ranged and fee.min_cents is not None else None,
+        "max": cents_to_number(fee.max_cents) if fee.ranged and fee.max_cents is not None else None,
+        "audience": fee.audience,
+        "count": fee.units,
+        "every_years": fee.every_years,
+        "note": _or_none(fee.note),
+        "source": _or_none(fee.source),
+    }
+
+
+def route_item(route: Route) -> Record:
+    return {
+        "education": route.education,
+        "library_hours": route.library_hours,
+        "experience_years": route.experience_years,
+        "teaching_license": route.teaching_license,
+        "membership": route.membership,
+        "note": _or_none(route.note),
+    }
+
+
+def to_item(cert: Certification) -> Record:
+    """The stable JSON shape of an entry: every field of the format, in its order, plus `origin`."""
+    v = cert.verification
+    e, d, r = cert.exam, cert.duration, cert.renewal
+    return {
+        "id": cert.id,
+        "name": cert.name,
+        "acronym": _or_none(cert.acronym),
+        "aliases": list(cert.aliases),
+        "issuer": cert.issuer,
+        "issuer_url": _or_none(cert.issuer_url),
+        "kind": cert.kind,
+        "region": list(cert.region),
+        "occupations": list(cert.occupations),
+        "category": cert.category,
+        "summary": cert.summary,
+        "topics": list(cert.topics),
+        "eligibility": list(cert.eligibility),
+        "requirements": [route_item(route) for route in cert.requirements],
+        "exam": None
+        if e is None
+        else {
+            "format": _or_none(e.format),
+            "questions": e.questions,
+            "passing_score": _or_none(e.passing_score),
+            "minutes": e.minutes,
+            "delivery": _or_none(e.delivery),
+            "codes": list(e.codes),
+        },
+        "duration": None
+        if d is None
+        else {"min_months": d.min_months, "max_months": d.max_months, "note": _or_none(d.note)},
+        "currency": cert.currency,
+        "costs": [fee_item(fee) for fee in cert.costs],
+        "renewal": None
+        if r is None
+        else {"every_years": r.every_years, "requirement": _or_none(r.requirement), "note": _or_none(r.note)},
+        "status": cert.status,
+        "verification": {
+            "status": v.status,
+            "checked": None if v.checked is None else v.checked.isoformat(),
+            "note": _or_none(v.note),
+            "claimed": _or_none(v.claimed),
+            "claimed_names": list(v.claimed_names),
+            "alternatives": list(v.alternatives),
+        },
+        "sources": [
+            {
+                "title": s.title,
+                "url": _or_none(s.url),
+                "accessed": None if s.accessed is None else s.accessed.isoformat(),
+            }
+            for s in cert.sources
+        ],
+        "origin": cert.origin,
+    }

@@ -163,7 +163,9 @@ def renewal_text(cert: Certification) -> str:
     return "; ".join(bits) or "details not listed"
 
 
-def age_text(checked: date, today: date) -> str:
+def age_text(checked: date | None, today: date) -> str:
+    if checked is None:
+        return "never checked"
     days = (today - checked).days
     if days < 0:
         return f"checked {checked.isoformat()}"
@@ -287,7 +289,13 @@ def show_fields(cert: Certification, alternatives: Sequence[Certification], toda
         out.append(("issuer url", cert.issuer_url))
     out += [("kind", cert.kind), ("category", cert.category)]
     if cert.region:
-        out.append(("region", cert.region))
+        from certfind import places
+
+        out.append(("region", "; ".join(places.describe(code) for code in cert.region)))
+    if cert.occupations:
+        from certfind import occupations
+
+        out.append(("occupations", "; ".join(occupations.describe(code) for code in cert.occupations)))
     if cert.aliases:
         out.append(("also called", ", ".join(cert.aliases)))
     out.append(
@@ -323,13 +331,17 @@ def show_fields(cert: Certification, alternatives: Sequence[Certification], toda
     if cert.topics:
         out.append(("topics", ", ".join(cert.topics)))
     for src in cert.sources:
-        out.append(("source", f"{src.title} <{src.url}> (seen {src.accessed.isoformat()})"))
+        seen = f" (seen {src.accessed.isoformat()})" if src.accessed else ""
+        where = f" <{src.url}>" if src.url else ""
+        out.append(("source", f"{src.title}{where}{seen}"))
     if cert.origin != "bundled":
         out.append(("from", cert.origin))
     return out
 
 
 def stale_warning(cert: Certification, today: date) -> str | None:
+    if cert.verification.checked is None:
+        return None
     days = (today - cert.verification.checked).days
     if days > STALE_DAYS:
         return f"warning: {cert.id} was last checked {days} days ago; fees and rules may have changed"

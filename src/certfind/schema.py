@@ -8,30 +8,42 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from datetime import date
 
+from certfind import occupations, places
 from certfind.errors import Problem
-from certfind.model import AUDIENCES, KINDS, STATUSES, VERIFICATIONS, Record
+from certfind.model import AUDIENCES, EDUCATION, KINDS, STATUSES, VERIFICATIONS, Record
+from certfind.text import visible
 from certfind.yamlnodes import Node
 
 SCHEMA_VERSION = 1
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+WEB_URL = re.compile(r"https?://[^\s/]+\.[^\s]+\Z")
+FILE_URL = re.compile(r"file:/[^\s]*\Z")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 CURRENCY_RE = re.compile(r"[A-Z]{3}\Z")
 
 _MISSING = object()
 MAX_NUMBER = 1_000_000_000
 """No fee, count, period or duration in a catalog is larger; bigger numbers are typos or attacks."""
+MAX_PROBLEMS = 100
+"""Problems kept per file; past this they are only counted (a file of a million empty entries)."""
 
 
 class Checker:
     """Collects problems for one file while converting nodes to plain values."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, today: date | None = None) -> None:
         self.path = path
+        self.today = today or date.today()
         self.problems: list[Problem] = []
+        self.more = 0  # problems past MAX_PROBLEMS, counted only
 
     def fail(self, node: Node, where: str, message: str) -> object:
-        self.problems.append(Problem(self.path, node.line, node.col, f"{where}: {message}" if where else message))
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append(Problem(self.path, node.line, node.col, f"{where}: {message}" if where else message))
+        else:
+            self.more += 1
         return _MISSING
 
     # --- scalar kinds --------------------------------------------------------------------------
@@ -39,8 +51,14 @@ class Checker:
         if node.kind != "scalar" or not isinstance(node.value, str):
             hint = "; put it in quotes" if node.kind == "scalar" and node.value is not None else ""
             return self.fail(node, where, f"expected text, found {node.type_name()}{hint}")
-        if not node.value.strip():
-            return self.fail(node, where, "must not be empty")
+        if not visible(node.value).strip():
+            what = "only invisible characters" if node.value.strip() else "empty"
+            return self.fail(node, where, f"must not be empty (found {what})")
+        return node.value
+
+    def boolean(self, node: Node, where: str) -> object:
+        if node.kind != "scalar" or not isinstance(node.value, bool):
+            return self.fail(node, where, f"expected true or false, found {node.type_name()}")
         return node.value
 
     def text_or_number(self, node: Node, where: str) -> object:
@@ -74,20 +92,35 @@ class Checker:
         if value is _MISSING:
             return value
         assert isinstance(value, str)
-        from datetime import date
-
         try:
             if not DATE_RE.match(value):
                 raise ValueError
-            date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             return self.fail(node, where, f"expected a date as YYYY-MM-DD, found {value!r}")
+        if day > self.today:
+            return self.fail(node, where, f"{value} is in the future (today is {self.today.isoformat()})")
         return value
 
-    def url(self, node: Node, where: str) -> object:
+    def url(self, node: Node, where: str, *, local: bool = False) -> object:
         value = self.text(node, where)
-        if isinstance(value, str) and not re.match(r"https?://[^\s/]+\.[^\s]+\Z", value):
-            return self.fail(node, where, f"expected an http(s) URL, found {value!r}")
+        if not isinstance(value, str) or WEB_URL.match(value) or (local and FILE_URL.match(value)):
+            return value
+        kinds = "an http(s) or file: URL" if local else "an http(s) URL"
+        return self.fail(node, where, f"expected {kinds}, found {value!r}")
+
+    def region(self, node: Node, where: str) -> object:
+        value = self.text(node, where)
+        if not isinstance(value, str) or places.is_code(value):
+            return value
+        meant = places.parse(value)
+        hint = f"; write {' or '.join(meant)}" if meant else " such as US, US-TX, CA-ON, GB, AU or NZ"
+        return self.fail(node, where, f"{value!r} is not an ISO 3166 code{hint}")
+
+    def occupation(self, node: Node, where: str) -> object:
+        value = self.text(node, where)
+        if isinstance(value, str) and not occupations.CODE.match(value):
+            return self.fail(node, where, f"expected a SOC code such as 25-4031, found {value!r}")
         return value
 
     def ident(self, node: Node, where: str) -> object:
@@ -122,6 +155,18 @@ class Checker:
                 return self.fail(node, where, f"needs at least {at_least} item{'s' if at_least > 1 else ''}")
             values = [item(child, f"{where}[{i}]") for i, child in enumerate(node.items)]
             return [v for v in values if v is not _MISSING]
+
+        return check
+
+    def one_or_many(self, item: Callable[[Node, str], object]) -> Callable[[Node, str], object]:
+        """A single value or a list of them (`region: US` or `region: [US-TX, US-OK]`)."""
+        many = self.list_of(item)
+
+        def check(node: Node, where: str) -> object:
+            if node.kind == "seq":
+                return many(node, where)
+            value = item(node, where)
+            return value if value is _MISSING else [value]
 
         return check
 
@@ -200,6 +245,33 @@ def _range_check(ck: Checker, inner: Callable[[Node, str], object], lo: str, hi:
     return check
 
 
+def _source(ck: Checker) -> Callable[[Node, str], object]:
+    """A source: {title, url, accessed}, or a plain note (a user's own file may say where they heard)."""
+    full = ck.mapping(
+        {"title": ck.text, "url": lambda n, w: ck.url(n, w, local=True), "accessed": ck.date}, required=("title",)
+    )
+
+    def check(node: Node, where: str) -> object:
+        return ck.text(node, where) if node.kind == "scalar" else full(node, where)
+
+    return check
+
+
+def _routes(ck: Checker) -> Callable[[Node, str], object]:
+    """Structured requirements: one route, or a list of routes of which any one qualifies."""
+    route = ck.mapping(
+        {
+            "education": ck.choice(EDUCATION),
+            "library_hours": lambda n, w: ck.number(n, w, whole=True),
+            "experience_years": ck.number,
+            "teaching_license": ck.boolean,
+            "membership": ck.boolean,
+            "note": ck.text,
+        }
+    )
+    return ck.one_or_many(route)
+
+
 def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
     texts = ck.list_of(ck.text)
     return ck.mapping(
@@ -212,10 +284,12 @@ def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
             "issuer_url": ck.url,
             "kind": ck.choice(KINDS),
             "category": ck.ident,
-            "region": ck.text,
+            "region": ck.one_or_many(ck.region),
+            "occupations": ck.one_or_many(ck.occupation),
             "summary": ck.text,
             "topics": texts,
             "eligibility": texts,
+            "requirements": _routes(ck),
             "exam": ck.mapping(
                 {
                     "format": ck.text,
@@ -248,19 +322,18 @@ def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
                     "checked": ck.date,
                     "note": ck.text,
                     "claimed": ck.text,
+                    "claimed_names": texts,
                     "alternatives": ck.list_of(ck.ident),
                 },
-                required=("status", "checked"),
             ),
-            "sources": ck.list_of(
-                ck.mapping(
-                    {"title": ck.text, "url": ck.url, "accessed": ck.date}, required=("title", "url", "accessed")
-                ),
-                at_least=1,
-            ),
+            "sources": ck.list_of(_source(ck)),
         },
-        required=("id", "name", "issuer", "category", "summary", "verification", "sources"),
+        required=REQUIRED,
     )
+
+
+REQUIRED = ("id", "name", "issuer", "category", "summary")
+"""What every entry of any catalog file needs. The bundled catalog holds itself to more in its data tests."""
 
 
 class DocumentChecker:
@@ -270,9 +343,9 @@ class DocumentChecker:
     `verification.alternatives` is.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, today: date | None = None) -> None:
         self.path = path
-        self.ck = Checker(path)
+        self.ck = Checker(path, today)
         self._check_entry = entry_checker(self.ck)
         self.records: list[Record] = []
         self.id_positions: list[tuple[int, int]] = []

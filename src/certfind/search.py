@@ -28,7 +28,7 @@ FLOOR = 55.0
 
 EXACT = 100.0
 
-RESOLVE_ORDER = ("id", "acronym", "aliases", "name")
+RESOLVE_ORDER = ("id", "acronym", "aliases", "name", "claimed_names")
 TRUST_ORDER = ("confirmed", "differs", "unverified", "not-found")
 """Between equally good matches, the better-verified entry comes first."""
 
@@ -141,6 +141,8 @@ def synonyms(folded: str) -> list[str]:
 
 def entry_fields(rec: Record) -> tuple[list[str], list[str], list[str], list[str]]:
     """The text of one record, grouped by search field."""
+    from certfind import places
+
     name = [rec["id"].replace("-", " "), rec["name"], rec.get("acronym", ""), *rec.get("aliases", ())]
     exam = rec.get("exam") or {}
     topic = [
@@ -148,16 +150,17 @@ def entry_fields(rec: Record) -> tuple[list[str], list[str], list[str], list[str
         *rec.get("topics", ()),
         rec["category"].replace("-", " "),
         rec.get("kind", ""),
-        rec.get("region", ""),
+        *(word for code in rec.get("region", ()) for word in places.search_words(code)),
         *exam.get("codes", ()),
     ]
     issuer = [rec["issuer"]]
-    summary = [rec["summary"]]
+    summary = [rec["summary"], *(rec.get("verification") or {}).get("claimed_names", ())]
     return name, topic, issuer, summary
 
 
 def names_of(rec: Record) -> list[str]:
-    return [rec["id"], rec["name"], rec.get("acronym", ""), *rec.get("aliases", ())]
+    claimed = (rec.get("verification") or {}).get("claimed_names", ())
+    return [rec["id"], rec["name"], rec.get("acronym", ""), *rec.get("aliases", ()), *claimed]
 
 
 def build_index(records: Sequence[Record]) -> Index:
@@ -173,7 +176,8 @@ def build_index(records: Sequence[Record]) -> Index:
 
     for e, rec in enumerate(records):
         for field in RESOLVE_ORDER:
-            value = rec.get(field) or ()
+            value = (rec.get("verification") or {}).get(field) if field == "claimed_names" else rec.get(field)
+            value = value or ()
             for text in (value,) if isinstance(value, str) else value:
                 add(fields[field], key_of(text), e)
         for name in names_of(rec):
@@ -191,7 +195,7 @@ def build_index(records: Sequence[Record]) -> Index:
         surface_words=bisect_left(table.keys, STEM),
         phrases=Table.build(phrases),
         fields={field: Table.build(mapping) for field, mapping in fields.items()},
-        trust=bytes(TRUST_ORDER.index(rec["verification"]["status"]) for rec in records),
+        trust=bytes(TRUST_ORDER.index((rec.get("verification") or {}).get("status", "unverified")) for rec in records),
         names=[fold(rec["name"]) + "\n" + " | ".join(fold(n) for n in rec.get("aliases", ())) for rec in records],
     )
 
