@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from certfind import catalog
+from certfind import catalog, occupations, places
 from certfind.model import Certification
 from tests.conftest import cli
 
@@ -45,10 +45,53 @@ UNVERIFIABLE = {"clt", "calt", "cplt", "cslt", "ctst", "mls-p"}
 
 
 def test_size_and_trust_mix() -> None:
-    assert len(CERTS) >= 23
+    assert len(CERTS) >= 90
     real = [c for c in CERTS if c.verification.status in ("confirmed", "differs") and c.sources]
-    assert len(real) >= 12
+    assert len(real) >= 55
     assert {c.id for c in CERTS if c.verification.status == "not-found"} == UNVERIFIABLE
+
+
+def issuer_sources(cert: Certification) -> list[str]:
+    """Sources that are not marked as secondary: the issuer's own pages (or the official code)."""
+    return [s.url for s in cert.sources if "secondary" not in s.title.casefold()]
+
+
+@pytest.mark.parametrize("cert", CERTS, ids=[c.id for c in CERTS])
+def test_real_entries_rest_on_an_issuer_page(cert: Certification) -> None:
+    if cert.verification.status in ("confirmed", "differs"):
+        assert issuer_sources(cert), f"{cert.id}: only secondary sources"
+
+
+def test_no_two_entries_share_a_name_and_issuer() -> None:
+    pairs = Counter((c.name.casefold(), c.issuer.casefold()) for c in CERTS)
+    assert [pair for pair, count in pairs.items() if count > 1] == []
+
+
+@pytest.mark.parametrize("cert", CERTS, ids=[c.id for c in CERTS])
+def test_regions_and_occupations_are_real_codes(cert: Certification) -> None:
+    assert all(places.is_code(code) for code in cert.region), cert.region
+    assert all(occupations.CODE.match(code) for code in cert.occupations), cert.occupations
+
+
+def test_the_catalog_covers_the_places_library_staff_work() -> None:
+    def real_in(code: str) -> list[str]:
+        return [
+            c.id
+            for c in CERTS
+            if c.verification.status in ("confirmed", "differs") and any(places.within(r, code) for r in c.region)
+        ]
+
+    for code in ("US-TX", "CA-ON", "GB", "AU", "NZ"):
+        assert real_in(code), code
+    assert len({r for c in CERTS for r in c.region if r.startswith("US-")}) >= 20
+
+
+@pytest.mark.parametrize("cert", [c for c in CERTS if c.requirements], ids=[c.id for c in CERTS if c.requirements])
+def test_structured_requirements_agree_with_the_readable_eligibility(cert: Certification) -> None:
+    assert cert.eligibility, f"{cert.id}: requirements without readable eligibility"
+    for route in cert.requirements:
+        assert route.library_hours is None or route.library_hours > 0
+        assert route.experience_years is None or 0 < route.experience_years <= 20
 
 
 @pytest.mark.parametrize("cert", CERTS, ids=[c.id for c in CERTS])
