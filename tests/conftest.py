@@ -77,3 +77,20 @@ def write_catalog(tmp_path: Path) -> WriteCatalog:
         return str(path)
 
     return write
+
+
+def many_entries(count: int) -> str:
+    return catalog_text(
+        *(
+            VALID_ENTRY.replace("id: demo", f"id: demo-{i}").replace("acronym: DEMO", f"acronym: D{i}")
+            for i in range(count)
+        )
+    )
+
+
+@pytest.fixture(scope="module")
+def big_catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """3,000 valid entries: far more output than a pipe buffer holds."""
+    path = tmp_path_factory.mktemp("big") / "big.yaml"
+    path.write_text(many_entries(3000), encoding="utf-8")
+    return path

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 
 from certfind import catalog
-from certfind.search import Searcher, build_index
+from certfind.search import Searcher
 
 # Written before tuning: what library staff type, with typos, acronyms, British spellings and topics.
 TUNING: list[tuple[str, str]] = [
@@ -105,8 +105,8 @@ def rank(searcher: Searcher, ids: list[str], query: str) -> list[str]:
 
 def accuracy(pairs: list[tuple[str, str]]) -> tuple[float, float, list[tuple[str, str, list[str]]]]:
     cat = catalog.load(str(catalog.bundled_path()))
-    ids = [rec["id"] for rec in cat.records]
-    searcher = Searcher(build_index(cat.records))
+    ids = [cert.id for cert in cat]
+    searcher = cat.searcher
     top1 = top3 = 0
     misses = []
     for query, expected in pairs:

@@ -7,13 +7,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from certfind import catalog
-from certfind.search import Searcher, build_index, fold, resolve, stem
+from certfind.search import fold, resolve, stem
 from tests.conftest import cli
 from tests.search_eval import HELD_OUT, TUNING, UNSEEN, accuracy
+from tests.support import RAW_CONTROLS, without_note
 
 CAT = catalog.load(str(catalog.bundled_path()))
-SEARCHER = Searcher(build_index(CAT.records))
-IDS = [rec["id"] for rec in CAT.records]
+SEARCHER = CAT.searcher
+IDS = [cert.id for cert in CAT]
 
 # Floors recorded in README ("Search relevance").
 TUNING_TOP1, TUNING_TOP3, UNSEEN_TOP1 = 0.95, 1.0, 0.90
@@ -71,11 +72,14 @@ def test_nonsense_finds_nothing(query: str) -> None:
     assert SEARCHER.search(query) == []
 
 
-def test_scores_are_ordered_and_within_0_to_100() -> None:
+def test_real_matches_come_first_then_scores_in_order_within_0_to_100() -> None:
     hits = SEARCHER.search("library")
-    scores = [h.score for h in hits]
-    assert scores == sorted(scores, reverse=True)
-    assert all(55 <= s <= 100 for s in scores)
+    unreal = [h.unreal for h in hits]
+    assert unreal == sorted(unreal)  # every real match before any unreal one
+    for group in (False, True):
+        scores = [h.score for h in hits if h.unreal is group]
+        assert scores == sorted(scores, reverse=True)
+    assert all(55 <= h.score <= 100 for h in hits)
 
 
 def test_resolution_is_exact_before_fuzzy() -> None:
@@ -108,3 +112,49 @@ def test_random_queries_never_crash_and_stay_in_range(query: str) -> None:
         assert 0 <= hit.entry < len(IDS)
         assert 55 <= hit.score <= 100
     resolve(SEARCHER, query)
+
+
+# ================================================================================================
+# 3. Queries
+# ================================================================================================
+
+QUERIES = {
+    "empty": [""],
+    "whitespace": ["   "],
+    "5000 characters": ["x" * 5000],
+    "5000 characters of words": ["library " * 625],
+    "emoji": ["😄"],
+    "emoji and a word": ["📚", "cataloging"],
+    "rich markup": ["[bold]"],
+    "rich markup around a word": ["[bold]cataloging[/]"],
+    "escape sequence": ["\x1b[31m"],
+    "escape sequence and a word": ["\x1b]8;;https://evil\x07cataloging"],
+    "bidi override": ["\u202ecataloging"],
+    "leading dash": ["--", "-x"],
+    "leading dashes and a word": ["--", "--cataloging"],
+    "only stopwords": ["the of and"],
+    "only stopwords as words": ["the", "of", "and"],
+    "punctuation": ["%s{}\\'\""],
+    "nul": ["\x00"],
+}
+
+
+@pytest.mark.parametrize("command", ["search", "show", "compare"])
+@pytest.mark.parametrize("query", list(QUERIES.values()), ids=list(QUERIES))
+def test_odd_queries_never_crash(command: str, query: list[str]) -> None:
+    words = [word for word in query if word != "--"]
+    if command != "search":  # show and compare take a name as one argument
+        words = [" ".join(words)]
+    dashes = ["--"] if "--" in query else []
+    args = [command, *dashes, *words] if command != "compare" else ["compare", "lssc", *dashes, *words]
+    run = cli(*args)
+    assert "Traceback" not in run.err
+    assert run.code in (0, 1), run
+    for raw in RAW_CONTROLS:
+        assert raw not in run.out + run.err, raw
+    if run.code == 0:
+        assert run.out != ""
+        assert without_note(run.err) == ""
+    else:
+        assert run.out == ""
+        assert run.err.startswith("certfind: "), run.err

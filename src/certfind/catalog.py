@@ -1,94 +1,35 @@
-"""Find, read, check and merge catalog files into a `Catalog`. Every failure is a located `CatalogError`."""
+"""The active catalog: which files make it up, how they are read and merged, and the questions it answers.
+
+Every catalog file is streamed into a store (store.py) entry by entry. The bundled catalog and a file
+named with `--catalog` are strict: one problem and the catalog cannot be used (exit 3). The user's own
+file is forgiving: each problem becomes a warning, the entries that have problems are left out, and
+the bundled catalog is used with the rest. Commands ask the `Catalog` (resolve, search, complete,
+select, facets); nothing above this module sees a table.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
-from certfind.errors import CatalogError, Problem
+from certfind import store as store_module
+from certfind.errors import CatalogError, NoMatchError, Problem
 from certfind.model import Certification, Record, from_record
+from certfind.store import Source, Store, StoreDamaged
 
 if TYPE_CHECKING:
-    from certfind.index import Index
+    from certfind.filters import Filters
+    from certfind.schema import Located
+    from certfind.search import Hit, Searcher
 
 MAX_BYTES = 64 * 1024 * 1024
 """Refuse catalog files larger than this (64 MiB holds well over 100,000 entries)."""
 
 ENV_CATALOG = "CERTFIND_CATALOG"
 
-
-class CatalogFile(NamedTuple):
-    """The records one file holds, checked on their own (cross-file checks come at merge time)."""
-
-    path: str
-    records: tuple[Record, ...]
-    alternative_positions: tuple[tuple[tuple[int, int], ...], ...]  # of each verification.alternatives item
-    problems: tuple[Problem, ...]
-
-
-class CacheDamaged(Exception):
-    """A cached record failed its check after loading; the catalog re-reads its files."""
-
-
-class Catalog:
-    """The active catalog: records by number, materialised into Certifications on demand.
-
-    `records` is a list of dicts (just parsed) or a view over the cache file that decodes one
-    record at a time; `index` is built on first use unless the cache supplied it. Nothing is
-    memoised per entry, so memory stays proportional to what a command keeps.
-    """
-
-    def __init__(
-        self,
-        records: Sequence[Record],
-        origins: Sequence[str],
-        paths: tuple[str, ...],
-        index: Index | None = None,
-        reload: Callable[[], Catalog] | None = None,
-    ) -> None:
-        self.records = records
-        self.origins = origins
-        self.paths = paths
-        self._index = index
-        self._reload = reload
-
-    def __len__(self) -> int:
-        return len(self.records)
-
-    @property
-    def index(self) -> Index:
-        if self._index is None:
-            from certfind.search import build_index
-
-            self._index = build_index(self.records)
-        return self._index
-
-    def record(self, i: int) -> Record:
-        try:
-            return self.records[i]
-        except CacheDamaged:
-            if self._reload is None:
-                raise
-            fresh = self._reload()  # same files, same order: entry numbers stay valid
-            self.records, self.origins, self._index, self._reload = fresh.records, fresh.origins, fresh.index, None
-            return self.records[i]
-
-    def entry(self, i: int) -> tuple[Certification, Record]:
-        """Built afresh each time, not kept: listing 100,000 entries must not hold them all."""
-        record = self.record(i)
-        return from_record(record, self.origins[i]), record
-
-    def cert(self, i: int) -> Certification:
-        return self.entry(i)[0]
-
-    def get(self, ident: str) -> Certification | None:
-        at = self.index.fields["id"].get(ident)
-        return self.cert(at[0]) if at else None
-
-    def __iter__(self) -> Iterator[Certification]:
-        return (self.cert(i) for i in range(len(self)))
+T = TypeVar("T")
 
 
 def bundled_path() -> Path:
@@ -109,6 +50,22 @@ def xdg_dir(variable: str, fallback: str) -> Path:
 def user_path() -> Path:
     """The user's own catalog, merged over the bundled one when it exists."""
     return xdg_dir("XDG_CONFIG_HOME", ".config") / "certifications.yaml"
+
+
+def catalog_paths(explicit: str | None) -> list[Source]:
+    """The files making up the active catalog, lowest precedence first."""
+    if explicit is None:
+        explicit = os.environ.get(ENV_CATALOG) or None
+    if explicit is not None:
+        return [Source(explicit, "file")]
+    paths = [Source(str(bundled_path()), "bundled")]
+    try:
+        user = user_path()
+        if user.exists():
+            paths.append(Source(str(user), "user"))
+    except (OSError, RuntimeError):  # no home directory to look in
+        pass
+    return paths
 
 
 def read_text(path: str) -> str:
@@ -142,8 +99,15 @@ def read_text(path: str) -> str:
         ) from None
 
 
-def parse_file(path: str) -> CatalogFile:
-    """Read and check one file on its own."""
+class Checked(NamedTuple):
+    """What reading one file found besides its entries: its problems, and how many more were only counted."""
+
+    problems: list[Problem]
+    more: int
+
+
+def parse_file(path: str, on_entry: Callable[[Located], None]) -> Checked:
+    """Read and check one file on its own, handing over each valid entry as soon as it is read."""
     from certfind import schema, yamlnodes
 
     text = read_text(path)
@@ -153,100 +117,284 @@ def parse_file(path: str) -> CatalogFile:
         raise CatalogError(
             [Problem(path, line, at - (text.rfind("\n", 0, at) + 1) + 1, "NUL byte: this is not a text file")]
         )
-    doc = schema.DocumentChecker(path)
+    seen: dict[str, int] = {}
+    duplicates: list[Problem] = []
+
+    def unique(found: Located) -> None:
+        ident = found.record["id"]
+        if ident in seen:  # inside one file, the first entry with an id counts
+            message = f"{ident}: duplicate id (first at line {seen[ident]})"
+            duplicates.append(Problem(path, found.line, found.col, message))
+            return
+        seen[ident] = found.line
+        on_entry(found)
+
+    doc = schema.DocumentChecker(path, unique)
     try:
-        root, duplicates = yamlnodes.parse(text, path, doc.entry)
+        root, repeated_keys = yamlnodes.parse(text, path, doc.entry)
     except yamlnodes.YamlProblem as exc:
         raise CatalogError([Problem(path, exc.line, exc.col, exc.message)]) from None
-    problems = sorted([*duplicates, *doc.finish(root)], key=lambda p: (p.line, p.col))
-    records = doc.records
-    # duplicate ids inside one file
-    seen: dict[str, int] = {}
-    for rec, (line, col) in zip(records, doc.id_positions, strict=True):
-        if rec["id"] in seen:
-            problems.append(Problem(path, line, col, f"{rec['id']}: duplicate id (first at line {seen[rec['id']]})"))
+    problems = sorted([*repeated_keys, *doc.finish(root), *duplicates], key=lambda p: (p.line, p.col))
+    kept = problems[: schema.MAX_PROBLEMS]
+    return Checked(kept, doc.ck.more + len(problems) - len(kept))
+
+
+# --- merging the files into a store ------------------------------------------------------------------
+
+
+class Merged(NamedTuple):
+    warnings: list[Problem]  # the user's file's problems: its entries with problems were left out
+    replaced: list[str]  # bundled ids that the user's file replaces
+
+
+def _merge(sources: Sequence[Source], builder: store_module.Builder, strict_user: bool) -> Merged:
+    """Stream the main file into the builder, then the user's entries over it."""
+    from certfind.text import skeleton
+
+    main, rest = sources[0], sources[1:]
+    user: list[Located] = []
+    warnings: list[Problem] = []
+    if rest:
+        checked = _read_user(rest[0].path, user.append)
+        if strict_user and checked.problems:
+            raise CatalogError(checked.problems, checked.more)
+        warnings = checked.problems
+    user_ids = {found.record["id"] for found in user}
+    reserved: dict[str, int] = {}
+    ids: set[str] = set()
+    looks: dict[str, str] = {}  # skeleton of a bundled name or acronym -> its id
+    pointing: list[tuple[Located, str]] = []
+
+    def add(found: Located) -> None:
+        rec = found.record
+        ids.add(rec["id"])
+        if rec.get("verification", {}).get("alternatives"):
+            pointing.append((found, main.path))
+        if user:
+            for text in (rec["name"], rec.get("acronym")):
+                if text:
+                    looks.setdefault(skeleton(text), rec["id"])
+        if rec["id"] in user_ids:
+            reserved[rec["id"]] = builder.reserve()  # the user's entry takes this place
         else:
-            seen[rec["id"]] = line
-    return CatalogFile(path, tuple(records), tuple(doc.alternative_positions), tuple(problems))
+            builder.add(from_record(rec, main.origin))
+
+    checked = parse_file(main.path, add)
+    problems = list(checked.problems)
+    known = ids | user_ids
+    problems += _unknown_alternatives([(f, path) for f, path in pointing], known)
+    if problems:
+        raise CatalogError(problems, checked.more)
+    for found in user:
+        rec = found.record
+        bad = _unknown_alternatives([(found, rest[0].path)], known)
+        if bad:
+            warnings += bad
+            alternatives = [a for a in rec["verification"]["alternatives"] if a in known]
+            rec = rec | {"verification": rec["verification"] | {"alternatives": alternatives}}
+        cert = from_record(rec, "user")
+        builder.add(cert, at=reserved.get(cert.id), warning=_lookalike(cert, looks))
+    return Merged(sorted(warnings, key=lambda p: (p.line, p.col)), sorted(reserved))
 
 
-def check_alternatives(files: list[CatalogFile], known: set[str]) -> list[Problem]:
-    """Every `verification.alternatives` id must name an entry of the active catalog."""
+def _read_user(path: str, on_entry: Callable[[Located], None]) -> Checked:
+    try:
+        return parse_file(path, on_entry)
+    except CatalogError as err:  # unreadable or not YAML at all: nothing of it can be used
+        return Checked(list(err.problems), err.more)
+
+
+def _unknown_alternatives(pointing: Sequence[tuple[Located, str]], known: set[str]) -> list[Problem]:
     problems = []
-    for cf in files:
-        for rec, places in zip(cf.records, cf.alternative_positions, strict=True):
-            for i, alt in enumerate((rec.get("verification") or {}).get("alternatives", ())):
-                if alt not in known:
-                    line, col = places[i]
-                    problems.append(
-                        Problem(
-                            cf.path,
-                            line,
-                            col,
-                            f"{rec['id']}: verification.alternatives[{i}]: no entry has the id {alt!r}",
-                        )
-                    )
+    for found, path in pointing:
+        rec = found.record
+        for i, alt in enumerate((rec.get("verification") or {}).get("alternatives", ())):
+            if alt not in known:
+                line, col = found.alternatives[i]
+                message = f"{rec['id']}: verification.alternatives[{i}]: no entry has the id {alt!r}"
+                problems.append(Problem(path, line, col, message))
     return problems
 
 
-def catalog_paths(explicit: str | None) -> list[tuple[str, str]]:
-    """(path, origin) of each file making up the active catalog, lowest precedence first."""
-    if explicit is None:
-        explicit = os.environ.get(ENV_CATALOG) or None
-    if explicit is not None:
-        return [(explicit, "file")]
-    paths = [(str(bundled_path()), "bundled")]
-    user = user_path()
-    if user.exists():
-        paths.append((str(user), "user"))
-    return paths
+def _lookalike(cert: Certification, looks: dict[str, str]) -> str | None:
+    """A user's entry named like a bundled one it is not: worth a mark wherever it is shown."""
+    from certfind.text import skeleton
+
+    for text in (cert.name, cert.acronym):
+        other = looks.get(skeleton(text)) if text else None
+        if other is not None and other != cert.id:
+            return f"{text!r} looks like the bundled entry {other}, but this is your own entry {cert.id}"
+    return None
 
 
-def load(explicit: str | None = None, *, use_cache: bool = True) -> Catalog:
-    """The active catalog. Raises CatalogError listing every problem found.
+# --- loading -----------------------------------------------------------------------------------------
 
-    With `use_cache`, a fresh parsed copy under the user's cache directory is used when its
-    sources are unchanged, and written after a parse; `validate` always reads the files.
-    """
+
+def build(sources: Sequence[Source], *, persist: bool = True, strict_user: bool = False) -> Store:
+    """Read the catalog files into a new store, kept in the cache when that is safe, else in memory."""
+    from certfind.search import INDEXER
+
+    key = store_module.source_key(sources)
+    place = store_module.open_place(create=True) if persist and key is not None else None
+    if place is not None and key is not None and key[1] > store_module.now_ns() - store_module.RACY_NS:
+        place = None  # modified within the clock's tick: do not store what a second edit could hide
+    conn, temp = store_module.new_database(place)
+    try:
+        builder = store_module.Builder(conn, INDEXER)
+        merged = _merge(sources, builder, strict_user)
+        builder.finish(key[0] if key else "", sources, merged.warnings, merged.replaced)
+    except BaseException:
+        conn.close()
+        if place is not None and temp is not None:
+            store_module.discard(place, temp)
+        raise
+    if place is not None and temp is not None:
+        name = store_module.file_name(sources)
+        after = store_module.source_key(sources)
+        if key is not None and after is not None and after[0] == key[0]:
+            if store_module.publish(place, temp, name):
+                store_module.prune(place, name)
+        else:  # a file changed while it was read: use what was read, store nothing
+            store_module.discard(place, temp)
+    return Store(conn, sources)
+
+
+def load(explicit: str | None = None, *, use_cache: bool = True, strict_user: bool = False) -> Catalog:
+    """The active catalog. Raises CatalogError listing the problems of a file that must be valid."""
     sources = catalog_paths(explicit)
-    if use_cache:
-        from certfind import cache
-
-        cached = cache.read(sources, reload=lambda: _parse_and_cache(sources))
-        if cached is not None:
-            return cached
-        return _parse_and_cache(sources)
-    return _parse(sources)
-
-
-def _parse(sources: list[tuple[str, str]]) -> Catalog:
-    return merge([parse_file(path) for path, _ in sources], [origin for _, origin in sources])
+    key = store_module.source_key(sources)
+    if use_cache and key is not None and not strict_user:
+        place = store_module.open_place(create=False)
+        if place is not None:
+            found = store_module.open_existing(place, store_module.file_name(sources), key[0], sources)
+            if found is not None:
+                return Catalog(found, lambda: build(sources, persist=False))
+    fresh = build(sources, persist=use_cache, strict_user=strict_user)
+    return Catalog(fresh, lambda: build(sources, persist=False))
 
 
-def _parse_and_cache(sources: list[tuple[str, str]]) -> Catalog:
-    from certfind import cache
-
-    result = _parse(sources)
-    cache.write(sources, result)
-    return result
+# --- the questions a catalog answers ---------------------------------------------------------------
 
 
-def merge(files: list[CatalogFile], origins: list[str]) -> Catalog:
-    problems = [p for cf in files for p in cf.problems]
-    index: dict[str, int] = {}
-    records: list[Record] = []
-    rec_origins: list[str] = []
-    for cf, origin in zip(files, origins, strict=True):
-        for rec in cf.records:
-            at = index.get(rec["id"])
-            if at is None:
-                index[rec["id"]] = len(records)
-                records.append(rec)
-                rec_origins.append(origin)
-            elif rec_origins[at] != origin:  # a later file replaces an entry of an earlier one
-                records[at] = rec
-                rec_origins[at] = origin
-    problems.extend(check_alternatives(files, set(index)))
-    if problems:
-        raise CatalogError(problems)
-    return Catalog(records, rec_origins, tuple(cf.path for cf in files))
+class Catalog:
+    """The active catalog, over a store. A damaged store is rebuilt in memory and the question asked again."""
+
+    def __init__(self, store: Store, rebuild: Callable[[], Store]) -> None:
+        self.store = store
+        self._rebuild: Callable[[], Store] | None = rebuild
+        self._searcher: Searcher | None = None
+
+    def _safe(self, ask: Callable[[], T]) -> T:
+        try:
+            return ask()
+        except StoreDamaged:
+            if self._rebuild is None:
+                raise
+            self.store, self._rebuild, self._searcher = self._rebuild(), None, None
+            return ask()
+
+    def __len__(self) -> int:
+        return self.store.size
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return tuple(s.path for s in self.store.sources)
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return self.store.warnings
+
+    @property
+    def replaced(self) -> list[str]:
+        return self.store.replaced
+
+    def cert(self, n: int) -> Certification:
+        return self._safe(lambda: self.store.cert(n))
+
+    def item(self, n: int) -> Record:
+        import json
+
+        return self._safe(lambda: dict(json.loads(self.store.item_text(n))))
+
+    def __iter__(self) -> Iterator[Certification]:
+        return (cert for _, cert in self.certs(range(len(self))))
+
+    def items(self, entries: Sequence[int]) -> Iterator[tuple[int, str]]:
+        """(entry, JSON item text) in the order given; a store found damaged midway is rebuilt and the
+        listing goes on where it stopped, so nothing is printed twice."""
+        done = 0
+        while True:
+            try:
+                for pair in self.store.items(entries[done:]):
+                    yield pair
+                    done += 1
+                return
+            except StoreDamaged:
+                if self._rebuild is None:
+                    raise
+                self.store, self._rebuild, self._searcher = self._rebuild(), None, None
+
+    def certs(self, entries: Sequence[int]) -> Iterator[tuple[int, Certification]]:
+        from certfind.store import cert_of
+
+        for n, text in self.items(entries):
+            yield n, cert_of(text)
+
+    def get(self, ident: str) -> Certification | None:
+        from certfind.search import ID, fold
+
+        for field, n in self._safe(lambda: self.store.named(fold(ident))):
+            if field == ID and ident == ident.strip():
+                cert = self.cert(n)
+                if cert.id == ident:
+                    return cert
+        return None
+
+    @property
+    def searcher(self) -> Searcher:
+        from certfind.search import Searcher
+
+        if self._searcher is None:
+            self._searcher = Searcher(self.store)
+        return self._searcher
+
+    def search(self, query: str, limit: int | None = None, filters: Filters | None = None) -> list[Hit]:
+        allowed = None if filters is None or not filters.active else set(self.select(filters))
+        return self._safe(lambda: self.searcher.search(query, limit, allowed))
+
+    def resolve(self, query: str) -> int:
+        """The entry a name means; NoMatchError with candidates when it is unknown or ambiguous."""
+        from certfind.search import resolve
+
+        found = self._safe(lambda: resolve(self.searcher, query))
+        if found.entry is not None:
+            return found.entry
+        listed = [(cert.id, cert.label) for _, cert in self.certs(list(found.candidates))]
+        raise NoMatchError(query, listed, ambiguous=found.ambiguous)
+
+    def complete(self, prefix: str) -> list[str]:
+        """Ids and acronyms that start with what was typed, for shell completion."""
+        from certfind.search import ACRONYM, ID, fold
+
+        wanted = fold(prefix)
+        ids = [key for key, _ in self._safe(lambda: self.store.name_keys(ID, wanted))]
+        entries = [n for _, n in self._safe(lambda: self.store.name_keys(ACRONYM, wanted))]
+        acronyms = [cert.acronym for _, cert in self.certs(entries)]
+        return list(dict.fromkeys([*ids, *acronyms]))
+
+    def select(self, filters: Filters, sort: str = "name") -> list[int]:
+        from certfind.filters import select_sql
+
+        sql, args = select_sql(filters, sort)
+        return self._safe(lambda: [int(n) for (n,) in self.store._query(sql, args)])
+
+    def facets(self) -> dict[str, list[tuple[str, int]]]:
+        from certfind.filters import facets
+
+        return self._safe(lambda: facets(self.store))
+
+    def values(self, kind: str) -> list[str]:
+        """The values present for a filter (`category`, `region`, `occupation`), for checking and completion."""
+        from certfind.filters import present_values
+
+        return self._safe(lambda: present_values(self.store, kind))

@@ -6,6 +6,7 @@ them into a message on stderr and an exit code.
 
 import os
 import sys
+from collections.abc import Callable, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -14,11 +15,20 @@ import typer
 from typer.core import TyperGroup
 
 from certfind import __version__
-from certfind.errors import EXIT_CATALOG, EXIT_INTERRUPTED, EXIT_NO_MATCH, CertfindError, NoMatchError, UsageError
+from certfind.errors import (
+    EXIT_CATALOG,
+    EXIT_INTERRUPTED,
+    EXIT_NO_MATCH,
+    EXIT_OK,
+    CertfindError,
+    NoMatchError,
+    UsageError,
+)
 
 if TYPE_CHECKING:  # without the import cost at run time
     from certfind.catalog import Catalog
-    from certfind.search import Searcher
+    from certfind.filters import Filters
+    from certfind.search import Hit
 
 
 class Format(StrEnum):
@@ -35,17 +45,55 @@ class Sort(StrEnum):
     issuer = "issuer"
 
 
-STATUS_CHOICES = ("confirmed", "differs", "not-found", "unverified", "active", "discontinued", "unknown")
+WARNING_LINES = 3
+"""A broken user file: this many of its problems are shown, then a count and how to see them all."""
+
+
+class _Forgiving:
+    """stderr that never fails: with it closed or full, the exit code still says what happened."""
+
+    def __init__(self, stream: Any) -> None:
+        self._stream = stream
+
+    def write(self, data: str) -> int:
+        try:
+            return int(self._stream.write(data)) if self._stream is not None else len(data)
+        except (OSError, ValueError):
+            return len(data)
+
+    def flush(self) -> None:
+        try:
+            if self._stream is not None:
+                self._stream.flush()
+        except (OSError, ValueError):
+            pass
+
+    def isatty(self) -> bool:
+        try:
+            return bool(self._stream is not None and self._stream.isatty())
+        except (OSError, ValueError):
+            return False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _say(line: str) -> None:
-    from certfind.render import clean
+    from certfind.text import clean
 
     sys.stderr.write(clean(line) + "\n")
 
 
 class _Boundary(TyperGroup):
     """Maps domain errors, Ctrl-C and a closed pipe to a short message and an exit code."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # `--json` alone (last, or before another option) lists the fields, as in `gh`
+        fixed = [
+            "--json=" if arg == "--json" and (i + 1 == len(args) or args[i + 1].startswith("-")) else arg
+            for i, arg in enumerate(args)
+        ]
+        return list(super().parse_args(ctx, fixed))
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -54,21 +102,28 @@ class _Boundary(TyperGroup):
             lines = err.lines()
             for line in lines:
                 _say(line if ":" in line.split(" ")[0] or line.startswith(" ") else f"certfind: {line}")
-            if err.exit_code == EXIT_CATALOG and len(lines) > 1:
-                _say(f"certfind: {len(lines)} problems in the catalog")
+            more = getattr(err, "more", 0)
+            if err.exit_code == EXIT_CATALOG and (len(lines) > 1 or more):
+                _say(f"certfind: {len(lines) + more} problems in the catalog" + (" (first 100 shown)" if more else ""))
             raise typer.Exit(err.exit_code) from None
         except KeyboardInterrupt:
             _say("certfind: interrupted")
             raise typer.Exit(EXIT_INTERRUPTED) from None
         except BrokenPipeError:
             _silence_stdout()
-            raise typer.Exit(0) from None
+            raise typer.Exit(EXIT_OK) from None
         except OSError as err:  # a full disk, a closed or unwritable stdout
-            raise typer.Exit(_output_failed(err.strerror or str(err))) from None
+            raise typer.Exit(_output_failed(err)) from None
 
 
-def _output_failed(reason: str) -> int:
+def _output_failed(err: OSError | str) -> int:
     """Say why the output could not be written, drop what is left of it, and give the exit code."""
+    import errno
+
+    if isinstance(err, OSError) and err.errno == errno.EPIPE:
+        _silence_stdout()
+        return EXIT_OK
+    reason = err if isinstance(err, str) else (err.strerror or str(err))
     _silence_stdout()
     _say(f"certfind: cannot write the output: {reason}")
     return EXIT_NO_MATCH
@@ -89,7 +144,7 @@ app = typer.Typer(
     help="Find library and support-staff certifications: who really awards them, what they cost, "
     "how long they take, and how far to trust what you read.",
     context_settings={"help_option_names": ["-h", "--help"]},
-    no_args_is_help=True,
+    invoke_without_command=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
@@ -116,11 +171,22 @@ def _root(
 ) -> None:
     del version  # handled by its eager callback
     ctx.obj = {"catalog": catalog}
+    if ctx.invoked_subcommand is None:  # a bare `certfind`: what it can do, and success
+        sys.stdout.write(ctx.get_help() + "\n")
+        raise typer.Exit(EXIT_OK)
 
 
 FormatOption = Annotated[
     Format | None,
     typer.Option("--format", "-f", help="table, plain, json or csv. Default: table on a terminal, plain otherwise."),
+]
+JsonOption = Annotated[
+    str | None,
+    typer.Option(
+        "--json",
+        metavar="FIELDS",
+        help="Print JSON with only these comma-separated fields (e.g. id,name,upfront); alone, list the fields.",
+    ),
 ]
 
 
@@ -130,84 +196,205 @@ def _format(fmt: Format | None) -> str:
     return "table" if sys.stdout.isatty() else "plain"
 
 
-def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Shell completion for NAME_OR_ID: ids and acronyms that start with what was typed."""
-    from certfind import catalog
+def _fields(spec: str | None) -> list[str] | None:
+    """The fields `--json` asked for; `--json` alone lists them (exit 0)."""
+    from certfind.render import JSON_FIELDS
 
-    try:
-        cat = catalog.load((ctx.obj or {}).get("catalog") or ctx.find_root().params.get("catalog"))
-    except CertfindError:
-        return []
-    wanted = incomplete.casefold()
-    index = cat.index
-    found = [key for key in index.fields["id"].keys if key.startswith(wanted)]
-    for key in index.fields["acronym"].keys:
-        if key.startswith(wanted):
-            found += [cat.cert(e).acronym for e in index.fields["acronym"].get(key)]
-    return list(dict.fromkeys(found))
+    if spec is None:
+        return None
+    wanted = [name.strip() for name in spec.split(",") if name.strip()]
+    if not wanted:
+        sys.stdout.write("Fields for --json:\n" + "".join(f"  {name}\n" for name in JSON_FIELDS))
+        raise typer.Exit(EXIT_OK)
+    unknown = [name for name in wanted if name not in JSON_FIELDS]
+    if unknown:
+        raise UsageError(f"unknown --json field {unknown[0]!r}; the fields are: {', '.join(JSON_FIELDS)}")
+    return wanted
+
+
+# --- loading the catalog and saying what is wrong with the user's file ---------------------------
 
 
 def _load(ctx: typer.Context) -> "Catalog":
     from certfind import catalog
 
-    return catalog.load(ctx.obj["catalog"] if ctx.obj else None)
+    cat = catalog.load(ctx.find_root().obj["catalog"] if ctx.find_root().obj else None)
+    _warn_user_file(cat)
+    return cat
 
 
-def _searcher(cat: "Catalog") -> "Searcher":
-    from certfind.search import Searcher
+def _warn_user_file(cat: "Catalog") -> None:
+    """Each problem of the user's own file is a warning; the bundled catalog is used all the same."""
+    problems = cat.warnings
+    if not problems:
+        return
+    for problem in problems[:WARNING_LINES]:
+        _say(f"warning: {problem}")
+    path = problems[0].path
+    shown = f"{len(problems)} problems" if len(problems) != 1 else "1 problem"
+    _say(f"certfind: {shown} in your catalog file; entries with problems are left out. See: certfind validate {path}")
 
-    return Searcher(cat.index)
+
+def _completion_catalog(ctx: typer.Context) -> "Catalog | None":
+    from certfind import catalog
+
+    try:
+        root = ctx.find_root()
+        return catalog.load((root.obj or {}).get("catalog") or root.params.get("catalog"))
+    except CertfindError:
+        return None
 
 
-def _resolve(cat: "Catalog", searcher: "Searcher", query: str) -> int:
-    from certfind.search import resolve
+def _complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for NAME_OR_ID: ids and acronyms that start with what was typed."""
+    cat = _completion_catalog(ctx)
+    return [] if cat is None else cat.complete(incomplete)
 
-    found = resolve(searcher, query)
-    if found.entry is not None:
-        return found.entry
-    listed = [(cat.cert(i).id, cat.cert(i).label) for i in found.candidates]
-    raise NoMatchError(query, listed, ambiguous=found.ambiguous)
+
+def _completer(kind: str) -> Callable[[typer.Context, str], list[str]]:
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        from certfind.filters import STATUS_CHOICES
+
+        if kind == "status":
+            values = list(STATUS_CHOICES)
+        else:
+            cat = _completion_catalog(ctx)
+            values = [] if cat is None else cat.values(kind)
+        return [v for v in values if v.casefold().startswith(incomplete.casefold())]
+
+    return complete
+
+
+CategoryOption = Annotated[
+    str | None,
+    typer.Option(help="Only this category, e.g. library, archives, it.", autocompletion=_completer("category")),
+]
+StatusOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Only this verification status (confirmed, differs, not-found, unverified)"
+        " or credential status (active, discontinued, unknown).",
+        autocompletion=_completer("status"),
+    ),
+]
+RegionOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Only what is awarded in this place: an ISO 3166 code or a name (US, US-TX, TX, Texas, Ontario, GB);"
+        " a country includes its states and provinces. Repeat for several.",
+        autocompletion=_completer("region"),
+    ),
+]
+OccupationOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Only credentials tied to this occupation: a SOC code (25-4031) or words of its title.",
+        autocompletion=_completer("occupation"),
+    ),
+]
+MaxCostOption = Annotated[
+    float | None,
+    typer.Option(
+        metavar="AMOUNT",
+        help="Only entries whose known up-front cost (non-member, in their own currency) is at most this much.",
+    ),
+]
+
+
+def _filters(
+    cat: "Catalog",
+    category: str | None,
+    status: str | None,
+    region: list[str] | None,
+    occupation: list[str] | None,
+    max_cost: float | None,
+    issuer: str | None = None,
+) -> "Filters":
+    from certfind import filters
+
+    return filters.Filters(
+        category=filters.category(category, cat.values("category")),
+        issuer=issuer,
+        status=filters.status(status),
+        regions=filters.regions(region or [], cat.values("region")),
+        occupations=filters.occupation_codes(occupation or [], cat.values("occupation")),
+        max_cost=filters.max_cost(max_cost),
+    )
+
+
+def _nothing_found(cat: "Catalog", chosen: "Filters", what: str) -> None:
+    """Why a listing is empty, and what would give results: which filter empties it, the nearest values."""
+    from certfind import places
+
+    if not chosen.active:
+        _say(f"certfind: {what}")
+        return
+    _say(f"certfind: {what} with these filters")
+    for name in chosen._fields:
+        if getattr(chosen, name) in (None, ()):
+            continue
+        loose = chosen._replace(**{name: chosen._field_defaults[name]})
+        if loose.active or name != "max_cost":
+            count = len(cat.select(loose))
+            if count:
+                option = {"regions": "--region", "occupations": "--occupation", "max_cost": "--max-cost"}.get(
+                    name, f"--{name}"
+                )
+                _say(f"  without {option}: {count} entr{'y' if count == 1 else 'ies'}")
+    if chosen.regions:
+        named = ", ".join(f"{places.name(c)} ({c})" for c in chosen.regions)
+        _say(f"  places asked for: {named}; see what exists with: certfind list --facets")
+
+
+# --- commands -------------------------------------------------------------------------------------
 
 
 @app.command("list")
 def list_(
     ctx: typer.Context,
-    category: Annotated[str | None, typer.Option(help="Only this category, e.g. library, archives, it.")] = None,
+    category: CategoryOption = None,
     issuer: Annotated[str | None, typer.Option(help="Only issuers whose name contains this text.")] = None,
-    status: Annotated[
-        str | None,
-        typer.Option(
-            help="Only this verification status (confirmed, differs, not-found, unverified)"
-            " or credential status (active, discontinued, unknown)."
-        ),
-    ] = None,
-    max_cost: Annotated[
-        float | None,
-        typer.Option(min=0, help="Only entries whose known up-front cost (non-member) is at most this much."),
-    ] = None,
-    sort: Annotated[Sort, typer.Option(help="Order by name, cost, duration or issuer.")] = Sort.name,
+    status: StatusOption = None,
+    region: RegionOption = None,
+    occupation: OccupationOption = None,
+    max_cost: MaxCostOption = None,
+    sort: Annotated[
+        Sort,
+        typer.Option(help="Order by name, cost (known amounts first, cheapest first, per currency), duration, issuer."),
+    ] = Sort.name,
     origin: Annotated[
         bool, typer.Option("--origin", help="Add where each entry comes from: bundled, user or file.")
     ] = False,
+    facets: Annotated[
+        bool, typer.Option("--facets", help="Count what exists per category, status, kind, region and issuer.")
+    ] = False,
+    json_fields: JsonOption = None,
     fmt: FormatOption = None,
 ) -> None:
     """List the catalog, filtered and sorted.
 
     [b]Examples[/b]
 
-      certfind list --category archives
+      certfind list --region Texas
       certfind list --status confirmed --sort cost
-      certfind list --max-cost 300 --format json
-      certfind list --origin --status confirmed
+      certfind list --region CA --category library --format csv
+      certfind list --occupation 25-4031 --json id,name,upfront
+      certfind list --facets
     """
-    from certfind import listing, render
+    from certfind import render
 
-    if status is not None and status not in STATUS_CHOICES:
-        raise UsageError(f"--status must be one of {', '.join(STATUS_CHOICES)}; got {status!r}")
+    fields = _fields(json_fields)
     cat = _load(ctx)
-    chosen = listing.select(cat, category=category, issuer=issuer, status=status, max_cost=max_cost, sort=sort.value)
-    rows = (render.Row(*cat.entry(i)) for i in chosen)
-    render.render_rows(rows, _format(fmt), show_origin=origin)
+    if facets:
+        render.facets_text(cat.facets(), _format(fmt))
+        return
+    chosen = _filters(cat, category, status, region, occupation, max_cost, issuer)
+    entries = cat.select(chosen, sort.value)
+    rows = (render.Row(text) for _, text in cat.items(entries))
+    render.render_rows(rows, _format(fmt), show_origin=origin, fields=fields)
+    if not entries:
+        _nothing_found(cat, chosen, "no entries")
+        raise typer.Exit(EXIT_NO_MATCH)
 
 
 @app.command()
@@ -217,6 +404,8 @@ def show(
         str,
         typer.Argument(metavar="NAME_OR_ID", help="An id, acronym, alias or name.", autocompletion=_complete_names),
     ],
+    web: Annotated[bool, typer.Option("--web", help="Open the issuer's page in your web browser.")] = False,
+    json_fields: JsonOption = None,
     fmt: FormatOption = None,
 ) -> None:
     """Show every fact of one certification, its sources, and how far to trust it.
@@ -226,18 +415,38 @@ def show(
       certfind show CLT
       certfind show "Certified Archivist"
       certfind show lssc --format json
+      certfind show cpla --web
     """
     from certfind import render
 
+    fields = _fields(json_fields)
     cat = _load(ctx)
-    entry = _resolve(cat, _searcher(cat), name_or_id)
+    entry = cat.resolve(name_or_id)
     cert = cat.cert(entry)
+    if web:
+        _open_in_browser(cert)
+        return
     alternatives = [alt for alt in (cat.get(a) for a in cert.verification.alternatives) if alt is not None]
     today = date.today()
-    render.render_show(cert, cat.record(entry), alternatives, _format(fmt), today)
+    render.render_show(cert, cat.item(entry), alternatives, _format(fmt), today, fields)
     warning = render.stale_warning(cert, today)
     if warning:
         _say(warning)
+
+
+def _open_in_browser(cert: Any) -> None:
+    import webbrowser
+
+    url = cert.issuer_url or next((s.url for s in cert.sources if s.web), "")
+    if not url:
+        raise NoMatchError(f"{cert.id} has no web page to open")
+    _say(f"opening {url}")
+    try:
+        opened = webbrowser.open(url)
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        raise NoMatchError(f"no web browser could be opened; the page is {url}")
 
 
 @app.command()
@@ -247,25 +456,55 @@ def search(
         list[str], typer.Argument(metavar="QUERY...", help="Words to look for; several words are one query.")
     ],
     limit: Annotated[int, typer.Option(min=1, help="Show at most this many results.")] = 10,
+    category: CategoryOption = None,
+    status: StatusOption = None,
+    region: RegionOption = None,
+    occupation: OccupationOption = None,
+    max_cost: MaxCostOption = None,
+    json_fields: JsonOption = None,
     fmt: FormatOption = None,
 ) -> None:
-    """Search names, acronyms, topics, issuers and summaries; typos and word order are forgiven.
+    """Search names, acronyms, topics, issuers, places and summaries; typos and word order are forgiven.
+
+    Real credentials come first: those no one awards (not found, or discontinued) follow every other
+    match unless you name them exactly, and a line on stderr says which they are.
 
     [b]Examples[/b]
 
       certfind search cataloging
-      certfind search records management
+      certfind search library technician --region Ontario
       certfind search "library technican" --limit 3
+      certfind search records management --max-cost 300 --format json
     """
     from certfind import render
 
+    fields = _fields(json_fields)
     text = " ".join(query)
     cat = _load(ctx)
-    hits = _searcher(cat).search(text, limit=limit)
+    chosen = _filters(cat, category, status, region, occupation, max_cost)
+    hits = cat.search(text, limit=None, filters=chosen)
+    shown = hits[:limit]
+    fmt_name = _format(fmt)
+    rows = (render.Row(item, h.score) for h, (_, item) in zip(shown, cat.items([h.entry for h in shown]), strict=True))
+    render.render_rows(rows, fmt_name, scored=True, fields=fields)
     if not hits:
-        raise NoMatchError(text)
-    rows = (render.Row(*cat.entry(h.entry), h.score) for h in hits)
-    render.render_rows(rows, _format(fmt), scored=True)
+        _nothing_found(cat, chosen, f"no certification matches {text!r}")
+        raise typer.Exit(EXIT_NO_MATCH)
+    if fmt_name in ("table", "plain"):
+        _name_the_unreal(cat, hits)
+
+
+def _name_the_unreal(cat: "Catalog", hits: "Sequence[Hit]") -> None:
+    """The matches no one awards, named after the real results so that they stay findable."""
+    unreal = [h.entry for h in hits if h.unreal]
+    if not unreal:
+        return
+    ids = [cert.id for _, cert in cat.certs(unreal[:6])]
+    more = f" and {len(unreal) - 6} more" if len(unreal) > 6 else ""
+    _say(
+        f"note: also matched, but no one awards them (not found, or discontinued): {', '.join(ids)}{more}; "
+        f"see the evidence with: certfind show {ids[0]}"
+    )
 
 
 @app.command()
@@ -291,14 +530,57 @@ def compare(
       certfind compare CIP "CompTIA A+" --years 10
       certfind compare ca cip --member --format json
     """
-    from certfind import render
+    from certfind import costs, render
 
     if len(names) < 2:
         raise UsageError("compare needs at least two certifications, e.g. certfind compare LSSC CPLA")
     cat = _load(ctx)
-    searcher = _searcher(cat)
-    entries = list(dict.fromkeys(_resolve(cat, searcher, n) for n in names))
-    render.render_compare([cat.cert(e) for e in entries], [cat.record(e) for e in entries], years, member, _format(fmt))
+    entries = list(dict.fromkeys(cat.resolve(n) for n in names))
+    certs = [cat.cert(e) for e in entries]
+    render.render_compare(certs, [cat.item(e) for e in entries], costs.compare(certs, years, member), _format(fmt))
+
+
+INIT_TEMPLATE = """\
+# Your own certfind catalog. certfind merges it over the catalog it ships with:
+# an entry with a new id adds a credential, an entry with a bundled id replaces that one.
+# Each entry needs id, name, issuer, category and summary; everything else is optional.
+# Check it with: certfind validate {path}
+schema_version: 1
+certifications:
+  - id: my-county-staff-certificate
+    name: Example County Library Staff Certificate
+    issuer: Example County Library
+    category: library
+    summary: The certificate our county library gives staff who finish its training workshops.
+    # region: [US-TX]            # ISO 3166 codes: US, US-TX, CA-ON, GB, AU, NZ ...
+    # topics: [circulation, cataloging]
+    # costs:
+    #   - {{label: Application, amount: 25}}
+    # sources:
+    #   - "Told by our branch manager"   # a note, a file: URL or a web page
+"""
+
+
+@app.command()
+def init() -> None:
+    """Create your own catalog file with a commented example entry (never overwrites one).
+
+    [b]Examples[/b]
+
+      certfind init
+    """
+    from certfind import catalog
+
+    path = catalog.user_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8") as out:
+            out.write(INIT_TEMPLATE.format(path=path))
+    except FileExistsError:
+        raise NoMatchError(f"{path} already exists; certfind never overwrites it") from None
+    except OSError as exc:
+        raise NoMatchError(f"cannot create {path}: {exc.strerror or exc}") from None
+    sys.stdout.write(f"created {path}\n")
 
 
 @app.command()
@@ -316,16 +598,64 @@ def validate(
       certfind validate ~/.config/certfind/certifications.yaml
     """
     from certfind import catalog
+    from certfind.text import clean
 
-    cat = catalog.load(path if path is not None else (ctx.obj["catalog"] if ctx.obj else None), use_cache=False)
-    from certfind.render import clean
-
+    explicit = path if path is not None else (ctx.find_root().obj or {}).get("catalog")
+    cat = catalog.load(explicit, use_cache=False, strict_user=True)
+    for n in range(len(cat)):
+        cert = cat.cert(n)
+        warning = cat.item(n).get("warning")
+        if cert.origin == "user" and warning and "looks like" in warning:
+            _say(f"warning: {warning}")
+    if cat.replaced:
+        _say(f"note: your own entries replace these bundled ones: {', '.join(cat.replaced)}")
     files = ", ".join(cat.paths)
     sys.stdout.write(clean(f"ok: {len(cat)} certifications in {files}") + "\n")
 
 
+@app.command("help")
+def help_(
+    ctx: typer.Context,
+    command: Annotated[str | None, typer.Argument(metavar="[COMMAND]", help="The command to explain.")] = None,
+) -> None:
+    """Show help for certfind or for one of its commands.
+
+    [b]Examples[/b]
+
+      certfind help
+      certfind help search
+    """
+    root = ctx.find_root()
+    group = root.command
+    if command is None:
+        sys.stdout.write(root.get_help() + "\n")
+        return
+    sub = group.get_command(root, command) if hasattr(group, "get_command") else None
+    if sub is None:
+        raise UsageError(f"no command {command!r}; the commands are: {', '.join(command_names())}")
+    with sub.make_context(command, ["--help"], parent=root, resilient_parsing=True) as sub_ctx:
+        sys.stdout.write(sub.get_help(sub_ctx) + "\n")
+
+
+def command_names() -> list[str]:
+    """Every command of the app, as users type them (tests walk this list)."""
+    return [info.name or (info.callback.__name__ if info.callback else "") for info in app.registered_commands]
+
+
+def _safe_streams() -> None:
+    """Output never fails on the stream's encoding: what cannot be encoded is written as an escape."""
+    import contextlib
+
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, ValueError, OSError):
+            stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+    forgiving: Any = _Forgiving(sys.stderr)
+    sys.stderr = forgiving
+
+
 def main() -> None:
     """Runs the app; what is still buffered is flushed here, where a failure can be reported."""
+    _safe_streams()
     if sys.stdout is None:  # started with stdout closed (`certfind list >&-`)
         raise SystemExit(_output_failed("standard output is closed"))
     try:
@@ -333,8 +663,8 @@ def main() -> None:
     except SystemExit as done:
         try:
             sys.stdout.flush()
-        except BrokenPipeError:
-            _silence_stdout()
         except OSError as err:
-            raise SystemExit(_output_failed(err.strerror or str(err))) from None
+            raise SystemExit(_output_failed(err)) from None
         raise done
+    except OSError as err:  # output that failed while Typer itself wrote it (help, usage errors)
+        raise SystemExit(_output_failed(err)) from None

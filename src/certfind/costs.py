@@ -9,17 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from certfind.model import Certification, Fee
+from certfind.model import Certification, Fee, cents_to_number
 
 
 class Money(NamedTuple):
     """A range of money in one currency. `complete` is False when some fee's amount is unknown,
-    so the true cost is at least `min_cents`."""
+    so the true cost is at least `min_cents`; `known` is False when no fee's amount is known at all."""
 
     currency: str
     min_cents: int
     max_cents: int
     complete: bool = True
+    known: bool = True
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -28,10 +29,6 @@ class Money(NamedTuple):
             "max": cents_to_number(self.max_cents),
             "complete": self.complete,
         }
-
-
-def cents_to_number(cents: int) -> int | float:
-    return cents // 100 if cents % 100 == 0 else cents / 100
 
 
 def applies(fee: Fee, member: bool) -> bool:
@@ -53,13 +50,15 @@ def _sum(cert: Certification, fees: list[tuple[Fee, int]]) -> Money | None:
         return None
     lo = hi = 0
     complete = True
+    known = False
     for fee, times in fees:
         if fee.min_cents is None or fee.max_cents is None:
             complete = False
             continue
+        known = True
         lo += fee.min_cents * fee.units * times
         hi += fee.max_cents * fee.units * times
-    return Money(cert.currency, lo, hi, complete)
+    return Money(cert.currency, lo, hi, complete, known)
 
 
 def upfront(cert: Certification, member: bool = False) -> Money | None:
@@ -80,11 +79,9 @@ def has_member_pricing(cert: Certification) -> bool:
 
 def format_money(money: Money | None) -> str:
     """Human form: `$125`, `$150-$200`, `C$205`, `$135 + unknown`, `unknown`."""
-    if money is None:
+    if money is None or not money.known:
         return "unknown"
-    if not money.complete and money.max_cents == 0:
-        return "unknown"
-    symbol = {"USD": "$", "CAD": "C$", "EUR": "€", "GBP": "£", "AUD": "A$"}.get(money.currency)
+    symbol = SYMBOLS.get(money.currency)
 
     def one(cents: int) -> str:
         whole, part = divmod(cents, 100)
@@ -95,6 +92,9 @@ def format_money(money: Money | None) -> str:
         one(money.min_cents) if money.min_cents == money.max_cents else f"{one(money.min_cents)}-{one(money.max_cents)}"
     )
     return text if money.complete else f"{text} + unknown"
+
+
+SYMBOLS = {"USD": "$", "CAD": "C$", "EUR": "€", "GBP": "£", "AUD": "A$", "NZD": "NZ$"}
 
 
 def lowest(amounts: Sequence[Money | None]) -> set[int]:
@@ -111,3 +111,25 @@ def lowest(amounts: Sequence[Money | None]) -> set[int]:
             best = min(money.max_cents for _, money in group)
             marked.update(i for i, money in group if money.max_cents == best)
     return marked
+
+
+class Comparison(NamedTuple):
+    """Costs of several credentials side by side: what compare shows, computed here, not in the renderer."""
+
+    years: int
+    member: bool
+    upfront: list[Money | None]
+    totals: list[Money | None]
+    lowest_upfront: set[int]
+    lowest_total: set[int]
+
+
+def compare(certs: Sequence[Certification], years: int, member: bool) -> Comparison:
+    ups = [upfront(c, member) for c in certs]
+    totals = [total(c, years, member) for c in certs]
+    return Comparison(years, member, ups, totals, lowest(ups), lowest(totals))
+
+
+def as_json(money: Money | None) -> dict[str, object] | None:
+    """The JSON form of an amount: null when no fee's amount is known (never shown as free)."""
+    return None if money is None or not money.known else money.as_json()

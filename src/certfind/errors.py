@@ -41,8 +41,9 @@ class CatalogError(CertfindError):
 
     exit_code = EXIT_CATALOG
 
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[Problem], more: int = 0) -> None:
         self.problems = tuple(problems)
+        self.more = more  # problems found past the listing limit, counted only
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def lines(self) -> list[str]:

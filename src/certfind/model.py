@@ -134,6 +134,34 @@ class Certification(NamedTuple):
         return self.verification.status == "not-found" or self.status == "discontinued"
 
 
+ITEM_FIELDS = (
+    "id",
+    "name",
+    "acronym",
+    "aliases",
+    "issuer",
+    "issuer_url",
+    "kind",
+    "region",
+    "occupations",
+    "category",
+    "summary",
+    "topics",
+    "eligibility",
+    "requirements",
+    "exam",
+    "duration",
+    "currency",
+    "costs",
+    "renewal",
+    "status",
+    "verification",
+    "sources",
+    "origin",
+)
+"""The keys of an entry's JSON item, in order (`to_item`)."""
+
+
 def to_cents(amount: float | int) -> int:
     return round(amount * 100)
 

@@ -413,6 +413,17 @@ def _lookup() -> dict[str, tuple[str, ...]]:
     return {key: tuple(codes) for key, codes in found.items()}
 
 
+@cache
+def _full_names() -> frozenset[str]:
+    return frozenset([*(fold(name) for name in names().values()), *_OTHER_NAMES])
+
+
+def is_place_name(phrase: str) -> bool:
+    """Whether a folded phrase is a place's name (`texas`, `new south wales`, `uk`), not merely a code
+    that is also a word (`in`, `me`, `or`)."""
+    return phrase in _full_names()
+
+
 def is_code(code: str) -> bool:
     return code in names()
 

@@ -1,58 +1,56 @@
-"""Turn results into table / plain / json / csv on stdout. The only module that imports Rich,
-and only for `table`. Catalog text is data: control, escape and bidi characters are shown as
-visible escapes, and Rich markup and emoji codes are never interpreted."""
+"""Turn results into table / plain / json / csv / ctdl on stdout. The only module that imports Rich, and
+only for `table`. It renders and does not compute: costs, comparisons and rankings come ready-made.
+
+Catalog text is data: control, escape, bidi and invisible characters are shown as visible escapes in
+table, plain and csv (JSON keeps the text exactly, as \\u escapes), Rich markup and emoji codes are
+never interpreted, and a CSV cell a spreadsheet would run as a formula is prefixed with `'`.
+"""
 
 from __future__ import annotations
 
 import itertools
 import json
-import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from certfind import costs
-from certfind.model import Certification, Fee, Record
+from certfind.model import ITEM_FIELDS, Certification, Fee, Record, cents_to_number
+from certfind.text import clean, json_safe
+from certfind.trust import trust, trust_banner
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
-FORMATS = ("table", "plain", "json", "csv")
-
-# C0 and C1 controls, DEL, and the invisible bidirectional / direction marks.
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-# What json.dumps leaves raw (it escapes C0 itself): DEL, C1 and the bidi characters.
-_UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+JSON_FIELDS = (*ITEM_FIELDS, "upfront", "warning", "score")
+"""What `--json` can pick: the catalog's fields, `origin`, and what certfind works out (`upfront`,
+`warning`; `score` in search)."""
 _TRUST_STYLE = {"confirmed": "green", "differs": "yellow", "not-found": "bold red", "unverified": "magenta"}
 STALE_DAYS = 365
-
-
-def clean(text: str) -> str:
-    """One line of harmless text: whitespace controls become spaces, others visible escapes."""
-
-    def sub(m: re.Match[str]) -> str:
-        c = m.group()
-        if c in "\t\n\r\u2028\u2029":
-            return " "
-        return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
-
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates, e.g. a file name that is not UTF-8
-        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return _UNSAFE.sub(sub, text)
+MAX_WIDTH = 240
+"""A COLUMNS wider than this is taken as this: nobody reads a table 99,999 characters wide."""
 
 
 def to_json(value: Any) -> str:
-    """JSON text in which no control or bidi character survives raw."""
-    text = json.dumps(value, ensure_ascii=False, indent=2)
-    return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    """JSON text in which no control, bidi or invisible character survives raw."""
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=2))
 
 
 def write(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> str:
+    """One CSV cell: no raw control character, and nothing a spreadsheet would run as a formula."""
+    text = "" if value is None else str(value)
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return clean(text)
 
 
 def write_csv(rows: Iterable[Sequence[object]]) -> None:
@@ -60,30 +58,34 @@ def write_csv(rows: Iterable[Sequence[object]]) -> None:
 
     writer = csv.writer(sys.stdout, lineterminator="\n")
     for row in rows:
-        writer.writerow([clean(str(v)) for v in row])
+        writer.writerow([csv_cell(v) for v in row])
 
 
 def write_plain(rows: Iterable[Sequence[object]]) -> None:
     for row in rows:
-        sys.stdout.write("\t".join(clean(str(v)) for v in row) + "\n")
+        sys.stdout.write("\t".join(clean("" if v is None else str(v)) for v in row) + "\n")
 
 
-def write_json_array(items: Iterable[Any]) -> None:
-    """A JSON array written item by item, formatted as `json.dumps(list, indent=2)` would."""
+def write_json_lines_array(lines: Iterable[str]) -> None:
+    """A JSON array with one compact item per line: valid JSON that `grep` and `head` can read too."""
     first = True
-    for item in items:
-        sys.stdout.write("[\n  " if first else ",\n  ")
-        sys.stdout.write(to_json(item).replace("\n", "\n  "))
+    for line in lines:
+        sys.stdout.write("[\n" if first else ",\n")
+        sys.stdout.write(line)
         first = False
     sys.stdout.write("[]\n" if first else "\n]\n")
 
 
-def console() -> Console:
+def console(stderr: bool = False) -> Console:
     from rich.console import Console
 
-    out = Console(file=sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    out = Console(
+        file=sys.stderr if stderr else sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False
+    )
     if out.width < 10:  # COLUMNS=0 or nonsense: Rich would print nothing at all
         out.width = 80
+    elif out.width > MAX_WIDTH:
+        out.width = MAX_WIDTH
     return out
 
 
@@ -93,25 +95,40 @@ def text(value: str, style: str = "") -> Text:
     return Text(clean(value), style=style)
 
 
+def _link(out: Console, url: str) -> Text:
+    """A URL printed whole, as an OSC 8 hyperlink where the terminal shows colour."""
+    from rich.style import Style
+    from rich.text import Text
+
+    shown = clean(url)
+    safe = shown == url and url.isascii() and url.isprintable()
+    link = Style(link=url) if safe and out.color_system is not None else Style()
+    return Text(shown, style=link + Style(color="blue" if out.color_system else None))
+
+
 # --- shared wording --------------------------------------------------------------------------
 
 
-def trust(cert: Certification) -> str:
-    """The verification status, plus the credential's status when it is not simply active."""
-    label = cert.verification.status
-    if cert.status == "discontinued":
-        label += ", discontinued"
-    return label
+def origin_mark(cert: Certification, warning: str | None = None) -> str:
+    """What table and plain add to the name of an entry that is not from the bundled catalog."""
+    if cert.origin != "user":
+        return ""
+    if warning and "looks like" in warning:
+        return " [your own entry, NOT the bundled one it looks like]"
+    return " [your own entry]"
 
 
 def months(cert: Certification) -> str:
+    """How long earning it takes: `6-48 months`, `within 48 months`, `at least 18 months`."""
     d = cert.duration
     if d is None or (d.min_months is None and d.max_months is None):
         return "unknown"
     lo, hi = d.min_months, d.max_months
-    if lo is not None and hi is not None and lo != hi:
-        return f"{lo:g}-{hi:g} months"
-    return f"{(lo if lo is not None else hi):g} months"
+    if lo is not None and hi is not None:
+        return f"{lo:g} months" if lo == hi else f"{lo:g}-{hi:g} months"
+    if hi is not None:
+        return f"within {hi:g} months"
+    return f"at least {lo:g} months"
 
 
 def fee_text(fee: Fee, currency: str) -> str:
@@ -125,7 +142,7 @@ def fee_text(fee: Fee, currency: str) -> str:
     if fee.every_years:
         parts.append("every year" if fee.every_years == 1 else f"every {fee.every_years} years")
     if fee.audience != "all":
-        parts.append(f"({fee.audience}s)" if fee.audience == "member" else "(non-members)")
+        parts.append("(members)" if fee.audience == "member" else "(non-members)")
     if fee.note:
         parts.append(f"- {fee.note}")
     return " ".join(parts)
@@ -174,103 +191,174 @@ def age_text(checked: date | None, today: date) -> str:
     return f"checked {checked.isoformat()} ({days} day{'s' if days != 1 else ''} ago)"
 
 
+def region_text(cert: Certification) -> str:
+    from certfind import places
+
+    return ", ".join(places.name(code) for code in cert.region) or "-"
+
+
 # --- list and search ---------------------------------------------------------------------------
 
 
-class Row(NamedTuple):
-    cert: Certification
-    record: Record
-    score: float | None = None
+class Row:
+    """One entry of a listing: its stored JSON item, its Certification built only when needed."""
+
+    __slots__ = ("_cert", "item_text", "score")
+
+    def __init__(self, item_text: str, score: float | None = None) -> None:
+        self.item_text = item_text
+        self.score = score
+        self._cert: Certification | None = None
+
+    @property
+    def cert(self) -> Certification:
+        if self._cert is None:
+            from certfind.store import cert_of
+
+            self._cert = cert_of(self.item_text)
+        return self._cert
+
+    @property
+    def item(self) -> Record:
+        record: Record = json.loads(self.item_text)
+        return record
 
 
-def render_rows(rows: Iterable[Row], fmt: str, *, scored: bool = False, show_origin: bool = False) -> None:
-    """Rows are consumed one at a time for plain, csv and json, so output starts at once and memory
-    does not grow with the catalog; only a table needs them all."""
-    if fmt == "json":
-        write_json_array(_json_item(r, scored, show_origin) for r in rows)
+def json_line(row: Row, fields: Sequence[str] | None = None) -> str:
+    """A row as one line of JSON; the stored item as it is unless fields are picked or a score added."""
+    if fields is None and row.score is None:
+        return row.item_text
+    item = row.item
+    if row.score is not None:
+        item["score"] = row.score
+    if fields is not None:
+        item = {name: item.get(name) for name in fields}
+    return json_safe(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+
+
+def _upfront_cells(cert: Certification) -> list[object]:
+    up = costs.upfront(cert)
+    if up is None or not up.known:
+        return ["", "", ""]
+    return [cents_to_number(up.min_cents), cents_to_number(up.max_cents), str(up.complete).lower()]
+
+
+CSV_HEAD = (
+    "id",
+    "name",
+    "acronym",
+    "issuer",
+    "category",
+    "kind",
+    "region",
+    "upfront_min",
+    "upfront_max",
+    "upfront_complete",
+    "currency",
+    "verification",
+    "status",
+    "origin",
+)
+
+
+def _csv_line(r: Row) -> list[object]:
+    c = r.cert
+    line: list[object] = [c.id, c.name, c.acronym, c.issuer, c.category, c.kind, " ".join(c.region)]
+    line += _upfront_cells(c)
+    line += [c.currency, c.verification.status, c.status, c.origin]
+    return line + ([r.score] if r.score is not None else [])
+
+
+def _plain_line(r: Row, show_origin: bool) -> list[object]:
+    c = r.cert
+    warning = r.item.get("warning") if c.origin != "bundled" else None
+    line: list[object] = [c.id, c.label + origin_mark(c, warning), c.issuer, c.category]
+    line += [costs.format_money(costs.upfront(c)), trust(c)]
+    return line + ([f"{r.score:g}"] if r.score is not None else []) + ([c.origin] if show_origin else [])
+
+
+def render_rows(
+    rows: Iterable[Row],
+    fmt: str,
+    *,
+    scored: bool = False,
+    show_origin: bool = False,
+    fields: Sequence[str] | None = None,
+) -> int:
+    """Print a listing; returns how many rows it printed. Plain, csv and json stream row by row, so
+    output starts at once and memory does not grow with the catalog; only a table needs them all."""
+    count = 0
+
+    def counted(source: Iterable[Row]) -> Iterator[Row]:
+        nonlocal count
+        for row in source:
+            count += 1
+            yield row
+
+    rows = counted(rows)
+    if fmt == "json" or fields is not None:
+        write_json_lines_array(json_line(r, fields) for r in rows)
     elif fmt == "csv":
-        head = ["id", "name", "acronym", "issuer", "category", "kind", "upfront_min", "upfront_max", "currency"]
-        head += ["verification", "status", *(["score"] if scored else []), *(["origin"] if show_origin else [])]
-        write_csv(itertools.chain([head], (_csv_line(r, scored, show_origin) for r in rows)))
+        head = [*CSV_HEAD, *(["score"] if scored else [])]
+        write_csv(itertools.chain([head], (_csv_line(r) for r in rows)))
     elif fmt == "plain":
-        write_plain(_plain_line(r, scored, show_origin) for r in rows)
+        write_plain(_plain_line(r, show_origin) for r in rows)
     else:
         _table(list(rows), scored, show_origin)
+    return count
 
 
-def _json_item(r: Row, scored: bool, show_origin: bool) -> Record:
-    item = dict(r.record)
-    if scored:
-        item["score"] = r.score
-    if show_origin:
-        item["origin"] = r.cert.origin
-    return item
-
-
-def _csv_line(r: Row, scored: bool, show_origin: bool) -> list[object]:
-    c = r.cert
-    up = costs.upfront(c)
-    line: list[object] = [c.id, c.name, c.acronym, c.issuer, c.category, c.kind]
-    if up is None or not up.complete:
-        line += ["", ""]
-    else:
-        line += [costs.cents_to_number(up.min_cents), costs.cents_to_number(up.max_cents)]
-    line += [c.currency, c.verification.status, c.status]
-    return line + ([r.score] if scored else []) + ([c.origin] if show_origin else [])
-
-
-def _plain_line(r: Row, scored: bool, show_origin: bool) -> list[object]:
-    c = r.cert
-    line: list[object] = [c.id, c.label, c.issuer, c.category, costs.format_money(costs.upfront(c)), trust(c)]
-    return line + ([f"{r.score:g}"] if scored else []) + ([c.origin] if show_origin else [])
-
-
-NARROW = 60
-"""Below this many columns a list keeps only what identifies an entry and how far to trust it."""
-STACKED = 40
-"""Below this many, each entry is a short block of lines instead of a table row."""
+STACKED = 60
+"""Below this many columns each entry is a short block of lines (name, id, issuer, cost, trust)."""
+WIDE = 120
+"""From this many columns on, a listing also shows each entry's category and where it is awarded."""
 
 
 def _table(rows: list[Row], scored: bool, show_origin: bool) -> None:
+    from rich import box
     from rich.table import Table
 
     out = console()
+    if not rows:
+        return
     if out.width < STACKED:
-        for r in rows:  # too narrow for columns: one short block per entry
-            extra = f" ({r.score:g})" if scored else ""
-            out.print(text(r.cert.id + extra, "bold"))
-            out.print(text(r.cert.label))
-            out.print(text(trust(r.cert), _TRUST_STYLE.get(r.cert.verification.status, "")))
-            if show_origin:
-                out.print(text(f"from {r.cert.origin}"))
+        for r in rows:  # too narrow for columns: one block per entry, cost and trust included
+            c = r.cert
+            out.print(text(c.label + origin_mark(c, r.item.get("warning")), "bold"))
+            out.print(text(c.id + (f"  (score {r.score:g})" if scored and r.score is not None else ""), "dim"))
+            out.print(text(c.issuer))
+            out.print(text("up front: " + costs.format_money(costs.upfront(c))))
+            out.print(text(trust(c), _TRUST_STYLE.get(c.verification.status, "")))
             out.print()
         return
-    narrow = out.width < NARROW
-    columns: list[tuple[str, dict[str, Any]]] = [
-        ("ID", {"ratio": 2, "min_width": 8, "overflow": "fold"}),
-        ("Certification", {"ratio": 4, "min_width": 12}),
-    ]
-    if not narrow:
-        columns += [
-            ("Issuer", {"ratio": 3, "min_width": 10}),
-            ("Category", {"ratio": 2, "min_width": 8, "overflow": "fold"}),
-            ("Up front", {"ratio": 2, "min_width": 8}),
-        ]
-    columns.append(("Verification", {"min_width": 9, "overflow": "fold"}))
-    if scored:
-        columns.append(("Score", {"justify": "right", "no_wrap": True}))
+    wide = out.width >= WIDE
+    longest_id = max(len(r.cert.id) for r in rows)
+    costs_shown = [costs.format_money(costs.upfront(r.cert)) for r in rows]
+    trusts = [trust(r.cert).split(", ") for r in rows]
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False, expand=True)
+    table.add_column("Certification", ratio=3, min_width=max(longest_id, 16))
+    table.add_column("Issuer", ratio=2, min_width=10)
+    if wide:
+        table.add_column("Category", ratio=1, min_width=8)
+        table.add_column("Where", ratio=1, min_width=8)
+    table.add_column("Up front", no_wrap=True, min_width=max(len("Up front"), *(len(s) for s in costs_shown)))
+    table.add_column(
+        "Verification", no_wrap=True, min_width=max(len("Verification"), *(len(p) for t in trusts for p in t))
+    )
+    if scored and wide:
+        table.add_column("Score", justify="right", no_wrap=True)
     if show_origin:
-        columns.append(("From", {"no_wrap": True}))
-    table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
-    for name, options in columns:
-        table.add_column(name, **options)
-    for r in rows:
+        table.add_column("From", no_wrap=True)
+    for r, cost, parts in zip(rows, costs_shown, trusts, strict=True):
         c = r.cert
-        cells = [text(c.id), text(c.label)]
-        if not narrow:
-            cells += [text(c.issuer), text(c.category), text(costs.format_money(costs.upfront(c)))]
-        cells.append(text(trust(c), _TRUST_STYLE.get(c.verification.status, "")))
-        if scored:
+        name = text(c.label + origin_mark(c, r.item.get("warning")))
+        name.append("\n")
+        name.append_text(text(c.id, "dim"))
+        cells: list[Text] = [name, text(c.issuer)]
+        if wide:
+            cells += [text(c.category), text(region_text(c))]
+        cells += [text(cost), text("\n".join(parts), _TRUST_STYLE.get(c.verification.status, ""))]
+        if scored and wide:
             cells.append(text(f"{r.score:g}"))
         if show_origin:
             cells.append(text(c.origin))
@@ -278,23 +366,57 @@ def _table(rows: list[Row], scored: bool, show_origin: bool) -> None:
     out.print(table)
 
 
+def facets_text(facets: dict[str, list[tuple[str, int]]], fmt: str) -> None:
+    """What exists: the count of entries per category, verification, status, kind, region, issuer."""
+    from certfind import occupations, places
+
+    def shown(kind: str, value: str) -> str:
+        if kind == "region":
+            return f"{value} {places.name(value)}"
+        if kind == "occupation":
+            return occupations.describe(value)
+        return value
+
+    if fmt == "json":
+        write(to_json({kind: [{"value": v, "count": n} for v, n in pairs] for kind, pairs in facets.items()}))
+    elif fmt == "csv":
+        write_csv([("facet", "value", "count"), *((k, v, n) for k, pairs in facets.items() for v, n in pairs)])
+    elif fmt == "plain":
+        write_plain((k, shown(k, v), n) for k, pairs in facets.items() for v, n in pairs)
+    else:
+        from rich.table import Table
+
+        out = console()
+        for kind, pairs in facets.items():
+            grid = Table(title=text(kind, "bold"), title_justify="left", show_header=False, box=None, pad_edge=False)
+            grid.add_column(justify="right", no_wrap=True)
+            grid.add_column()
+            for value, count in pairs:
+                grid.add_row(text(str(count)), text(shown(kind, value)))
+            out.print(grid)
+            out.print()
+
+
 # --- show --------------------------------------------------------------------------------------
 
 
-def show_fields(cert: Certification, alternatives: Sequence[Certification], today: date) -> list[tuple[str, str]]:
-    """Every fact of an entry as (label, value) lines, in reading order."""
+def show_fields(
+    cert: Certification, alternatives: Sequence[Certification], today: date, warning: str | None = None
+) -> list[tuple[str, str]]:
+    """Every fact of an entry as (label, value) lines, in reading order; sources come last, one line each."""
+    from certfind import occupations, places
+
     v = cert.verification
-    out: list[tuple[str, str]] = [("name", cert.label), ("id", cert.id), ("issuer", cert.issuer)]
+    out: list[tuple[str, str]] = [("name", cert.label), ("id", cert.id)]
+    if warning:
+        out.append(("warning", warning))
+    out += [("issuer", cert.issuer)]
     if cert.issuer_url:
         out.append(("issuer url", cert.issuer_url))
     out += [("kind", cert.kind), ("category", cert.category)]
     if cert.region:
-        from certfind import places
-
         out.append(("region", "; ".join(places.describe(code) for code in cert.region)))
     if cert.occupations:
-        from certfind import occupations
-
         out.append(("occupations", "; ".join(occupations.describe(code) for code in cert.occupations)))
     if cert.aliases:
         out.append(("also called", ", ".join(cert.aliases)))
@@ -313,8 +435,12 @@ def show_fields(cert: Certification, alternatives: Sequence[Certification], toda
         out.append(("evidence", v.note))
     if v.claimed:
         out.append(("claimed", v.claimed))
+    if v.claimed_names:
+        out.append(("claimed names", ", ".join(v.claimed_names)))
+    label = "look instead at" if cert.unreal else "related"
     for alt in alternatives:
-        out.append(("look instead at", f"{alt.id}: {alt.label} ({alt.issuer})"))
+        yours = " - replaced by your own entry" if alt.origin == "user" else ""
+        out.append((label, f"{alt.id}: {alt.label} ({alt.issuer}){yours}"))
     out.append(("summary", cert.summary))
     for item in cert.eligibility:
         out.append(("prerequisite", item))
@@ -330,12 +456,14 @@ def show_fields(cert: Certification, alternatives: Sequence[Certification], toda
     out.append(("renewal", renewal_text(cert)))
     if cert.topics:
         out.append(("topics", ", ".join(cert.topics)))
+    if cert.origin != "bundled":
+        out.append(("from", "your own catalog file" if cert.origin == "user" else "the --catalog file"))
     for src in cert.sources:
         seen = f" (seen {src.accessed.isoformat()})" if src.accessed else ""
-        where = f" <{src.url}>" if src.url else ""
-        out.append(("source", f"{src.title}{where}{seen}"))
-    if cert.origin != "bundled":
-        out.append(("from", cert.origin))
+        kind = "" if src.web or not src.url else " (a local file)" if src.url.startswith("file:") else ""
+        out.append(("source", f"{src.title}{kind}{seen}"))
+        if src.url:
+            out.append(("url", src.url))
     return out
 
 
@@ -348,56 +476,52 @@ def stale_warning(cert: Certification, today: date) -> str | None:
     return None
 
 
-def trust_banner(cert: Certification) -> tuple[str, str]:
-    """A plain-language headline about how far to trust the entry, and its style."""
-    status = cert.verification.status
-    if status == "not-found":
-        return (
-            "No public source confirms that this credential exists. "
-            "Do not pay for it before checking the alternatives below.",
-            "bold red",
-        )
-    if status == "differs":
-        return (
-            "This credential is real, but public sources differ from what is commonly claimed about it: "
-            "read the evidence.",
-            "yellow",
-        )
-    if status == "unverified":
-        return ("Not yet checked against public sources.", "magenta")
-    if cert.status == "discontinued":
-        return ("Confirmed, but no longer awarded.", "yellow")
-    return ("Confirmed against the issuer's own pages.", "green")
-
-
 def render_show(
-    cert: Certification, record: Record, alternatives: Sequence[Certification], fmt: str, today: date
+    cert: Certification,
+    item: Record,
+    alternatives: Sequence[Certification],
+    fmt: str,
+    today: date,
+    fields: Sequence[str] | None = None,
 ) -> None:
-    if fmt == "json":
-        write(to_json(record))
+    warning = item.get("warning")
+    if fmt == "json" or fields is not None:
+        shown = {name: item.get(name) for name in fields} if fields is not None else item
+        write(to_json(shown))
         return
-    fields = show_fields(cert, alternatives, today)
+    facts = show_fields(cert, alternatives, today, warning)
     if fmt == "csv":
-        write_csv([("field", "value"), *fields])
+        write_csv([("field", "value"), *facts])
         return
     if fmt == "plain":
-        write_plain(fields)
+        write_plain(facts)
         return
     from rich.table import Table
 
     out = console()
     headline, style = trust_banner(cert)
-    out.print(text(cert.label, "bold"))
+    out.print(text(cert.label + origin_mark(cert, warning), "bold"))
     out.print(text(headline, style))
+    if warning and "looks like" in warning:
+        out.print(text(warning, "bold yellow"))
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     previous = None
-    for label, value in fields[1:]:
+    body = [(label, value) for label, value in facts[1:] if label not in ("warning", "source", "url")]
+    for label, value in body:
         value_style = _TRUST_STYLE.get(cert.verification.status, "") if label == "verification" else ""
         grid.add_row(text("" if label == previous else label), text(value, value_style))
         previous = label
     out.print(grid)
+    sources = [(label, value) for label, value in facts if label in ("source", "url")]
+    if sources:
+        out.print(text("sources", "bold"))
+        for label, value in sources:  # each URL whole on its own line, never folded
+            if label == "url":
+                out.print(_link(out, value), soft_wrap=True)
+            else:
+                out.print(text("  " + value))
 
 
 # --- compare -----------------------------------------------------------------------------------
@@ -414,31 +538,28 @@ def method_text(years: int, member: bool) -> str:
     )
 
 
-def render_compare(
-    certs: Sequence[Certification], records: Sequence[Record], years: int, member: bool, fmt: str
-) -> None:
-    ups = [costs.upfront(c, member) for c in certs]
-    totals = [costs.total(c, years, member) for c in certs]
-    low_up, low_total = costs.lowest(ups), costs.lowest(totals)
+def render_compare(certs: Sequence[Certification], items: Sequence[Record], cmp: costs.Comparison, fmt: str) -> None:
+    years, member = cmp.years, cmp.member
     if fmt == "json":
-        items = [
+        out_items = [
             {
-                **rec,
-                "upfront": None if up is None else up.as_json(),
-                "total": None if tot is None else tot.as_json(),
-                "lowest": {"upfront": i in low_up, "total": i in low_total},
+                **item,
+                "upfront": costs.as_json(up),
+                "total": costs.as_json(tot),
+                "lowest": {"upfront": i in cmp.lowest_upfront, "total": i in cmp.lowest_total},
+                "trust": trust_banner(cert)[0],
             }
-            for i, (rec, up, tot) in enumerate(zip(records, ups, totals, strict=True))
+            for i, (cert, item, up, tot) in enumerate(zip(certs, items, cmp.upfront, cmp.totals, strict=True))
         ]
         pricing = "member" if member else "non-member"
-        doc = {"years": years, "pricing": pricing, "method": method_text(years, member), "certifications": items}
+        doc = {"years": years, "pricing": pricing, "method": method_text(years, member), "certifications": out_items}
         write(to_json(doc))
         return
     rows = [
         ("issuer", [c.issuer for c in certs]),
         ("verification", [trust(c) for c in certs]),
-        ("up front", [costs.format_money(m) for m in ups]),
-        (f"total {years}y", [costs.format_money(m) for m in totals]),
+        ("up front", [costs.format_money(m) for m in cmp.upfront]),
+        (f"total {years}y", [costs.format_money(m) for m in cmp.totals]),
         ("currency", [c.currency for c in certs]),
         ("duration", [months(c) for c in certs]),
         ("prerequisites", ["; ".join(c.eligibility) or "none listed" for c in certs]),
@@ -456,8 +577,12 @@ def render_compare(
     from rich.table import Table
 
     out = console()
-    marks = {"up front": low_up, f"total {years}y": low_total}
-    if out.width < NARROW:  # too narrow for side by side: one block per certification
+    marks = {"up front": cmp.lowest_upfront, f"total {years}y": cmp.lowest_total}
+    for c in certs:  # what is confirmed and what is not, said before the figures
+        headline, style = trust_banner(c)
+        if c.verification.status != "confirmed" or c.status != "active":
+            out.print(text(f"{c.label}: {headline}", style))
+    if out.width < STACKED:  # too narrow for side by side: one block per certification
         for i, c in enumerate(certs):
             out.print(text(c.label, "bold"))
             for label, values in rows:
@@ -469,7 +594,7 @@ def render_compare(
     table = Table(
         show_lines=True, header_style="bold", caption=clean(method_text(years, member)), caption_justify="left"
     )
-    table.add_column("")
+    table.add_column("", no_wrap=True)
     for c in certs:
         table.add_column(text(c.label, "bold"), ratio=1, overflow="fold")
     for label, values in rows:

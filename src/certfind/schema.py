@@ -9,6 +9,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 from certfind import occupations, places
 from certfind.errors import Problem
@@ -38,6 +39,10 @@ class Checker:
         self.today = today or date.today()
         self.problems: list[Problem] = []
         self.more = 0  # problems past MAX_PROBLEMS, counted only
+
+    @property
+    def count(self) -> int:
+        return len(self.problems) + self.more
 
     def fail(self, node: Node, where: str, message: str) -> object:
         if len(self.problems) < MAX_PROBLEMS:
@@ -336,31 +341,37 @@ REQUIRED = ("id", "name", "issuer", "category", "summary")
 """What every entry of any catalog file needs. The bundled catalog holds itself to more in its data tests."""
 
 
+class Located(NamedTuple):
+    """A valid entry and where its parts are, for the checks that need the whole catalog."""
+
+    record: Record
+    line: int  # of its id
+    col: int
+    alternatives: tuple[tuple[int, int], ...]  # of each verification.alternatives item
+
+
 class DocumentChecker:
     """Checks a catalog document entry by entry (as the reader hands them over), then its top level.
 
-    Keeps only what later checks need: each valid record, where its id is, and where each of its
-    `verification.alternatives` is.
+    Each valid entry goes to `on_entry` at once and is not kept here, so memory follows one entry.
     """
 
-    def __init__(self, path: str, today: date | None = None) -> None:
+    def __init__(self, path: str, on_entry: Callable[[Located], None], today: date | None = None) -> None:
         self.path = path
         self.ck = Checker(path, today)
         self._check_entry = entry_checker(self.ck)
-        self.records: list[Record] = []
-        self.id_positions: list[tuple[int, int]] = []
-        self.alternative_positions: list[tuple[tuple[int, int], ...]] = []
+        self.on_entry = on_entry
 
     def entry(self, i: int, node: Node) -> None:
-        before = len(self.ck.problems)
+        before = self.ck.count
         ident = _peek_id(node)
         rec = self._check_entry(node, ident or f"certifications[{i}]")
-        if isinstance(rec, dict) and len(self.ck.problems) == before:
-            self.records.append(rec)
+        if isinstance(rec, dict) and self.ck.count == before:
             id_node = field_node(node, "id")
-            self.id_positions.append((id_node.line, id_node.col))
             alternatives = field_node(node, "verification", "alternatives")
-            self.alternative_positions.append(tuple((item.line, item.col) for item in alternatives.items))
+            self.on_entry(
+                Located(rec, id_node.line, id_node.col, tuple((item.line, item.col) for item in alternatives.items))
+            )
 
     def finish(self, root: Node | None) -> list[Problem]:
         """Top-level checks; returns every problem found, entries included."""

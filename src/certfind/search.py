@@ -1,36 +1,50 @@
-"""Ranked, typo-tolerant search and name resolution. Pure apart from rapidfuzz.
+"""Ranked, typo-tolerant search and name resolution over a store. Pure apart from rapidfuzz.
 
-The index is plain data (dicts and lists of str/int), built once per catalog and cacheable:
-- `phrases`: each normalised id / acronym / alias / name -> entry numbers (exact tier),
-- `postings`: each token -> [entry * FIELDS + field] (where the token occurs),
-so a query costs one rapidfuzz pass over the vocabulary per query word, plus its postings,
-not a pass over every entry.
+A query costs one rapidfuzz pass over the catalog's vocabulary per query word, one look-up of the
+postings of the words it matched, and a few exact look-ups, never a pass over every entry.
+
+Ranking, in order of precedence:
+1. Trust first: credentials no one awards (verification `not-found`, or discontinued) come after
+   every other match, unless the query names that entry exactly.
+2. Score: each query word is matched (exactly, with typos, or by word family) and counts by where it
+   is found (name 1.0, topics 0.9, issuer 0.75, summary 0.6, refuted names 0.35), weighted by how
+   rare it is; near-synonyms of the field can stand in; a query whose words stand in order in a name,
+   or cover more of it, gains a little; an exact id, acronym, alias or name scores 100.
+3. Between equal scores, the better-verified entry.
+A place name in the query (`Texas`, `Ontario`, `New South Wales`) restricts the results to that place.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from certfind.index import Index, Table, key_of
-from certfind.model import Record
+from certfind.model import Certification
+from certfind.store import FIELDS, Indexer
 
-# Fields, in the order of their weight: where a query word is found says how much it counts.
-NAME, TOPIC, ISSUER, SUMMARY = range(4)
-FIELDS = 4
-WEIGHTS = (1.0, 0.9, 0.75, 0.6)
+if TYPE_CHECKING:
+    from certfind.store import Store
+
+# Search fields, in the order of their weight: where a query word is found says how much it counts.
+NAME, TOPIC, ISSUER, SUMMARY, REFUTED = range(FIELDS)
+WEIGHTS = (1.0, 0.9, 0.75, 0.6, 0.35)
+
+# Exact-name kinds, in the order `resolve` tries them.
+ID, ACRONYM, ALIAS, NAMED, CLAIMED = range(5)
+RESOLVE_ORDER = (ID, ACRONYM, ALIAS, NAMED, CLAIMED)
 
 FLOOR = 55.0
 """Results scoring below this are not shown: nonsense finds nothing."""
-
 EXACT = 100.0
 
-RESOLVE_ORDER = ("id", "acronym", "aliases", "name", "claimed_names")
 TRUST_ORDER = ("confirmed", "differs", "unverified", "not-found")
 """Between equally good matches, the better-verified entry comes first."""
+UNREAL_FLAG = 0x10
+"""Set in an entry's flags when no one awards it (not found, or discontinued)."""
 
 STOPWORDS = frozenset(["a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "by", "or", "at", "as", "from"])
 """Words too small to mean anything. Common but meaningful words (`library`, `certified`) are not
@@ -55,7 +69,9 @@ SPELLINGS = {
     "organisation": "organization",
     "organisational": "organizational",
     "licence": "license",
+    "licences": "licenses",
     "programme": "program",
+    "programmes": "programs",
     "centre": "center",
     "analyse": "analyze",
     "digitisation": "digitization",
@@ -66,9 +82,11 @@ SPELLINGS = {
     "practise": "practice",
     "specialisation": "specialization",
     "archivists": "archivist",
+    "technicians": "technician",
+    "librarians": "librarian",
 }
 
-# Near-synonyms of the field: a query phrase also searches for these words.
+# Near-synonyms and abbreviations of the field: a query phrase also searches for these words.
 SYNONYMS: dict[str, str] = {
     "access services": "circulation",
     "lending": "circulation",
@@ -92,13 +110,29 @@ SYNONYMS: dict[str, str] = {
     "excel": "office",
     "word processing": "office",
     "spreadsheets": "office",
-    "plc": "automation control",
+    "programmable logic": "automation control",
     "instrumentation": "automation control",
     "preservation": "archives preservation",
     "digital preservation": "archives digital",
     "library assistant": "library support staff",
     "library paraprofessional": "library support staff",
     "paraprofessional": "library support staff",
+    "paralibrarian": "library support staff",
+    "soldering": "electronics technician",
+    "circuits": "electronics",
+    "multimeter": "electronics",
+    "director": "administrator",
+    # abbreviations as library staff use them
+    "lta": "library technical assistant technician support staff",
+    "lit": "library information technician",
+    "plc": "public librarian certification",
+    "mlis": "mls librarian master",
+    "mls": "mls librarian master",
+    "mlsi": "mls librarian master",
+    "lis": "library information science",
+    "ce": "continuing education",
+    "ceu": "continuing education",
+    "ceus": "continuing education",
 }
 
 _WORD = re.compile(r"[a-z0-9]+(?:\+)*|\+")
@@ -112,7 +146,6 @@ def fold(text: str) -> str:
 
 
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ists", "ist", "ers", "er", "ies", "es", "ed", "s")
-
 
 STEM_SIMILARITY = 92.0
 """A word of the same family (manager for management) counts a little less than the word itself."""
@@ -139,70 +172,68 @@ def synonyms(folded: str) -> list[str]:
     return [word for phrase, syn in SYNONYMS.items() if f" {phrase} " in padded for word in syn.split()]
 
 
-def entry_fields(rec: Record) -> tuple[list[str], list[str], list[str], list[str]]:
-    """The text of one record, grouped by search field."""
-    from certfind import places
+# --- what the store keeps for search -----------------------------------------------------------------
 
-    name = [rec["id"].replace("-", " "), rec["name"], rec.get("acronym", ""), *rec.get("aliases", ())]
-    exam = rec.get("exam") or {}
-    topic = [
-        "" if rec.get("status", "active") == "active" else rec["status"],
-        *rec.get("topics", ()),
-        rec["category"].replace("-", " "),
-        rec.get("kind", ""),
-        *(word for code in rec.get("region", ()) for word in places.search_words(code)),
-        *exam.get("codes", ()),
+
+def _field_texts(cert: Certification) -> list[list[str]]:
+    from certfind import occupations, places
+
+    exam_codes = list(cert.exam.codes) if cert.exam else []
+    return [
+        [cert.id.replace("-", " "), cert.name, cert.acronym, *cert.aliases],
+        [
+            "" if cert.status == "active" else cert.status,
+            *cert.topics,
+            cert.category.replace("-", " "),
+            cert.kind,
+            *(word for code in cert.region for word in places.search_words(code)),
+            *(occupations.title(code) for code in cert.occupations),
+            *exam_codes,
+        ],
+        [cert.issuer],
+        [cert.summary],
+        list(cert.verification.claimed_names),
     ]
-    issuer = [rec["issuer"]]
-    summary = [rec["summary"], *(rec.get("verification") or {}).get("claimed_names", ())]
-    return name, topic, issuer, summary
 
 
-def names_of(rec: Record) -> list[str]:
-    claimed = (rec.get("verification") or {}).get("claimed_names", ())
-    return [rec["id"], rec["name"], rec.get("acronym", ""), *rec.get("aliases", ()), *claimed]
+def entry_terms(cert: Certification) -> list[set[str]]:
+    """Per search field, the words of an entry and their stems (under STEM)."""
+    out = []
+    for texts in _field_texts(cert):
+        seen = {tok for text in texts for tok in tokens(text)}
+        seen.update([STEM + stem(tok) for tok in seen])
+        out.append(seen)
+    return out
 
 
-def build_index(records: Sequence[Record]) -> Index:
-    """The search and resolution index of a catalog."""
-    phrases: dict[str, list[int]] = {}
-    words: dict[str, list[int]] = {}
-    fields: dict[str, dict[str, list[int]]] = {field: {} for field in RESOLVE_ORDER}
+def entry_names(cert: Certification) -> list[tuple[str, int]]:
+    """(folded name, kind) of everything that names the entry exactly."""
+    named = [
+        (cert.id, ID),
+        (cert.acronym, ACRONYM),
+        *((alias, ALIAS) for alias in cert.aliases),
+        (cert.name, NAMED),
+        (cert.label, NAMED),
+        *((claimed, CLAIMED) for claimed in cert.verification.claimed_names),
+    ]
+    return list(dict.fromkeys((key, kind) for text, kind in named if (key := fold(text))))
 
-    def add(mapping: dict[str, list[int]], key: str, value: int) -> None:
-        at = mapping.setdefault(key, [])
-        if not at or at[-1] != value:
-            at.append(value)
 
-    for e, rec in enumerate(records):
-        for field in RESOLVE_ORDER:
-            value = (rec.get("verification") or {}).get(field) if field == "claimed_names" else rec.get(field)
-            value = value or ()
-            for text in (value,) if isinstance(value, str) else value:
-                add(fields[field], key_of(text), e)
-        for name in names_of(rec):
-            if key := fold(name):
-                add(phrases, key, e)
-        for f, texts in enumerate(entry_fields(rec)):
-            seen = {tok for text in texts for tok in tokens(text)}
-            seen.update([STEM + stem(tok) for tok in seen])
-            for tok in sorted(seen):
-                add(words, tok, e * FIELDS + f)
-    table = Table.build(words)
-    return Index(
-        size=len(records),
-        words=table,
-        surface_words=bisect_left(table.keys, STEM),
-        phrases=Table.build(phrases),
-        fields={field: Table.build(mapping) for field, mapping in fields.items()},
-        trust=bytes(TRUST_ORDER.index((rec.get("verification") or {}).get("status", "unverified")) for rec in records),
-        names=[fold(rec["name"]) + "\n" + " | ".join(fold(n) for n in rec.get("aliases", ())) for rec in records],
-    )
+def fuzzy_word(word: str) -> bool:
+    """Words typos are forgiven in; codes and numbers (`220-1201`, `25-4031`) must be typed as they are."""
+    return not word.startswith(STEM) and not any(c.isdigit() for c in word)
+
+
+INDEXER = Indexer(entry_terms, entry_names, fuzzy_word)
+
+
+# --- searching ------------------------------------------------------------------------------------------
 
 
 class Hit(NamedTuple):
     entry: int
     score: float
+    unreal: bool = False  # no one awards it: listed after every real match
 
 
 def _cutoff(token: str) -> float:
@@ -214,47 +245,107 @@ def _cutoff(token: str) -> float:
     return 74.0
 
 
-def _similar(token: str, vocabulary: list[str]) -> list[tuple[str, float]]:
-    from rapidfuzz import fuzz, process
-
-    cutoff = _cutoff(token)
-    found = {m: s for m, s, _ in process.extract(token, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)}
-    if len(token) >= 4:  # a word the user has not finished: `catalog` finds `cataloging`
-        i = bisect_left(vocabulary, token)
-        while i < len(vocabulary) and vocabulary[i].startswith(token):
-            if found.get(vocabulary[i], 0) < 90:
-                found[vocabulary[i]] = 90.0
-            i += 1
-    return list(found.items())
-
-
 class Searcher:
-    """Ranks the entries of one catalog against queries."""
+    """Ranks the entries of one store against queries."""
 
-    def __init__(self, index: Index) -> None:
-        self.index = index
-        self.vocabulary = list(index.words.keys[: index.surface_words])
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.vocabulary = store.vocabulary()
+        self.flags = store.flags
+
+    def _similar(self, token: str) -> list[tuple[str, float]]:
+        from rapidfuzz import fuzz, process
+
+        vocabulary = self.vocabulary
+        found = {token: 100.0}
+        for match, score, _ in process.extract(
+            token, vocabulary, scorer=fuzz.ratio, score_cutoff=_cutoff(token), limit=None
+        ):
+            found[match] = max(found.get(match, 0.0), score)
+        if len(token) >= 4:  # a word the user has not finished: `catalog` finds `cataloging`
+            i = bisect_left(vocabulary, token)
+            while i < len(vocabulary) and vocabulary[i].startswith(token):
+                if found.get(vocabulary[i], 0) < 90:
+                    found[vocabulary[i]] = 90.0
+                i += 1
+        return list(found.items())
 
     def exact(self, query: str) -> list[int]:
-        """Entries whose id, acronym, alias or name is the query (ignoring case and punctuation)."""
-        return list(self.index.phrases.get(fold(query)))
+        """Entries whose id, acronym, alias, name or a claimed name is the query (ignoring case and punctuation)."""
+        key = fold(query)
+        return list(dict.fromkeys(n for _, n in self.store.named(key))) if key else []
 
-    def search(self, query: str, limit: int | None = None) -> list[Hit]:
-        import math
+    def places(self, folded: str) -> tuple[list[str], str]:
+        """The places a query names (whole names, longest first) and the query without them."""
+        from certfind import places
 
+        words = folded.split()
+        codes: list[str] = []
+        kept: list[str] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(4, len(words) - i), 0, -1):
+                phrase = " ".join(words[i : i + size])
+                meant = places.parse(phrase) if places.is_place_name(phrase) else ()
+                if meant:
+                    codes += meant
+                    i += size
+                    break
+            else:
+                kept.append(words[i])
+                i += 1
+        return codes, " ".join(kept)
+
+    def search(self, query: str, limit: int | None = None, allowed: set[int] | None = None) -> list[Hit]:
         folded = fold(query)
+        exact = self.exact(query)
+        codes, rest = self.places(folded) if not exact else ([], folded)
+        if codes:
+            from certfind.filters import Filters, select_sql
+
+            sql, args = select_sql(Filters(regions=tuple(codes)), "name")
+            inside = {int(n) for (n,) in self.store._query(sql, args)}
+            allowed = inside if allowed is None else allowed & inside
+            if not rest.split():  # only a place: everything there
+                scores = dict.fromkeys(sorted(allowed), EXACT)
+                return self._ranked(scores, set(), limit)
+        scores = self._scores(rest)
+        for entry in exact:
+            scores[entry] = EXACT + 10.0
+        if allowed is not None:
+            scores = {e: s for e, s in scores.items() if e in allowed}
+        return self._ranked(scores, set(exact), limit)
+
+    def _ranked(self, scores: dict[int, float], named: set[int], limit: int | None) -> list[Hit]:
+        flags = self.flags
+
+        def unreal(e: int) -> bool:
+            return bool(flags[e] & UNREAL_FLAG) and e not in named
+
+        order = sorted(
+            (e for e, s in scores.items() if s >= FLOOR),
+            key=lambda e: (unreal(e), -scores[e], flags[e] & ~UNREAL_FLAG, e),
+        )
+        chosen = order[:limit] if limit else order
+        return [Hit(e, round(min(scores[e], EXACT), 1), unreal(e)) for e in chosen]
+
+    def _scores(self, folded: str) -> dict[int, float]:
         # a lone letter or a stopword says nothing; `a+` and `it` do
         own = [w for w in dict.fromkeys(folded.split()) if w not in STOPWORDS and len(w) > 1]
         if not own:
-            return []
+            return {}
         words = own + [w for w in dict.fromkeys(synonyms(folded)) if w not in own]
+        candidates = [
+            [*self._similar(word), (STEM + stem(word), STEM_SIMILARITY)] if fuzzy_word(word) else [(word, 100.0)]
+            for word in words
+        ]
+        postings = self.store.postings(token for found in candidates for token, _ in found)
         best: dict[int, list[float]] = {}
         weight = []
-        for q, word in enumerate(words):
+        for q, found in enumerate(candidates):
             matched: set[int] = set()
-            family = [(STEM + stem(word), STEM_SIMILARITY)]
-            for token, similarity in _similar(word, self.vocabulary) + family:
-                for posting in self.index.words.get(token):
+            for token, similarity in found:
+                for posting in postings.get(token, ()):
                     entry, field = divmod(posting, FIELDS)
                     matched.add(entry)
                     value = similarity * WEIGHTS[field]
@@ -264,10 +355,10 @@ class Searcher:
                     row[q] = max(row[q], value)
             # rarer words say more about what the user wants (inverse document frequency);
             # a word found nowhere is weighed like an average word below, not as the rarest
-            weight.append(math.log(1.0 + self.index.size / (1.0 + len(matched))) if matched else -1.0)
+            weight.append(math.log(1.0 + self.store.size / (1.0 + len(matched))) if matched else -1.0)
         n = len(own)
-        found = [w for w in weight[:n] if w >= 0] or [1.0]
-        weight = [w if w >= 0 else sum(found) / len(found) for w in weight]
+        found_weights = [w for w in weight[:n] if w >= 0] or [1.0]
+        weight = [w if w >= 0 else sum(found_weights) / len(found_weights) for w in weight]
         total_weight = sum(weight[:n])
         scores: dict[int, float] = {}
         for entry, row in best.items():
@@ -275,23 +366,32 @@ class Searcher:
             bonus = SYNONYM_WEIGHT * max(row[n:], default=0.0)  # a near-synonym can stand in for the user's words
             scores[entry] = max(base, min(bonus, base + SYNONYM_LIFT))
         if n > 1:
-            from rapidfuzz import fuzz
+            self._rerank(scores, own)
+        return scores
 
-            phrase = " ".join(own)
-            query_stems = {stem(w) for w in own}
-            for entry in sorted(scores, key=scores.__getitem__, reverse=True)[:RERANK]:
-                canonical, aliases = self.index.canonical(entry), self.index.aliases(entry)
-                name_stems = {stem(w) for w in canonical.split() if w not in STOPWORDS}
-                if name_stems:
-                    scores[entry] += NAME_COVERAGE_BONUS * len(query_stems & name_stems) / len(name_stems)
-                if fuzz.partial_ratio(phrase, canonical) >= 90:
-                    scores[entry] += PHRASE_BONUS
-                elif aliases and fuzz.partial_ratio(phrase, aliases) >= 90:
-                    scores[entry] += PHRASE_BONUS / 2
-        for entry in self.exact(query):
-            scores[entry] = EXACT + 10.0
-        order = sorted((e for e, s in scores.items() if s >= FLOOR), key=lambda e: (-scores[e], self.index.trust[e], e))
-        return [Hit(e, round(min(scores[e], EXACT), 1)) for e in (order[:limit] if limit else order)]
+    def _rerank(self, scores: dict[int, float], own: list[str]) -> None:
+        """Among the best, a name the query's words fill, or stand in order in, gains a little."""
+        from rapidfuzz import fuzz
+
+        from certfind.store import cert_of
+
+        phrase = " ".join(own)
+        query_stems = {stem(w) for w in own}
+        top = sorted(scores, key=scores.__getitem__, reverse=True)[:RERANK]
+        for entry, text in self.store.items(top):
+            cert = cert_of(text)
+            canonical = fold(cert.name)
+            aliases = " | ".join(fold(a) for a in cert.aliases)
+            name_stems = {stem(w) for w in canonical.split() if w not in STOPWORDS}
+            if name_stems:
+                scores[entry] += NAME_COVERAGE_BONUS * len(query_stems & name_stems) / len(name_stems)
+            if fuzz.partial_ratio(phrase, canonical) >= 90:
+                scores[entry] += PHRASE_BONUS
+            elif aliases and fuzz.partial_ratio(phrase, aliases) >= 90:
+                scores[entry] += PHRASE_BONUS / 2
+
+
+# --- resolving a name ------------------------------------------------------------------------------------
 
 
 class Resolution(NamedTuple):
@@ -307,25 +407,18 @@ SURE_MARGIN = 8.0
 
 
 def resolve(searcher: Searcher, query: str) -> Resolution:
-    """SPEC order: id, acronym, alias, name (case-insensitively), then a fuzzy match.
-
-    A fuzzy match is taken only when it is strong and clearly ahead of the next one.
-    """
-    wanted = key_of(query)
-    for field in RESOLVE_ORDER:
-        hits = searcher.index.fields[field].get(wanted)
+    """SPEC order: id, acronym, alias, name, claimed name (ignoring case and punctuation), then a fuzzy
+    match, taken only when it is strong and clearly ahead of the next one."""
+    named = searcher.store.named(fold(query)) if fold(query) else []
+    for kind in RESOLVE_ORDER:
+        hits = list(dict.fromkeys(n for k, n in named if k == kind))
         if len(hits) == 1:
             return Resolution(hits[0])
         if len(hits) > 1:
             return Resolution(None, tuple(hits), ambiguous=True)
-    exact = searcher.exact(query)
-    if len(exact) == 1:
-        return Resolution(exact[0])
-    if len(exact) > 1:
-        return Resolution(None, tuple(exact), ambiguous=True)
     ranked = searcher.search(query, limit=6)
     if not ranked:
-        return Resolution(None, tuple(_near_codes(searcher, wanted)))
+        return Resolution(None, tuple(_near_codes(searcher, fold(query).replace(" ", ""))))
     top = ranked[0]
     runner_up = ranked[1].score if len(ranked) > 1 else 0.0
     if top.score >= SURE_SCORE and top.score - runner_up >= SURE_MARGIN:
@@ -339,10 +432,15 @@ def _near_codes(searcher: Searcher, wanted: str) -> list[int]:
     """Ids and acronyms one or two letters away (`lsc` -> LSSC), for a did-you-mean."""
     from rapidfuzz import fuzz, process
 
-    tables = (searcher.index.fields["id"], searcher.index.fields["acronym"])
-    found = []
-    for table in tables:
-        found += process.extract(wanted, list(table.keys), scorer=fuzz.ratio, score_cutoff=70, limit=5)
+    if not wanted:
+        return []
+    keys: dict[str, list[int]] = {}
+    for key, n in searcher.store.all_name_keys([ID, ACRONYM]):
+        keys.setdefault(key.replace(" ", ""), []).append(n)
+    found = process.extract(wanted, list(keys), scorer=fuzz.ratio, score_cutoff=70, limit=5)
     found.sort(key=lambda match: -match[1])
-    entries = [e for code, _, _ in found for table in tables for e in table.get(code)]
-    return list(dict.fromkeys(entries))[:5]
+    return list(dict.fromkeys(e for code, _, _ in found for e in keys[code]))[:5]
+
+
+def near_misses(hits: Sequence[Hit]) -> list[int]:
+    return [h.entry for h in hits if h.unreal]

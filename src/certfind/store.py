@@ -1,0 +1,579 @@
+"""The parsed catalog in one SQLite database: records, search index and the filter/sort columns.
+
+One database per set of catalog files, `$XDG_CACHE_HOME/certfind/<hash of their paths>.sqlite3`, used
+by cold and warm runs alike: a cold run streams the YAML into a new database entry by entry, and a warm
+run opens the existing one read-only. When the cache cannot be used, the database is built in memory.
+Deleting the directory is always safe.
+
+Trust, by construction rather than by checksum:
+- the directory is created 0700 and files 0600 whatever the umask; a directory or file that is not
+  owned by the user, is writable by others or is not what it should be (a symlink, a FIFO) is never
+  read nor written, and certfind says so once on stderr;
+- the directory is opened once with O_NOFOLLOW and every file is reached through that descriptor
+  (`/proc/self/fd/N/...` for SQLite), so a path swapped meanwhile cannot redirect a read or a write;
+- a database is built under a fresh unpredictable name (`tempfile.mkstemp`) and renamed into place;
+  readers open it `immutable`, so a rename over it never changes what a running command reads;
+- the key (path, size, times, inode of every catalog file) is taken before the parse and checked
+  again after it: a file edited meanwhile is used for this run but never stored;
+- a damaged or foreign database is ignored and rebuilt; leftover temporary files and the databases
+  of catalogs that no longer exist are pruned when a new database is written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import stat
+import sys
+import zlib
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from certfind import __version__
+from certfind.errors import Problem
+from certfind.model import Certification, Record, from_record, to_item
+
+FORMAT = 1
+"""Bumped whenever the tables change; with the certfind version it decides when to rebuild."""
+RACY_NS = 2_000_000_000
+"""A catalog modified this recently is not stored: a second edit in the same clock tick could hide."""
+STALE_TEMP_SECONDS = 3600
+FIELDS = 5  # search fields: search.NAME, TOPIC, ISSUER, SUMMARY, REFUTED
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
+CREATE TABLE entry(
+    n INTEGER PRIMARY KEY,
+    id TEXT NOT NULL,
+    origin TEXT NOT NULL,
+    name_rank INTEGER,
+    issuer TEXT NOT NULL,
+    issuer_key TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    category TEXT NOT NULL,
+    verification TEXT NOT NULL,
+    status TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    up_state INTEGER NOT NULL,      -- 0 every one-time amount known, 1 some known, 2 none known
+    up_min INTEGER,
+    up_max INTEGER,
+    duration_low REAL,
+    item BLOB NOT NULL              -- the entry's JSON item, zlib-compressed against ITEM_DICTIONARY
+);
+CREATE TABLE name(key TEXT NOT NULL, field INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(key, field, n))
+    WITHOUT ROWID;
+CREATE TABLE word(word TEXT PRIMARY KEY, postings BLOB NOT NULL) WITHOUT ROWID;
+CREATE TABLE place(code TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(code, n)) WITHOUT ROWID;
+CREATE TABLE occupation(code TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(code, n)) WITHOUT ROWID;
+"""
+
+
+class StoreDamaged(Exception):
+    """The database cannot be read as it should; the catalog is rebuilt from its files."""
+
+
+class Source(NamedTuple):
+    """One catalog file of the active catalog and where it comes from (`bundled`, `user`, `file`)."""
+
+    path: str
+    origin: str
+
+
+# --- the item codec ------------------------------------------------------------------------------
+
+
+@cache
+def _dictionary() -> bytes:
+    """What every item shares (its keys, in order): a preset dictionary makes small items compress well."""
+    from certfind.model import Duration, Exam, Fee, Renewal, Route, Verification
+    from certfind.model import Source as Src
+
+    sample = Certification(
+        "id",
+        "name",
+        "issuer",
+        "library",
+        "summary",
+        Verification(checked=None),
+        (Src("title", "https://"),),
+        exam=Exam(),
+        duration=Duration(),
+        renewal=Renewal(),
+        costs=(Fee("Application", 0, 0),),
+        requirements=(Route(),),
+    )
+    return encode_item(to_item(sample) | {"upfront": None, "warning": None})
+
+
+def encode_item(item: Record) -> bytes:
+    """Compact JSON in which no control, bidi or invisible character is left raw."""
+    from certfind.text import json_safe
+
+    return json_safe(json.dumps(item, ensure_ascii=False, separators=(",", ":"))).encode("utf-8")
+
+
+def _compress(data: bytes) -> bytes:
+    packer = zlib.compressobj(6, zlib.DEFLATED, 15, 9, zlib.Z_DEFAULT_STRATEGY, _dictionary())
+    return packer.compress(data) + packer.flush()
+
+
+def _decompress(blob: bytes) -> bytes:
+    unpacker = zlib.decompressobj(15, zdict=_dictionary())
+    data = unpacker.decompress(blob) + unpacker.flush()
+    if not unpacker.eof:
+        raise zlib.error("truncated item")
+    return data
+
+
+# --- the database ---------------------------------------------------------------------------------
+
+
+class Store:
+    """An open catalog database. Every read error surfaces as StoreDamaged."""
+
+    def __init__(self, conn: sqlite3.Connection, sources: Sequence[Source]) -> None:
+        self.conn = conn
+        self.sources = tuple(sources)
+        meta = dict(self._query("SELECT key, value FROM meta"))
+        try:
+            self.size = int(meta["size"])
+            self.flags = bytes(meta["flags"])
+            self.vocabulary_text = str(meta["vocabulary"])
+            self.warnings = [Problem(*p) for p in json.loads(meta["warnings"])]
+            self.replaced = list(json.loads(meta["replaced"]))
+            self.key = str(meta["key"])
+            self.version = (int(meta["format"]), str(meta["certfind"]))
+        except (KeyError, ValueError, TypeError) as exc:
+            raise StoreDamaged(f"meta: {exc}") from None
+        if len(self.flags) != self.size:
+            raise StoreDamaged("flags do not match the entry count")
+
+    def _query(self, sql: str, args: Sequence[object] = ()) -> list[Any]:
+        try:
+            return self.conn.execute(sql, args).fetchall()
+        except sqlite3.Error as exc:
+            raise StoreDamaged(str(exc)) from None
+
+    def rows(self, sql: str, args: Sequence[object] = ()) -> Iterator[Any]:
+        """Rows one batch at a time, for output that streams."""
+        try:
+            cursor = self.conn.execute(sql, args)
+            while batch := cursor.fetchmany(512):
+                yield from batch
+        except sqlite3.Error as exc:
+            raise StoreDamaged(str(exc)) from None
+
+    # entries
+    def item_text(self, n: int) -> str:
+        rows = self._query("SELECT item FROM entry WHERE n = ?", (n,))
+        if not rows:
+            raise StoreDamaged(f"entry {n} is missing")
+        return decode(rows[0][0])
+
+    def cert(self, n: int) -> Certification:
+        return cert_of(self.item_text(n))
+
+    def items(self, entries: Sequence[int]) -> Iterator[tuple[int, str]]:
+        """(entry, JSON item) in the order given, fetched in batches."""
+        for start in range(0, len(entries), 500):
+            chunk = entries[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found = dict(self._query(f"SELECT n, item FROM entry WHERE n IN ({marks})", chunk))
+            for n in chunk:
+                if n not in found:
+                    raise StoreDamaged(f"entry {n} is missing")
+                yield n, decode(found[n])
+
+    # search index
+    def vocabulary(self) -> list[str]:
+        return self.vocabulary_text.split("\n") if self.vocabulary_text else []
+
+    def postings(self, words: Iterable[str]) -> dict[str, array[int]]:
+        wanted = list(dict.fromkeys(words))
+        found: dict[str, array[int]] = {}
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for word, blob in self._query(f"SELECT word, postings FROM word WHERE word IN ({marks})", chunk):
+                values = array("I")
+                try:
+                    values.frombytes(blob)
+                except (TypeError, ValueError):
+                    raise StoreDamaged(f"postings of {word!r}") from None
+                if values and max(values) >= self.size * FIELDS:
+                    raise StoreDamaged(f"postings of {word!r} out of range")
+                found[word] = values
+        return found
+
+    def named(self, key: str) -> list[tuple[int, int]]:
+        """(field, entry) of every id, acronym, alias, name or claimed name that folds to `key`."""
+        rows = self._query("SELECT field, n FROM name WHERE key = ? ORDER BY field, n", (key,))
+        return [(int(f), self._entry(n)) for f, n in rows]
+
+    def name_keys(self, field: int, prefix: str, limit: int = 500) -> list[tuple[str, int]]:
+        rows = self._query(
+            "SELECT key, n FROM name WHERE field = ? AND key >= ? AND key < ? ORDER BY key LIMIT ?",
+            (field, prefix, prefix + "\U0010ffff", limit),
+        )
+        return [(str(k), self._entry(n)) for k, n in rows]
+
+    def all_name_keys(self, fields: Sequence[int]) -> list[tuple[str, int]]:
+        marks = ",".join("?" * len(fields))
+        rows = self._query(f"SELECT key, n FROM name WHERE field IN ({marks})", fields)
+        return [(str(k), self._entry(n)) for k, n in rows]
+
+    def _entry(self, n: object) -> int:
+        if not isinstance(n, int) or not 0 <= n < self.size:
+            raise StoreDamaged(f"entry number {n!r} out of range")
+        return n
+
+
+def decode(blob: object) -> str:
+    try:
+        if not isinstance(blob, bytes):
+            raise TypeError("not a blob")
+        return _decompress(blob).decode("utf-8")
+    except (zlib.error, UnicodeDecodeError, TypeError) as exc:
+        raise StoreDamaged(f"item: {exc}") from None
+
+
+def cert_of(text: str) -> Certification:
+    try:
+        record = json.loads(text)
+        cert = from_record(record)
+        if not isinstance(cert.id, str) or not isinstance(cert.name, str):
+            raise TypeError("id and name must be text")
+        return cert
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise StoreDamaged(f"record: {exc}") from None
+
+
+# --- building ---------------------------------------------------------------------------------------
+
+
+class Indexer(NamedTuple):
+    """What the search module contributes to a build: the words and names of an entry."""
+
+    terms: Callable[[Certification], list[set[str]]]  # per search field, the index keys of the entry
+    names: Callable[[Certification], list[tuple[str, int]]]  # (folded key, field) pairs for exact lookups
+    fuzzy: Callable[[str], bool]  # whether a word belongs in the fuzzy-matched vocabulary
+
+
+class Builder:
+    """Fills a new database one entry at a time, then writes the index in one transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, indexer: Indexer) -> None:
+        self.conn = conn
+        self.indexer = indexer
+        conn.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; "
+            "PRAGMA locking_mode=EXCLUSIVE; PRAGMA page_size=8192;" + _SCHEMA
+        )
+        conn.execute("BEGIN")
+        self.postings: dict[str, array[int]] = {}
+        self.flags = bytearray()
+        self.names: list[tuple[str, str, int]] = []  # (folded name, id, n) for the name order
+        self.pending: list[tuple[object, ...]] = []
+        self.name_rows: list[tuple[str, int, int]] = []
+
+    @property
+    def size(self) -> int:
+        return len(self.flags)
+
+    def reserve(self) -> int:
+        """Keep a place for an entry that comes later (a user's entry replacing a bundled one)."""
+        self.flags.append(0)
+        self.names.append(("", "", len(self.flags) - 1))
+        return len(self.flags) - 1
+
+    def add(self, cert: Certification, at: int | None = None, warning: str | None = None) -> int:
+        from certfind import costs
+        from certfind.search import TRUST_ORDER, UNREAL_FLAG
+
+        n = self.reserve() if at is None else at
+        up = costs.upfront(cert)
+        from certfind.trust import warning_of
+
+        item = to_item(cert) | {"upfront": costs.as_json(up), "warning": warning_of(cert, warning)}
+        state = 2 if up is None or not up.known else (0 if up.complete else 1)
+        d = cert.duration
+        low = None if d is None else (d.min_months if d.min_months is not None else d.max_months)
+        self.pending.append(
+            (
+                n,
+                cert.id,
+                cert.origin,
+                cert.issuer,
+                cert.issuer.casefold(),
+                cert.kind,
+                cert.category,
+                cert.verification.status,
+                cert.status,
+                cert.currency,
+                state,
+                None if state == 2 else up.min_cents if up else None,
+                None if state == 2 else up.max_cents if up else None,
+                low,
+                _compress(encode_item(item)),
+            )
+        )
+        if len(self.pending) >= 1000:
+            self._flush()
+        self.flags[n] = TRUST_ORDER.index(cert.verification.status) | (UNREAL_FLAG if cert.unreal else 0)
+        self.names[n] = (cert.name.casefold(), cert.id, n)
+        for field, terms in enumerate(self.indexer.terms(cert)):
+            posting = n * FIELDS + field
+            for term in terms:
+                values = self.postings.get(term)
+                if values is None:
+                    values = self.postings[term] = array("I")
+                values.append(posting)
+        self.name_rows.extend((key, field, n) for key, field in self.indexer.names(cert))
+        if cert.region:
+            self.conn.executemany("INSERT OR IGNORE INTO place VALUES (?, ?)", [(c, n) for c in cert.region])
+        if cert.occupations:
+            rows = [(c, n) for c in cert.occupations]
+            self.conn.executemany("INSERT OR IGNORE INTO occupation VALUES (?, ?)", rows)
+        return n
+
+    def _flush(self) -> None:
+        self.conn.executemany(
+            "INSERT INTO entry VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.pending
+        )
+        self.pending.clear()
+        self.conn.executemany("INSERT OR IGNORE INTO name VALUES (?, ?, ?)", self.name_rows)
+        self.name_rows.clear()
+
+    def finish(self, key: str, sources: Sequence[Source], warnings: Sequence[Problem], replaced: Sequence[str]) -> None:
+        self._flush()
+        order = sorted(self.names)
+        ranks = [(rank, n) for rank, (_, _, n) in enumerate(order)]
+        self.conn.executemany("UPDATE entry SET name_rank = ? WHERE n = ?", ranks)
+        words = sorted(self.postings)
+        self.conn.executemany("INSERT INTO word VALUES (?, ?)", ((w, self.postings[w].tobytes()) for w in words))
+        vocabulary = "\n".join(w for w in words if self.indexer.fuzzy(w))
+        meta = {
+            "format": FORMAT,
+            "certfind": __version__,
+            "key": key,
+            "paths": json.dumps([list(s) for s in sources]),
+            "size": self.size,
+            "flags": bytes(self.flags),
+            "vocabulary": vocabulary,
+            "warnings": json.dumps([list(p) for p in warnings]),
+            "replaced": json.dumps(list(replaced)),
+        }
+        self.conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
+        self.conn.execute(f"PRAGMA user_version = {FORMAT}")
+        self.conn.commit()
+        self.postings.clear()
+
+
+# --- where the database lives, and whether to trust it ----------------------------------------------
+
+
+class Place(NamedTuple):
+    """The cache directory, opened and checked: `fd` pins it; `path` reaches it through the descriptor."""
+
+    fd: int
+    path: str
+
+
+_warned: set[str] = set()
+
+
+def warn_once(message: str) -> None:
+    """Say why the cache is not used, once per run."""
+    if message not in _warned:
+        _warned.add(message)
+        from certfind.text import clean
+
+        sys.stderr.write(clean(f"certfind: {message}") + "\n")
+
+
+def now_ns() -> int:
+    import time
+
+    return time.time_ns()
+
+
+def cache_dir() -> Path | None:
+    """`$XDG_CACHE_HOME/certfind`, or None when there is no home to put it in (certfind never creates one)."""
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    if not os.path.isabs(base):
+        home = os.environ.get("HOME") or ""
+        if not os.path.isabs(home) or not os.path.isdir(home):
+            return None
+        base = os.path.join(home, ".cache")
+    return Path(base) / "certfind"
+
+
+def _trusted(st: os.stat_result, *, directory: bool) -> str | None:
+    """Why a cache directory or file must not be used, or None when it may."""
+    if directory and not stat.S_ISDIR(st.st_mode):
+        return "is not a directory"
+    if not directory and not stat.S_ISREG(st.st_mode):
+        return "is not a regular file"
+    if st.st_uid != os.geteuid():
+        return "is owned by another user"
+    if st.st_mode & 0o022:
+        return "is writable by others"
+    return None
+
+
+def open_place(create: bool) -> Place | None:
+    """The cache directory, created private if asked; None (after saying why, if it is unsafe) otherwise."""
+    where = cache_dir()
+    if where is None:
+        return None
+    if create:
+        try:
+            if not where.parent.exists() and where.parent.parent.is_dir():
+                os.mkdir(where.parent, 0o700)
+            os.mkdir(where, 0o700)
+        except FileExistsError:
+            pass
+        except OSError:
+            return None
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(where, flags)
+    except OSError:
+        try:  # a symlink or a file where the directory should be: worth saying; no directory at all is not
+            planted = not stat.S_ISDIR(os.lstat(where).st_mode)
+        except OSError:
+            planted = False
+        if planted:
+            warn_once(f"not using the cache {where}: it is not a directory")
+        return None
+    reason = _trusted(os.fstat(fd), directory=True)
+    if reason:
+        os.close(fd)
+        warn_once(f"not using the cache {where}: it {reason}")
+        return None
+    pinned = f"/proc/self/fd/{fd}"
+    return Place(fd, pinned if os.path.isdir(pinned) else str(where))
+
+
+def file_name(sources: Sequence[Source]) -> str:
+    """One database per set of catalog paths; a collision is harmless, since the stored key decides."""
+    names = "\n".join(f"{s.origin}:{os.path.realpath(s.path)}" for s in sources).encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(names):08x}{zlib.adler32(names):08x}.sqlite3"
+
+
+def source_key(sources: Sequence[Source]) -> tuple[str, int] | None:
+    """The identity of every catalog file and the newest mtime, or None when one cannot be looked at."""
+    parts = []
+    newest = 0
+    for src in sources:
+        try:
+            st = os.stat(src.path)
+        except OSError:
+            return None
+        identity = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
+        parts.append(f"{src.origin}:{os.path.realpath(src.path)}:{identity}")
+        newest = max(newest, st.st_mtime_ns)
+    key = "\n".join(parts).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return key, newest  # a path that is not UTF-8 is kept as escapes
+
+
+def open_existing(place: Place, name: str, key: str, sources: Sequence[Source]) -> Store | None:
+    """The stored catalog when it is sound, ours, private and fresh; None otherwise."""
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(name, flags, dir_fd=place.fd)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return None  # a symlink (ELOOP) or unreadable: rebuilt and renamed over
+    try:
+        reason = _trusted(os.fstat(fd), directory=False)
+        if reason:
+            if reason != "is not a regular file":
+                warn_once(f"not using the cache file {name}: it {reason}")
+            return None
+        pinned = f"/proc/self/fd/{fd}"
+        target = pinned if os.path.exists(pinned) else os.path.join(place.path, name)
+        conn = sqlite3.connect(f"file:{target}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        try:
+            store = Store(conn, sources)
+            if store.version != (FORMAT, __version__) or store.key != key:
+                conn.close()
+                return None
+            conn.execute("SELECT 1 FROM entry LIMIT 1").fetchall()
+        except (StoreDamaged, sqlite3.Error):
+            conn.close()
+            return None
+        return store
+    finally:
+        os.close(fd)  # SQLite holds its own descriptor of the same file
+
+
+def new_database(place: Place | None) -> tuple[sqlite3.Connection, str | None]:
+    """A connection to a fresh database: a private temporary file in the cache, or memory."""
+    if place is not None:
+        import tempfile
+
+        try:
+            fd, path = tempfile.mkstemp(prefix=".build-", suffix=".tmp", dir=place.path)
+            os.close(fd)
+            return sqlite3.connect(path, check_same_thread=False), os.path.basename(path)
+        except (OSError, sqlite3.Error):
+            pass
+    return sqlite3.connect(":memory:", check_same_thread=False), None
+
+
+def publish(place: Place, temp: str, name: str) -> bool:
+    try:
+        os.replace(temp, name, src_dir_fd=place.fd, dst_dir_fd=place.fd)
+        return True
+    except OSError:
+        discard(place, temp)
+        return False
+
+
+def discard(place: Place, temp: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(temp, dir_fd=place.fd)
+
+
+def prune(place: Place, keep: str) -> None:
+    """Remove leftover temporary files and the databases of catalogs that no longer exist."""
+    import time
+
+    try:
+        names = os.listdir(place.fd)
+    except OSError:
+        return
+    now = time.time()
+    for name in names:
+        if name == keep:
+            continue
+        try:
+            st = os.stat(name, dir_fd=place.fd, follow_symlinks=False)
+        except OSError:
+            continue
+        if name.startswith(".build-") and name.endswith(".tmp"):
+            if now - st.st_mtime > STALE_TEMP_SECONDS:
+                discard(place, name)
+        elif name.endswith(".sqlite3") and _trusted(st, directory=False) is None and _orphaned(place, name):
+            discard(place, name)
+
+
+def _orphaned(place: Place, name: str) -> bool:
+    """A stored catalog whose files are gone (or that cannot be read at all)."""
+    try:
+        conn = sqlite3.connect(f"file:{os.path.join(place.path, name)}?mode=ro&immutable=1", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'paths'").fetchone()
+        finally:
+            conn.close()
+        paths = json.loads(row[0]) if row else []
+        return not all(os.path.exists(path) for path, _ in paths)
+    except (sqlite3.Error, ValueError, TypeError):
+        return True

@@ -1,0 +1,170 @@
+"""Helpers shared by the tests: located problems, real certfind processes, pseudo-terminals."""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import os
+import pty
+import re
+import select
+import shlex
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import VALID_ENTRY, Run
+
+# A second valid entry, for commands that need two.
+OTHER_ENTRY = (
+    VALID_ENTRY.replace("id: demo", "id: other")
+    .replace("name: Demo Certification", "name: Second Credential")
+    .replace("acronym: DEMO", "acronym: OTH")
+)
+
+# The path:line:col: prefix of a located problem (or path: for a whole-file problem).
+LOCATED = r"(\d+):(\d+): "
+
+
+def only_problem(run: Run, path: str) -> tuple[int, int, str]:
+    """The single located problem of a failed run, as (line, col, message)."""
+    assert (run.code, run.out) == (3, ""), run
+    assert "Traceback" not in run.err
+    lines = run.err.splitlines()
+    assert len(lines) == 1, lines
+    match = re.match(re.escape(path) + ":" + LOCATED + "(.*)", lines[0])
+    assert match, lines[0]
+    return int(match[1]), int(match[2]), match[3]
+
+
+def age(path: str | Path) -> None:
+    """Make a file an hour old: past the cache's two-second racy window, and a rewrite would show."""
+    old = time.time_ns() - 3_600 * 10**9
+    os.utime(path, ns=(old, old))
+
+
+def dig(value: Any, path: Sequence[str | int]) -> Any:
+    for step in path:
+        value = value[step]
+    return value
+
+
+# ================================================================================================
+# 4. Terminals and pipes, in real processes
+# ================================================================================================
+
+
+def proc_env(tmp_path: Path, **extra: str) -> dict[str, str]:
+    """A pinned environment for a real certfind process: nothing of the user's is read."""
+    env = {
+        "PATH": os.environ.get("PATH", os.defpath),
+        "HOME": str(tmp_path / "home"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "COLUMNS": "100",
+        "LINES": "40",
+        "TERM": "xterm-256color",
+        "LC_ALL": "C.UTF-8",
+        "PYTHONIOENCODING": "utf-8",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    if "PYTHONPATH" in os.environ:  # run the same certfind as this test session
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+    env.update(extra)
+    return env
+
+
+CERTFIND = [sys.executable, "-m", "certfind"]
+
+
+def run_certfind(tmp_path: Path, *args: str, timeout: float = 60, **extra: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*CERTFIND, *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=proc_env(tmp_path, **extra),
+        cwd=tmp_path,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def piped(tmp_path: Path, command: str, reader: str) -> tuple[str, str, int]:
+    """`certfind ... 2>err | reader` in bash without pipefail: (reader's output, certfind's stderr, its exit code)."""
+    err, status = tmp_path / "certfind.err", tmp_path / "certfind.status"
+    script = (
+        f"{shlex.join(CERTFIND)} {command} 2>{shlex.quote(str(err))} | {reader}; "
+        f'echo "${{PIPESTATUS[0]}}" >{shlex.quote(str(status))}'
+    )
+    done = subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=proc_env(tmp_path),
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 0, done
+    return done.stdout, err.read_text(encoding="utf-8"), int(status.read_text(encoding="utf-8"))
+
+
+def run_in_pty(tmp_path: Path, args: Sequence[str], extra: dict[str, str] | None = None) -> tuple[int, str, str]:
+    timeout = 30.0
+    """Run certfind with stdin and stdout on a pseudo-terminal 100 columns wide; stderr piped."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 100, 0, 0))
+    chunks: list[bytes] = []
+    with subprocess.Popen(
+        [*CERTFIND, *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=proc_env(tmp_path, **(extra or {})),
+        cwd=tmp_path,
+    ) as proc:
+        os.close(slave)
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                if time.monotonic() > deadline:
+                    proc.kill()
+                    pytest.fail(f"certfind {' '.join(args)} did not finish on a terminal")
+                ready, _, _ = select.select([master], [], [], 0.1)
+                if not ready:
+                    continue
+                try:
+                    data = os.read(master, 65536)
+                except OSError as exc:  # EIO: every writer closed the terminal
+                    if exc.errno != errno.EIO:
+                        raise
+                    break
+                if not data:
+                    break
+                chunks.append(data)
+        finally:
+            os.close(master)
+        _, err = proc.communicate(timeout=timeout)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace"), err.decode("utf-8", "replace")
+
+
+# Raw terminal controls that must never reach the screen from catalog text or queries.
+RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e")
+
+UNREAL_NOTE = "note: also matched, but no one awards them"
+
+
+def without_note(err: str) -> str:
+    """stderr without the note search adds when some matches are credentials no one awards."""
+    return "".join(line for line in err.splitlines(keepends=True) if not line.startswith(UNREAL_NOTE))

@@ -1,0 +1,816 @@
+"""Catalog files: every problem located as file:line:col with exit 3, hostile shapes refused fast,
+and a property: validate accepts a catalog or locates every problem in it."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from certfind import schema
+from certfind.model import KINDS
+from certfind.text import visible
+from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
+from tests.support import (
+    LOCATED,
+    only_problem,
+)
+
+# ================================================================================================
+# 1. Catalog input not yet covered
+# ================================================================================================
+
+
+def _before_topics(line: str) -> str:
+    """VALID_ENTRY with one more field line inserted just before `topics:` (so on line 9 of the file)."""
+    return VALID_ENTRY.replace("    topics:", f"    {line}\n    topics:")
+
+
+_SOURCES = "    sources:\n      - {title: Demo, url: https://example.org/demo, accessed: 2026-11-24}\n"
+_VERIFICATION = "    verification:\n      status: confirmed\n      checked: 2026-11-24\n"
+
+# (entry text, line, col, start of the message)
+WRONG_TYPES: dict[str, tuple[str, int, int, str]] = {
+    "aliases as text": (_before_topics("aliases: just one"), 9, 14, "demo.aliases: expected a list, found text"),
+    "aliases item a list": (_before_topics("aliases: [[a]]"), 9, 15, "demo.aliases[0]: expected text, found a list"),
+    "topics as a mapping": (
+        VALID_ENTRY.replace("topics: [cataloging]", "topics: {a: b}"),
+        9,
+        13,
+        "demo.topics: expected a list, found a mapping",
+    ),
+    "topics item a mapping": (
+        VALID_ENTRY.replace("topics: [cataloging]", "topics: [{a: b}]"),
+        9,
+        14,
+        "demo.topics[0]: expected text, found a mapping",
+    ),
+    "eligibility as a mapping": (
+        _before_topics("eligibility: {diploma: yes}"),
+        9,
+        18,
+        "demo.eligibility: expected a list, found a mapping",
+    ),
+    "issuer as a mapping": (
+        VALID_ENTRY.replace("issuer: Demo Society", "issuer: {name: Demo}"),
+        6,
+        13,
+        "demo.issuer: expected text, found a mapping",
+    ),
+    "kind as a list": (_before_topics("kind: [certificate]"), 9, 11, "demo.kind: expected text, found a list"),
+    "status as a boolean": (_before_topics("status: true"), 9, 13, "demo.status: expected text, found a boolean"),
+    "currency lowercase": (_before_topics("currency: usd"), 9, 15, "demo.currency: expected a three-letter currency"),
+    "exam as a list": (_before_topics("exam: [a, b]"), 9, 11, "demo.exam: expected a mapping, found a list"),
+    "exam questions as text": (
+        _before_topics("exam: {questions: many}"),
+        9,
+        23,
+        "demo.exam.questions: expected a whole number, found text",
+    ),
+    "exam minutes negative": (
+        _before_topics("exam: {minutes: -5}"),
+        9,
+        21,
+        "demo.exam.minutes: must not be less than 1",
+    ),
+    "exam passing_score as a list": (
+        _before_topics("exam: {passing_score: [70]}"),
+        9,
+        27,
+        "demo.exam.passing_score: expected text, found a list",
+    ),
+    "duration as text": (
+        _before_topics("duration: six months"),
+        9,
+        15,
+        "demo.duration: expected a mapping, found text",
+    ),
+    "duration min_months as text": (
+        _before_topics("duration: {min_months: soon}"),
+        9,
+        28,
+        "demo.duration.min_months: expected a number, found text",
+    ),
+    "renewal as a number": (_before_topics("renewal: 3"), 9, 14, "demo.renewal: expected a mapping, found a number"),
+    "renewal every_years as text": (
+        _before_topics("renewal: {every_years: '3'}"),
+        9,
+        28,
+        "demo.renewal.every_years: expected a whole number, found text",
+    ),
+    "costs as a mapping": (
+        VALID_ENTRY.replace(
+            "    costs:\n      - {label: Exam, amount: 100}\n", "    costs: {label: Exam, amount: 100}\n"
+        ),
+        10,
+        12,
+        "demo.costs: expected a list, found a mapping",
+    ),
+    "fee as a list": (
+        VALID_ENTRY.replace("{label: Exam, amount: 100}", "[Exam, 100]"),
+        11,
+        9,
+        "demo.costs[0]: expected a mapping, found a list",
+    ),
+    "fee count 0": (
+        VALID_ENTRY.replace("amount: 100}", "amount: 100, count: 0}"),
+        11,
+        43,
+        "demo.costs[0].count: must not be less than 1",
+    ),
+    "fee every_years 1.5": (
+        VALID_ENTRY.replace("amount: 100}", "amount: 100, every_years: 1.5}"),
+        11,
+        49,
+        "demo.costs[0].every_years: expected a whole number, found 1.5",
+    ),
+    "fee audience as a number": (
+        VALID_ENTRY.replace("amount: 100}", "amount: 100, audience: 1}"),
+        11,
+        46,
+        "demo.costs[0].audience: expected text, found a number",
+    ),
+    "fee note as a list": (
+        VALID_ENTRY.replace("amount: 100}", "amount: 100, note: [a]}"),
+        11,
+        42,
+        "demo.costs[0].note: expected text, found a list",
+    ),
+    "fee amount .inf": (
+        VALID_ENTRY.replace("amount: 100", "amount: .inf"),
+        11,
+        31,
+        "demo.costs[0].amount: expected a number",
+    ),
+    "fee amount 1e400 (overflows to infinity)": (
+        VALID_ENTRY.replace("amount: 100", "amount: 1e400"),
+        11,
+        31,
+        "demo.costs[0].amount: must be a finite number",
+    ),
+    "verification as text": (
+        VALID_ENTRY.replace(_VERIFICATION, "    verification: confirmed\n"),
+        12,
+        19,
+        "demo.verification: expected a mapping, found text",
+    ),
+    "verification checked as a number": (
+        VALID_ENTRY.replace("checked: 2026-11-24", "checked: 20261124"),
+        14,
+        16,
+        "demo.verification.checked: expected text, found a number",
+    ),
+    "verification alternatives as text": (
+        VALID_ENTRY.replace("      checked: 2026-11-24\n", "      checked: 2026-11-24\n      alternatives: demo\n"),
+        15,
+        21,
+        "demo.verification.alternatives: expected a list, found text",
+    ),
+    "sources as text": (
+        VALID_ENTRY.replace(_SOURCES, "    sources: https://example.org/demo\n"),
+        15,
+        14,
+        "demo.sources: expected a list, found text",
+    ),
+    "source as a list": (
+        VALID_ENTRY.replace(_SOURCES, "    sources: [[https://example.org/demo]]\n"),
+        15,
+        15,
+        "demo.sources[0]: expected a mapping, found a list",
+    ),
+    "source url as a number": (
+        VALID_ENTRY.replace("url: https://example.org/demo", "url: 42"),
+        16,
+        28,
+        "demo.sources[0].url: expected text, found a number",
+    ),
+    "source accessed as a number": (
+        VALID_ENTRY.replace("accessed: 2026-11-24}", "accessed: 20261124}"),
+        16,
+        64,
+        "demo.sources[0].accessed: expected text, found a number",
+    ),
+    "source without a title": (
+        VALID_ENTRY.replace(_SOURCES, "    sources: [{url: https://example.org/demo}]\n"),
+        15,
+        15,
+        "demo.sources[0]: missing required field 'title'",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("entry", "line", "col", "message"),
+    [pytest.param(*case, id=name) for name, case in WRONG_TYPES.items()],
+)
+def test_wrong_type_in_a_field_is_located(
+    write_catalog: WriteCatalog, entry: str, line: int, col: int, message: str
+) -> None:
+    path = write_catalog(catalog_text(entry))
+    found = only_problem(cli("validate", path), path)
+    assert found[:2] == (line, col), found
+    assert found[2].startswith(message), found
+
+
+def test_wrong_top_level_types_are_located(write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text().replace("schema_version: 1", "schema_version: '1'"))
+    assert only_problem(cli("validate", path), path) == (
+        1,
+        17,
+        "schema_version: unsupported version '1'; this certfind reads version 1",
+    )
+    path = write_catalog("schema_version: 1\ncertifications: {demo: x}\n")
+    assert only_problem(cli("validate", path), path) == (
+        2,
+        17,
+        "certifications: expected a list of entries, found a mapping",
+    )
+
+
+HUGE_NUMBERS = {
+    "amount with 400 digits": (
+        VALID_ENTRY.replace("amount: 100", "amount: " + "9" * 400),
+        11,
+        "OverflowError: int too large to convert to float (schema.Checker.number: math.isfinite)",
+    ),
+    "amount 1e307 (finite, but x100 is not)": (
+        VALID_ENTRY.replace("amount: 100", "amount: 1e307"),
+        11,
+        "OverflowError: cannot convert float infinity to integer (schema.Checker.money: round(value * 100))",
+    ),
+    "duration min_months with 400 digits": (
+        _before_topics("duration: {min_months: " + "9" * 400 + "}"),
+        9,
+        "OverflowError: int too large to convert to float (schema.Checker.number: math.isfinite)",
+    ),
+    "exam questions with 5,000 digits": (
+        _before_topics("exam: {questions: " + "9" * 5000 + "}"),
+        9,
+        "ValueError: Exceeds the limit (4300 digits) for integer string conversion (yamlnodes.typed_scalar: int(text))",
+    ),
+}
+
+
+@pytest.mark.parametrize(
+    ("entry", "line"),
+    [
+        pytest.param(
+            entry,
+            line,
+            id=name,
+        )
+        for name, (entry, line, bug) in HUGE_NUMBERS.items()
+    ],
+)
+def test_huge_numbers_are_a_located_error_not_a_traceback(write_catalog: WriteCatalog, entry: str, line: int) -> None:
+    path = write_catalog(catalog_text(entry))
+    for args in (["validate", path], ["--catalog", path, "list"]):
+        run = cli(*args)
+        assert (run.code, run.out) == (3, ""), run
+        assert re.match(re.escape(path) + f":{line}:\\d+: ", run.err), run.err
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        pytest.param(
+            catalog_text("  - null\n"),
+            3,
+            "certifications[0]: expected a mapping, found nothing (null)",
+            id="entry null",
+        ),
+        pytest.param(
+            catalog_text("  - ~\n", VALID_ENTRY),
+            3,
+            "certifications[0]: expected a mapping, found nothing (null)",
+            id="entry tilde",
+        ),
+        pytest.param(
+            catalog_text(VALID_ENTRY, "  -\n"),
+            17,
+            "certifications[1]: expected a mapping, found nothing (null)",
+            id="entry empty",
+        ),
+        pytest.param(
+            "schema_version: 1\ncertifications: null\n",
+            2,
+            "certifications: expected a list of entries, found nothing (null)",
+            id="certifications null",
+        ),
+        pytest.param(
+            "schema_version: 1\ncertifications:\n",
+            2,
+            "certifications: expected a list of entries, found nothing (null)",
+            id="certifications empty",
+        ),
+        pytest.param(
+            "# a catalog\n# with nothing but comments\n",
+            1,
+            "the catalog is empty; expected 'schema_version: 1' and 'certifications:'",
+            id="only comments",
+        ),
+        pytest.param(
+            "\n   \n\n",
+            1,
+            "the catalog is empty; expected 'schema_version: 1' and 'certifications:'",
+            id="only blank lines",
+        ),
+    ],
+)
+def test_null_and_empty_catalog_shapes(write_catalog: WriteCatalog, text: str, line: int, message: str) -> None:
+    path = write_catalog(text)
+    for args in (["validate", path], ["--catalog", path, "list"], ["--catalog", path, "search", "demo"]):
+        found = only_problem(cli(*args), path)
+        assert (found[0], found[2]) == (line, message), args
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"\xef\xbb\xbf" + catalog_text().encode(), id="bom"),
+        pytest.param(catalog_text().replace("\n", "\r\n").encode(), id="crlf"),
+        pytest.param(b"\xef\xbb\xbf" + catalog_text().replace("\n", "\r\n").encode(), id="bom+crlf"),
+    ],
+)
+def test_bom_and_crlf_catalogs_work(write_catalog: WriteCatalog, data: bytes) -> None:
+    path = write_catalog(data)
+    run = cli("validate", path)
+    assert (run.code, run.out, run.err) == (0, f"ok: 1 certifications in {path}\n", "")
+    run = cli("--catalog", path, "show", "demo", "--format", "json")
+    assert (run.code, run.err) == (0, "")
+    shown = json.loads(run.out)
+    assert shown["name"] == "Demo Certification"  # no \r left on values
+    assert shown["sources"][0]["accessed"] == "2026-11-24"
+    run = cli("--catalog", path, "list")
+    assert (run.code, run.err) == (0, "")
+    assert run.out.startswith("demo\tDemo Certification (DEMO)\tDemo Society\tlibrary\t$100\tconfirmed\n")
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b""], ids=["bom", "no-bom"])
+def test_crlf_errors_keep_their_line_and_column(write_catalog: WriteCatalog, data: bytes) -> None:
+    text = catalog_text(VALID_ENTRY.replace("amount: 100", "amount: -1")).replace("\n", "\r\n")
+    path = write_catalog(data + text.encode())
+    assert only_problem(cli("validate", path), path) == (
+        11,
+        31,
+        "demo.costs[0].amount: must not be negative (found -1)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        pytest.param("[" * 10_000 + "]" * 10_000 + "\n", 1, id="flow sequences"),
+        pytest.param("{a: " * 10_000 + "}" * 10_000 + "\n", 1, id="flow mappings"),
+        pytest.param("- " * 10_000 + "x\n", 1, id="block sequences"),
+        pytest.param(catalog_text("  - id: " + "[" * 10_000 + "]" * 10_000 + "\n"), 3, id="inside an entry"),
+        pytest.param(
+            catalog_text(VALID_ENTRY.replace("name: Demo Certification", "name: " + "[" * 999 + "]" * 999)),
+            4,
+            id="999 deep",
+        ),
+    ],
+)
+def test_deep_nesting_bomb_fails_fast(write_catalog: WriteCatalog, text: str, line: int) -> None:
+    path = write_catalog(text)
+    start = time.perf_counter()
+    for args in (["validate", path], ["--catalog", path, "list", "--format", "json"]):
+        run = cli(*args)
+        assert (run.code, run.out) == (3, ""), args
+        assert "Traceback" not in run.err
+        assert "RecursionError" not in run.err
+        assert re.match(re.escape(path) + f":{line}:\\d+: ", run.err), run.err
+    assert time.perf_counter() - start < 3.0
+
+
+def test_five_megabyte_single_line_value(write_catalog: WriteCatalog) -> None:
+    summary = "x" * (5 * 1024 * 1024)
+    path = write_catalog(catalog_text(VALID_ENTRY.replace("summary: A small entry for tests.", f"summary: {summary}")))
+    start = time.perf_counter()
+    run = cli("validate", path)
+    assert (run.code, run.out, run.err) == (0, f"ok: 1 certifications in {path}\n", "")
+    run = cli("--catalog", path, "list", "--format", "json")
+    assert (run.code, run.err) == (0, "")
+    assert json.loads(run.out)[0]["summary"] == summary
+    run = cli("--catalog", path, "show", "demo", "--format", "plain")
+    assert (run.code, run.err) == (0, "")
+    assert f"summary\t{summary}\n" in run.out
+    assert time.perf_counter() - start < 10.0
+
+
+def test_five_megabyte_line_that_is_not_valid_fails_fast(write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text(VALID_ENTRY.replace("amount: 100", "amount: " + "1" * 100 + "x" * 5_000_000)))
+    start = time.perf_counter()
+    assert only_problem(cli("validate", path), path)[:2] == (11, 31)
+    assert time.perf_counter() - start < 5.0
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_unreadable_catalog_for_a_command(write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text())
+    os.chmod(path, 0)
+    for args in (["list"], ["show", "demo"], ["search", "demo"]):
+        run = cli("--catalog", path, *args)
+        assert (run.code, run.out, run.err) == (3, "", f"{path}: permission denied\n"), args
+
+
+def _special_path(tmp_path: Path, kind: str) -> str:
+    if kind in ("/dev/null", "/dev/zero"):
+        return kind
+    link = tmp_path / kind
+    if kind == "dangling-symlink":
+        link.symlink_to(tmp_path / "nowhere.yaml")
+    elif kind == "symlink-loop":
+        (tmp_path / "loop-b").symlink_to(link)
+        link.symlink_to(tmp_path / "loop-b")
+    else:  # a path that goes through a file
+        (tmp_path / "file.yaml").write_text(catalog_text(), encoding="utf-8")
+        return str(tmp_path / "file.yaml" / "catalog.yaml")
+    return str(link)
+
+
+@pytest.mark.parametrize(
+    ("kind", "located", "message"),
+    [
+        ("/dev/null", ":1:1: ", "the catalog is empty"),
+        ("/dev/zero", ": ", "the file is larger than the 64 MiB limit"),
+        ("dangling-symlink", ": ", "no such file"),
+        ("symlink-loop", ": ", "cannot read: "),
+        ("through-a-file", ": ", "cannot read: "),
+    ],
+)
+def test_catalog_paths_that_are_not_plain_files(tmp_path: Path, kind: str, located: str, message: str) -> None:
+    path = _special_path(tmp_path, kind)
+    for args in (["validate", path], ["--catalog", path, "list"]):
+        run = cli(*args)
+        assert (run.code, run.out) == (3, ""), run
+        assert len(run.err.splitlines()) == 1, run.err
+        assert run.err.startswith(path + located + message), run.err
+
+
+# ================================================================================================
+# 6. Property: validate either accepts a catalog or locates every problem
+# ================================================================================================
+
+IDS = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
+TEXT = st.text(st.characters(codec="utf-8"), min_size=1, max_size=24).filter(lambda s: visible(s).strip() != "")
+DATES = st.dates(min_value=date(2000, 1, 1), max_value=date(2026, 11, 24))  # a date in the future is an error
+CENTS = st.integers(min_value=0, max_value=10**8)
+WRONG = st.one_of(
+    st.lists(st.integers(-3, 3), max_size=2),
+    st.dictionaries(st.sampled_from(["a", "label", "id"]), st.integers(0, 9), max_size=2),
+    st.integers(-(10**6), 10**6),
+    st.floats(min_value=-1e6, max_value=1e6, allow_nan=False),
+    st.booleans(),
+    st.none(),
+    st.just(""),
+    st.just("   "),
+    TEXT,
+    DATES.map(lambda d: d.isoformat()),
+)
+REQUIRED = schema.REQUIRED
+
+
+@st.composite
+def fees(draw: st.DrawFn) -> dict[str, Any]:
+    fee: dict[str, Any] = {"label": draw(TEXT)}
+    shape = draw(st.sampled_from(["amount", "range", "unknown"]))
+    if shape == "amount":
+        fee["amount"] = draw(CENTS) / 100
+    elif shape == "range":
+        low, high = sorted((draw(CENTS), draw(CENTS)))
+        fee["min"], fee["max"] = low, high
+    if draw(st.booleans()):
+        fee["audience"] = draw(st.sampled_from(["all", "member", "non-member"]))
+    if draw(st.booleans()):
+        fee["count"] = draw(st.integers(1, 9))
+    if draw(st.booleans()):
+        fee["every_years"] = draw(st.integers(1, 9))
+    if draw(st.booleans()):
+        fee["note"] = draw(TEXT)
+    return fee
+
+
+@st.composite
+def entries(draw: st.DrawFn, ident: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": ident,
+        "name": draw(TEXT),
+        "issuer": draw(TEXT),
+        "category": draw(IDS),
+        "summary": draw(TEXT),
+    }
+    if draw(st.booleans()):
+        entry["acronym"] = draw(TEXT)
+    if draw(st.booleans()):
+        entry["aliases"] = draw(st.lists(TEXT, max_size=3))
+    if draw(st.booleans()):
+        entry["kind"] = draw(st.sampled_from(KINDS))
+    if draw(st.booleans()):
+        entry["topics"] = draw(st.lists(TEXT, max_size=3))
+    if draw(st.booleans()):
+        entry["exam"] = {"questions": draw(st.integers(1, 500)), "minutes": draw(st.integers(1, 600))}
+    if draw(st.booleans()):
+        low, high = sorted((draw(st.integers(0, 60)), draw(st.integers(0, 60))))
+        entry["duration"] = {"min_months": low, "max_months": high}
+    if draw(st.booleans()):
+        entry["currency"] = draw(st.sampled_from(["USD", "CAD", "EUR"]))
+    entry["costs"] = draw(st.lists(fees(), max_size=3))
+    if draw(st.booleans()):
+        entry["renewal"] = {"every_years": draw(st.integers(1, 10)), "requirement": draw(TEXT)}
+    entry["status"] = draw(st.sampled_from(["active", "discontinued", "unknown"]))
+    entry["verification"] = {
+        "status": draw(st.sampled_from(["confirmed", "differs", "not-found", "unverified"])),
+        "checked": draw(DATES).isoformat(),
+    }
+    entry["sources"] = [
+        {"title": draw(TEXT), "url": f"https://example.org/{ident}", "accessed": draw(DATES).isoformat()}
+        for _ in range(draw(st.integers(1, 2)))
+    ]
+    return entry
+
+
+def _containers(entry: dict[str, Any]) -> list[dict[str, Any]]:
+    """The mappings inside an entry (itself included) that a mutation may touch."""
+    found = [entry]
+    for value in entry.values():
+        if isinstance(value, dict):
+            found.append(value)
+        elif isinstance(value, list):
+            found.extend(item for item in value if isinstance(item, dict))
+    return found
+
+
+# What the YAML 1.2 core schema reads as null, a boolean or a number (PyYAML writes YAML 1.1, where `0e0` is text).
+_YAML12_NOT_TEXT = re.compile(
+    r"~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+    r"|[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)"
+)
+
+
+class _Yaml12Dumper(yaml.SafeDumper):
+    """Writes text that YAML 1.2 would read as something else in quotes, as a careful catalog author would."""
+
+
+def _represent_text(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = '"' if _YAML12_NOT_TEXT.fullmatch(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_Yaml12Dumper.add_representer(str, _represent_text)
+
+
+@st.composite
+def catalogs(draw: st.DrawFn) -> tuple[str, bool]:
+    """YAML text of a catalog built from valid parts, then mutated; and whether it was mutated."""
+    idents = draw(st.lists(IDS, min_size=1, max_size=4, unique=True))
+    items: list[Any] = [draw(entries(ident)) for ident in idents]
+    top: dict[str, Any] = {"schema_version": 1, "certifications": items}
+    mutations = draw(st.lists(st.sampled_from(["drop", "wrong type", "unknown key", "duplicate id"]), max_size=3))
+    for mutation in mutations:
+        i = draw(st.integers(0, len(items) - 1))
+        entry = items[i]
+        if not isinstance(entry, dict):
+            continue
+        if mutation == "drop":
+            entry.pop(draw(st.sampled_from(REQUIRED)), None)
+        elif mutation == "wrong type":
+            target = draw(st.sampled_from([top, *_containers(entry)]))
+            if target:
+                target[draw(st.sampled_from(sorted(target)))] = draw(WRONG)
+        elif mutation == "unknown key":
+            target = draw(st.sampled_from([top, *_containers(entry)]))
+            target["x_" + draw(st.from_regex(r"[a-z_]{1,8}", fullmatch=True))] = draw(WRONG)
+        elif draw(st.booleans()):
+            items.append(dict(entry))
+        else:
+            items[draw(st.integers(0, len(items) - 1))] = {**entry}
+    text = yaml.dump(top, Dumper=_Yaml12Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=80)
+    return text, bool(mutations)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=catalogs())
+def test_validate_accepts_or_locates_every_problem(
+    tmp_path_factory: pytest.TempPathFactory, case: tuple[str, bool]
+) -> None:
+    text, mutated = case
+    path = tmp_path_factory.mktemp("prop") / "catalog.yaml"
+    path.write_text(text, encoding="utf-8")
+    name = str(path)
+    run = cli("validate", name)
+    assert "Traceback" not in run.err
+    assert run.code in (0, 3), run
+    if run.code == 0:
+        assert run.err == ""
+        assert run.out.startswith("ok: ")
+        return
+    assert mutated, f"a catalog built only from valid parts was refused:\n{run.err}\n{text}"
+    assert run.out == ""
+    lines = run.err.splitlines()
+    assert lines
+    if len(lines) > 1:
+        assert lines[-1] == f"certfind: {len(lines) - 1} problems in the catalog"
+        lines = lines[:-1]
+    total = text.count("\n") + 1
+    for line in lines:
+        located = re.match(re.escape(name) + ":" + LOCATED, line)
+        assert located or line.startswith(f"{name}: "), line
+        if located:
+            assert 1 <= int(located[1]) <= total, line
+
+
+# --- every validation error kind -----------------------------------------------------------------
+
+
+HEAD = "schema_version: 1\ncertifications:\n"
+
+
+def problems(path: str) -> list[str]:
+    run = cli("validate", path)
+    assert run.code == 3, run
+    assert run.out == ""
+    assert "Traceback" not in run.err
+    return [line.removeprefix(path) for line in run.err.splitlines() if line.startswith(path)]
+
+
+CASES = [
+    ("syntax", HEAD + "  - id: [demo\n", [":4:1: while parsing a flow sequence did not find expected ',' or ']'"]),
+    (
+        "unsupported version",
+        VALID_ENTRY and catalog_text().replace("schema_version: 1", "schema_version: 2"),
+        [":1:17: schema_version: unsupported version 2; this certfind reads version 1"],
+    ),
+    (
+        "missing version",
+        catalog_text().replace("schema_version: 1\n", ""),
+        [":1:1: missing required field 'schema_version' (this certfind reads version 1)"],
+    ),
+    (
+        "unknown field",
+        catalog_text(VALID_ENTRY.replace("    topics:", "    colour: red\n    topics:")),
+        [
+            ":9:5: demo.colour: unknown field (expected one of: id, name, acronym, aliases, issuer, issuer_url, kind, "
+            "category, region, occupations, summary, topics, eligibility, requirements, exam, duration, currency, "
+            "costs, renewal, status, verification, sources)"
+        ],
+    ),
+    (
+        "missing required",
+        catalog_text(VALID_ENTRY.replace("    issuer: Demo Society\n", "")),
+        [":3:5: demo: missing required field 'issuer'"],
+    ),
+    (
+        "wrong type: list for text",
+        catalog_text(VALID_ENTRY.replace("name: Demo Certification", "name: [a, b]")),
+        [":4:11: demo.name: expected text, found a list"],
+    ),
+    (
+        "wrong type: number for text",
+        catalog_text(VALID_ENTRY.replace("acronym: DEMO", "acronym: 1001")),
+        [":5:14: demo.acronym: expected text, found a number (1001); put it in quotes"],
+    ),
+    (
+        "wrong type: boolean",
+        catalog_text(VALID_ENTRY.replace("acronym: DEMO", "acronym: true")),
+        [":5:14: demo.acronym: expected text, found a boolean (true); put it in quotes"],
+    ),
+    (
+        "wrong type: text for number",
+        catalog_text(VALID_ENTRY.replace("amount: 100", "amount: lots")),
+        [":11:31: demo.costs[0].amount: expected a number, found text"],
+    ),
+    (
+        "bad id",
+        catalog_text(VALID_ENTRY.replace("id: demo", "id: Demo_1")),
+        [
+            ":3:9: certifications[0].id: 'Demo_1' is not a valid id (lowercase letters, digits and single '-' between them)"
+        ],
+    ),
+    ("duplicate id", catalog_text(VALID_ENTRY, VALID_ENTRY), [":17:9: demo: duplicate id (first at line 3)"]),
+    (
+        "duplicate key",
+        catalog_text(VALID_ENTRY.replace("    topics:", "    name: Again\n    topics:")),
+        [":9:5: duplicate key 'name' (first at line 4)"],
+    ),
+    (
+        "negative amount",
+        catalog_text(VALID_ENTRY.replace("amount: 100", "amount: -1")),
+        [":11:31: demo.costs[0].amount: must not be negative (found -1)"],
+    ),
+    (
+        "min greater than max",
+        catalog_text(VALID_ENTRY.replace("amount: 100", "min: 200, max: 100")),
+        [":11:23: demo.costs[0]: min (200) is greater than max (100)"],
+    ),
+    (
+        "range missing max",
+        catalog_text(VALID_ENTRY.replace("amount: 100", "min: 200")),
+        [":11:9: demo.costs[0]: a range needs both min and max; 'max' is missing"],
+    ),
+    (
+        "alternatives name no entry",
+        catalog_text(
+            VALID_ENTRY.replace(
+                "      checked: 2026-11-24\n", "      checked: 2026-11-24\n      alternatives: [nope]\n"
+            )
+        ),
+        [":15:22: demo: verification.alternatives[0]: no entry has the id 'nope'"],
+    ),
+    (
+        "bad date",
+        catalog_text(VALID_ENTRY.replace("checked: 2026-11-24", "checked: 24/11/2026")),
+        [":14:16: demo.verification.checked: expected a date as YYYY-MM-DD, found '24/11/2026'"],
+    ),
+    (
+        "bad enum",
+        catalog_text(VALID_ENTRY.replace("category: library", "category: library\n    kind: diploma-mill")),
+        [
+            ":8:11: demo.kind: must be one of certification, certificate, endorsement, diploma, degree, license, "
+            "registration, badge; found 'diploma-mill'"
+        ],
+    ),
+    ("alias", HEAD + "  - &a {id: x}\n  - *a\n", [":4:5: aliases (*a) are not allowed in a catalog"]),
+    (
+        "tag",
+        HEAD + "  - !!python/object/apply:os.system [echo hi]\n",
+        [":3:5: YAML tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed; quote the value instead"],
+    ),
+    ("empty file", "", [":1:1: the catalog is empty; expected 'schema_version: 1' and 'certifications:'"]),
+    (
+        "a list instead of a mapping",
+        "- a\n- b\n",
+        [":1:1: expected a mapping with schema_version and certifications, found a list"],
+    ),
+    ("entry not a mapping", HEAD + "  - just text\n", [":3:5: certifications[0]: expected a mapping, found text"]),
+    (
+        "tab indentation",
+        HEAD + "\t- id: x\n",
+        [
+            ":3:1: while scanning for the next token found character that cannot start any token (a tab: YAML indents with spaces)"
+        ],
+    ),
+    (
+        "two decimals",
+        catalog_text(VALID_ENTRY.replace("amount: 100", "amount: 1.005")),
+        [":11:31: demo.costs[0].amount: at most two decimal places, found 1.005"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[c[0] for c in CASES])
+def test_each_error_kind_is_located(write_catalog: WriteCatalog, text: str, expected: list[str]) -> None:
+    assert problems(write_catalog(text)) == expected
+
+
+def test_every_problem_is_reported_not_just_the_first(write_catalog: WriteCatalog) -> None:
+    entry = (
+        VALID_ENTRY.replace("amount: 100", "amount: -1")
+        .replace("id: demo", "id: BAD")
+        .replace("checked: 2026-11-24", "checked: soon")
+    )
+    found = problems(write_catalog(catalog_text(entry, VALID_ENTRY, VALID_ENTRY)))
+    assert len(found) == 4  # bad id, negative amount, bad date, duplicate id
+
+
+def test_not_utf8_is_located(write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text().encode() + b"  - id: caf\xe9\n")
+    assert problems(path) == [":17:12: not UTF-8 text (byte 0xe9); save the file as UTF-8"]
+
+
+def test_a_directory_is_not_a_catalog(tmp_path: Path) -> None:
+    assert problems(str(tmp_path)) == [": is a directory, not a catalog file"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file")
+def test_unreadable_file(write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text())
+    os.chmod(path, 0)
+    assert problems(path) == [": permission denied"]
+
+
+def test_alias_bomb_fails_fast(write_catalog: WriteCatalog) -> None:
+    lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"a{i}: &a{i} [{','.join(f'*a{i - 1}' for _ in range(9))}]" for i in range(1, 10)]
+    path = write_catalog("\n".join(lines) + "\n")
+    start = time.perf_counter()
+    assert problems(path) == [":2:10: aliases (*a0) are not allowed in a catalog"]
+    assert time.perf_counter() - start < 2.0
+
+
+def test_file_over_the_size_cap_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.yaml"
+    with open(path, "wb") as handle:
+        handle.truncate(65 * 1024 * 1024)  # sparse: costs no disk
+    start = time.perf_counter()
+    assert problems(str(path)) == [": the file is larger than the 64 MiB limit"]
+    assert time.perf_counter() - start < 2.0
