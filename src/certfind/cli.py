@@ -4,6 +4,7 @@ Errors raised by the domain are `CertfindError`s; `_Boundary.invoke` is the one 
 them into a message on stderr and an exit code.
 """
 
+import contextlib
 import os
 import sys
 from datetime import date
@@ -322,6 +323,103 @@ def validate(
 
     files = ", ".join(cat.paths)
     sys.stdout.write(clean(f"ok: {len(cat)} certifications in {files}") + "\n")
+
+
+# --- plan --------------------------------------------------------------------------------------
+
+
+def _write_new_file(path: str, text: str) -> None:
+    """Write `text` to a file that must not exist yet. Exclusive create also refuses a symlink
+    planted at `path`, so nothing the user already has is ever overwritten."""
+    try:
+        handle = open(path, "x", encoding="utf-8", newline="")  # noqa: SIM115 - closed below, unlinked on failure
+    except FileExistsError:
+        raise UsageError(f"{path} already exists; certfind never overwrites a file: choose another name") from None
+    except OSError as err:
+        raise CertfindError(f"cannot write {path}: {err.strerror or err}") from None
+    try:
+        with handle:
+            handle.write(text)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(path)  # ours: created exclusively a moment ago
+        raise CertfindError(f"cannot write {path}: {err.strerror or err}") from None
+
+
+@app.command()
+def plan(
+    ctx: typer.Context,
+    name_or_id: Annotated[
+        str,
+        typer.Argument(metavar="NAME_OR_ID", help="An id, acronym, alias or name.", autocompletion=_complete_names),
+    ],
+    earned: Annotated[
+        str,
+        typer.Option(
+            "--earned",
+            metavar="DATE",
+            help="The day you earned it, or expect to, as YYYY-MM-DD (at most 10 years from today).",
+        ),
+    ],
+    years: Annotated[int, typer.Option(min=1, max=100, help="Plan this many years of holding it.")] = 10,
+    member: Annotated[
+        bool, typer.Option("--member", help="Use member prices and membership dues where listed.")
+    ] = False,
+    ics: Annotated[
+        str | None,
+        typer.Option(
+            "--ics",
+            metavar="FILE",
+            help="Also write the due dates as an iCalendar file, with a reminder 90 days before each; "
+            "'-' writes it to stdout instead of the plan. An existing FILE is never overwritten.",
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+) -> None:
+    """Plan holding one credential: each renewal and recurring fee, when it is due, what it asks, and the running total.
+
+    Due dates fall on anniversaries of --earned; one due exactly --years after it
+    is outside the plan, as in compare's totals. A fee whose amount no source gives
+    is shown as unknown and makes the total 'at least'.
+
+    [b]Examples[/b]
+
+      certfind plan cip --earned 2025-03-01 --years 9
+      certfind plan CIP --earned 2025-03-01 --member --format json
+      certfind plan lssc --earned 2024-06-15 --ics lssc.ics
+    """
+    from certfind import plan as plans
+    from certfind import render
+
+    day = plans.parse_earned(earned, date.today())
+    cat = _load(ctx)
+    cert = cat.cert(_resolve(cat, _searcher(cat), name_or_id))
+    laid_out = plans.build(cert, day, years, member)
+    if ics is not None:
+        from datetime import UTC, datetime
+
+        if not laid_out.due:
+            raise CertfindError(
+                f"nothing falls due for {cert.id} within {years} years of {day.isoformat()}, so there is no "
+                "calendar to write; run without --ics to see the plan"
+            )
+        calendar = plans.ics(laid_out, datetime.now(UTC).replace(microsecond=0))
+        if ics == "-":  # as bytes: CRLF and UTF-8 whatever the stream's newline and encoding settings
+            sys.stdout.flush()
+            raw = getattr(sys.stdout, "buffer", None)
+            if raw is None:
+                sys.stdout.write(calendar)
+            else:
+                raw.write(calendar.encode("utf-8"))
+            return
+        _write_new_file(ics, calendar)
+    shown = _format(fmt)
+    render.render_plan(laid_out, shown)
+    if shown == "csv" and laid_out.note:  # a sentence is not a row: the other formats print it with the rows
+        _say(f"certfind: {laid_out.note}")
+    if ics is not None:
+        dates = len({e.when for e in laid_out.due})
+        _say(f"certfind: wrote {dates} due date{'s' if dates != 1 else ''} to {ics}")
 
 
 def main() -> None:
