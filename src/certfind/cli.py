@@ -4,7 +4,6 @@ Errors raised by the domain are `CertfindError`s; `_Boundary.invoke` is the one 
 them into a message on stderr and an exit code.
 """
 
-import contextlib
 import os
 import sys
 from datetime import date
@@ -331,6 +330,8 @@ def validate(
 def _write_new_file(path: str, text: str) -> None:
     """Write `text` to a file that must not exist yet. Exclusive create also refuses a symlink
     planted at `path`, so nothing the user already has is ever overwritten."""
+    import contextlib
+
     try:
         handle = open(path, "x", encoding="utf-8", newline="")  # noqa: SIM115 - closed below, unlinked on failure
     except FileExistsError:
@@ -376,7 +377,7 @@ def plan(
     ] = None,
     fmt: FormatOption = None,
 ) -> None:
-    """Plan holding one credential: each renewal and recurring fee, when it is due, what it asks, and the running total.
+    """Plan holding one credential: when each renewal and fee falls due, what it asks, the running total.
 
     Due dates fall on anniversaries of --earned; one due exactly --years after it
     is outside the plan, as in compare's totals. A fee whose amount no source gives

@@ -538,7 +538,6 @@ def render_plan(p: Plan, fmt: str) -> None:
             return [costs.cents_to_number(money.min_cents), costs.cents_to_number(money.max_cents), complete]
 
         currency = p.cert.currency
-
         body = [
             [e.when.isoformat(), e.kind, e.label, e.requirement, *money_cells(e.fee), *money_cells(e.total), currency]
             for e in p.events
