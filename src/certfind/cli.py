@@ -324,7 +324,7 @@ def validate(
     sys.stdout.write(clean(f"ok: {len(cat)} certifications in {files}") + "\n")
 
 
-# --- plan --------------------------------------------------------------------------------------
+# --- plan and eligible -------------------------------------------------------------------------
 
 
 def _write_new_file(path: str, text: str) -> None:
@@ -421,6 +421,61 @@ def plan(
     if ics is not None:
         dates = len({e.when for e in laid_out.due})
         _say(f"certfind: wrote {dates} due date{'s' if dates != 1 else ''} to {ics}")
+
+
+@app.command()
+def eligible(
+    ctx: typer.Context,
+    education: Annotated[
+        str,
+        typer.Option(
+            metavar="LEVEL", help="Your highest education: none, high-school, associate, bachelor, master, doctorate."
+        ),
+    ] = "none",
+    library_hours: Annotated[int, typer.Option(min=0, metavar="N", help="Hours of library work, paid or not.")] = 0,
+    experience_years: Annotated[
+        float, typer.Option(min=0, metavar="N", help="Years of relevant work experience.")
+    ] = 0.0,
+    teaching_license: Annotated[bool, typer.Option("--teaching-license", help="You hold a teaching license.")] = False,
+    member: Annotated[
+        bool, typer.Option("--member", help="You are a member of the body that awards the credential.")
+    ] = False,
+    fmt: FormatOption = None,
+) -> None:
+    """List the credentials you can apply for now, then the ones you nearly can, with what is missing.
+
+    A credential may have several routes; any one qualifies, and every condition of
+    a route must hold. [b]Nearly[/b] means its closest route misses just one condition,
+    or misses only library hours or years of experience of which you have at least half.
+
+    Credentials no source confirms, and discontinued ones, are never listed. Those
+    whose requirements the catalog does not record yet are counted (on stderr for csv),
+    never called eligible: check them with show. A route's note (an accreditation, say)
+    is shown beside it, since certfind cannot check it. Exits 1 when nothing is eligible.
+
+    [b]Examples[/b]
+
+      certfind eligible --education high-school --library-hours 2000
+      certfind eligible --education master --experience-years 3
+      certfind eligible --education bachelor --teaching-license --format json
+    """
+    import math
+
+    from certfind import eligibility, render
+
+    level = eligibility.parse_level(education)
+    if not math.isfinite(experience_years):
+        raise UsageError(f"--experience-years must be a finite number; got {experience_years}")
+    profile = eligibility.Profile(level, library_hours, experience_years, teaching_license, member)
+    cat = _load(ctx)
+    result = eligibility.check(cat, profile)
+    shown = _format(fmt)
+    render.render_eligible(result, shown)
+    if shown == "csv" and result.not_recorded:  # a count is not a row: the other formats print it with the rows
+        _say(f"certfind: {render.not_recorded_text(result.not_recorded)}")
+    if not result.eligible:
+        _say("certfind: this profile meets the recorded requirements of no credential yet")
+        raise typer.Exit(EXIT_NO_MATCH)
 
 
 def main() -> None:

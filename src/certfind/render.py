@@ -488,6 +488,7 @@ def render_compare(
 # --- plan --------------------------------------------------------------------------------------
 
 if TYPE_CHECKING:
+    from certfind.eligibility import Result, Verdict
     from certfind.plan import Event, Plan
 
 
@@ -582,3 +583,81 @@ def render_plan(p: Plan, fmt: str) -> None:
     out.print(
         text(f"Total for {p.years} year{'s' if p.years != 1 else ''}: {plans.money_text(p.total, 'unknown')}", "bold")
     )
+
+
+# --- eligible ----------------------------------------------------------------------------------
+
+
+def not_recorded_text(count: int) -> str:
+    which = "credential has" if count == 1 else "credentials have"
+    return f"{count} {which} no recorded requirements, so they were not checked: see certfind show ID"
+
+
+NEARLY_TEXT = "Nearly: the closest route misses one condition, or only hours or years of which at least half are there."
+
+
+def _missing_text(v: Verdict) -> str:
+    return "; ".join(m.text for m in v.missing)
+
+
+def _eligible_line(group: str, v: Verdict) -> list[object]:
+    return [group, v.cert.id, v.cert.label, v.cert.verification.status, _missing_text(v), v.route.note]
+
+
+def render_eligible(result: Result, fmt: str) -> None:
+    from certfind import eligibility
+
+    groups = [("eligible", result.eligible), ("nearly", result.nearly)]
+    if fmt == "json":
+        write(to_json(eligibility.to_json(result)))
+        return
+    if fmt == "csv":
+        head = ["group", "id", "name", "issuer", "verification", "missing", "note"]
+        body = [
+            [group, v.cert.id, v.cert.name, v.cert.issuer, v.cert.verification.status, _missing_text(v), v.route.note]
+            for group, verdicts in groups
+            for v in verdicts
+        ]
+        write_csv([head, *body])
+        return
+    if fmt == "plain":
+        rows: list[list[object]] = [_eligible_line(group, v) for group, verdicts in groups for v in verdicts]
+        if result.not_recorded:
+            rows.append(["not-recorded", not_recorded_text(result.not_recorded)])
+        write_plain(rows)
+        return
+    from rich.table import Table
+
+    out = console()
+    titles = {"eligible": ("Eligible now", "bold green"), "nearly": ("Nearly", "bold yellow")}
+    for group, verdicts in groups:
+        title, style = titles[group]
+        out.print(text(f"{title}: {len(verdicts) or 'none'}", style))
+        if not verdicts:
+            continue
+        if out.width < NARROW:
+            for v in verdicts:
+                out.print(text(f"{v.cert.id}: {v.cert.label} ({v.cert.verification.status})"))
+                for m in v.missing:
+                    out.print(text(f"  {m.text}"))
+                if v.route.note:
+                    out.print(text(f"  note: {v.route.note}", "dim"))
+            continue
+        table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
+        table.add_column("ID", ratio=2, overflow="fold")
+        table.add_column("Certification", ratio=4)
+        table.add_column("Verification", min_width=9, overflow="fold")
+        if group == "nearly":
+            table.add_column("Missing", ratio=3)
+        table.add_column("Note", ratio=3)
+        for v in verdicts:
+            cells = [text(v.cert.id), text(v.cert.label)]
+            cells.append(text(v.cert.verification.status, _TRUST_STYLE.get(v.cert.verification.status, "")))
+            if group == "nearly":
+                cells.append(text(_missing_text(v)))
+            cells.append(text(v.route.note))
+            table.add_row(*cells)
+        out.print(table)
+    if result.not_recorded:
+        out.print(text(not_recorded_text(result.not_recorded), "dim"))
+    out.print(text(NEARLY_TEXT, "dim"))
