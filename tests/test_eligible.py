@@ -96,6 +96,8 @@ def test_education_levels_are_ordered() -> None:
         (Route(library_hours=100), Profile(library_hours=99), "needs 1 more library hour"),
         (Route(experience_years=3), Profile(experience_years=2), "needs 1 more year of experience"),
         (Route(experience_years=3), Profile(experience_years=2.7), "needs 0.3 more years of experience"),
+        (Route(experience_years=3), Profile(experience_years=2.999), "needs 0.01 more years of experience"),
+        (Route(experience_years=1.5), Profile(experience_years=0.5), "needs 1 more year of experience"),
         (Route(experience_years=2), Profile(), "needs 2 years of experience"),
         (Route(education="master"), Profile("bachelor"), "needs a master's degree"),
         (Route(education="high-school"), Profile(), "needs a high-school diploma"),

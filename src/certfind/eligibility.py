@@ -11,6 +11,7 @@ structured requirements are only counted.
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -77,7 +78,8 @@ def parse_level(text: str) -> str:
 
 
 def _number(value: float) -> str:
-    return f"{round(value, 2):,g}"
+    """At most two decimals, rounded up so that a shortfall never reads as 0."""
+    return f"{math.ceil(round(value * 100, 6)) / 100:,g}"
 
 
 def missing(route: Route, profile: Profile, issuer: str) -> tuple[Missing, ...]:

@@ -230,12 +230,14 @@ def to_json(plan: Plan) -> Record:
 # --- iCalendar (RFC 5545) ----------------------------------------------------------------------
 
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def ics_text(value: str) -> str:
-    """A TEXT value escaped: backslash, semicolon, comma and newlines; other controls become spaces."""
+    """A TEXT value escaped: backslash, semicolon, comma and newlines; other controls become spaces
+    and lone surrogates U+FFFD, so that the value is always valid UTF-8."""
     value = value.replace("\r\n", "\n").replace("\r", "\n")
-    value = _CONTROLS.sub(" ", value)
+    value = _SURROGATES.sub("\ufffd", _CONTROLS.sub(" ", value))
     return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
