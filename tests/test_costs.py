@@ -76,6 +76,12 @@ def test_unknown_amount_makes_the_total_incomplete() -> None:
     assert costs.format_money(costs.upfront(c)) == "unknown"
 
 
+def test_an_unknown_fee_not_yet_due_leaves_the_total_complete() -> None:
+    c = cert(fee(10000), fee(None, every_years=3))
+    assert costs.total(c, 3) == costs.Money("USD", 10000, 10000)  # first paid at year 3, not within 3 years
+    assert costs.total(c, 4) == costs.Money("USD", 10000, 10000, complete=False)
+
+
 def test_no_fees_is_unknown_not_free() -> None:
     assert costs.upfront(cert()) is None
     assert costs.format_money(None) == "unknown"

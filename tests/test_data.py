@@ -89,6 +89,7 @@ def test_the_catalog_covers_the_places_library_staff_work() -> None:
 @pytest.mark.parametrize("cert", [c for c in CERTS if c.requirements], ids=[c.id for c in CERTS if c.requirements])
 def test_structured_requirements_agree_with_the_readable_eligibility(cert: Certification) -> None:
     assert cert.eligibility, f"{cert.id}: requirements without readable eligibility"
+    assert any(route.stated for route in cert.requirements), f"{cert.id}: no route states a checkable condition"
     for route in cert.requirements:
         assert route.library_hours is None or route.library_hours > 0
         assert route.experience_years is None or 0 < route.experience_years <= 20

@@ -540,6 +540,162 @@ def compare(
     render.render_compare(certs, [cat.item(e) for e in entries], costs.compare(certs, years, member), _format(fmt))
 
 
+# --- plan and eligible -------------------------------------------------------------------------
+
+
+def _write_new_file(path: str, text: str, exists: Callable[[str], CertfindError] | None = None) -> None:
+    """Write `text` to a file that must not exist yet. Exclusive create also refuses a symlink
+    planted at `path`, so nothing the user already has is ever overwritten."""
+    import contextlib
+
+    try:
+        handle = open(path, "x", encoding="utf-8", newline="")  # noqa: SIM115 - closed below, unlinked on failure
+    except FileExistsError:
+        if exists is not None:
+            raise exists(path) from None
+        raise UsageError(f"{path} already exists; certfind never overwrites a file: choose another name") from None
+    except OSError as err:
+        raise CertfindError(f"cannot write {path}: {err.strerror or err}") from None
+    try:
+        with handle:
+            handle.write(text)
+    except OSError as err:
+        with contextlib.suppress(OSError):
+            os.unlink(path)  # ours: created exclusively a moment ago
+        raise CertfindError(f"cannot write {path}: {err.strerror or err}") from None
+
+
+@app.command()
+def plan(
+    ctx: typer.Context,
+    name_or_id: Annotated[
+        str,
+        typer.Argument(metavar="NAME_OR_ID", help="An id, acronym, alias or name.", autocompletion=_complete_names),
+    ],
+    earned: Annotated[
+        str,
+        typer.Option(
+            "--earned",
+            metavar="DATE",
+            help="The day you earned it, or expect to, as YYYY-MM-DD (at most 10 years from today).",
+        ),
+    ],
+    years: Annotated[int, typer.Option(min=1, max=100, help="Plan this many years of holding it.")] = 10,
+    member: Annotated[
+        bool, typer.Option("--member", help="Use member prices and membership dues where listed.")
+    ] = False,
+    ics: Annotated[
+        str | None,
+        typer.Option(
+            "--ics",
+            metavar="FILE",
+            help="Also write the due dates as an iCalendar file, with a reminder 90 days before each; "
+            "'-' writes it to stdout instead of the plan. An existing FILE is never overwritten.",
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+) -> None:
+    """Plan holding one credential: when each renewal and fee falls due, what it asks, the running total.
+
+    Due dates fall on anniversaries of --earned; one due exactly --years after it
+    is outside the plan, as in compare's totals. A fee whose amount no source gives
+    is shown as unknown and makes the total 'at least'.
+
+    [b]Examples[/b]
+
+      certfind plan cip --earned 2025-03-01 --years 9
+      certfind plan CIP --earned 2025-03-01 --member --format json
+      certfind plan lssc --earned 2024-06-15 --ics lssc.ics
+    """
+    from certfind import plan as plans
+    from certfind import render
+
+    day = plans.parse_earned(earned, date.today())
+    cat = _load(ctx)
+    cert = cat.cert(cat.resolve(name_or_id))
+    laid_out = plans.build(cert, day, years, member)
+    if ics is not None:
+        from datetime import UTC, datetime
+
+        if not laid_out.due:
+            raise CertfindError(
+                f"nothing falls due for {cert.id} within {years} years of {day.isoformat()}, so there is no "
+                "calendar to write; run without --ics to see the plan"
+            )
+        calendar = plans.ics(laid_out, datetime.now(UTC).replace(microsecond=0))
+        if ics == "-":  # as bytes: CRLF and UTF-8 whatever the stream's newline and encoding settings
+            sys.stdout.flush()
+            raw = getattr(sys.stdout, "buffer", None)
+            if raw is None:
+                sys.stdout.write(calendar)
+            else:
+                raw.write(calendar.encode("utf-8"))
+            return
+        _write_new_file(ics, calendar)
+    shown = _format(fmt)
+    render.render_plan(laid_out, shown)
+    if shown == "csv" and laid_out.note:  # a sentence is not a row: the other formats print it with the rows
+        _say(f"certfind: {laid_out.note}")
+    if ics is not None:
+        dates = len({e.when for e in laid_out.due})
+        _say(f"certfind: wrote {dates} due date{'s' if dates != 1 else ''} to {ics}")
+
+
+@app.command()
+def eligible(
+    ctx: typer.Context,
+    education: Annotated[
+        str,
+        typer.Option(
+            metavar="LEVEL", help="Your highest education: none, high-school, associate, bachelor, master, doctorate."
+        ),
+    ] = "none",
+    library_hours: Annotated[int, typer.Option(min=0, metavar="N", help="Hours of library work, paid or not.")] = 0,
+    experience_years: Annotated[
+        float, typer.Option(min=0, metavar="N", help="Years of relevant work experience.")
+    ] = 0.0,
+    teaching_license: Annotated[bool, typer.Option("--teaching-license", help="You hold a teaching license.")] = False,
+    member: Annotated[
+        bool, typer.Option("--member", help="You are a member of the body that awards the credential.")
+    ] = False,
+    fmt: FormatOption = None,
+) -> None:
+    """List the credentials you can apply for now, then the ones you nearly can, with what is missing.
+
+    A credential may have several routes; any one qualifies, and every condition of
+    a route must hold. [b]Nearly[/b] means its closest route misses just one condition,
+    or misses only library hours or years of experience of which you have at least half.
+
+    Credentials no source confirms, and discontinued ones, are never listed. Those
+    whose requirements the catalog does not record yet are counted (on stderr for csv),
+    never called eligible: check them with show. A route's note (an accreditation, say)
+    is shown beside it, since certfind cannot check it. Exits 1 when nothing is eligible.
+
+    [b]Examples[/b]
+
+      certfind eligible --education high-school --library-hours 2000
+      certfind eligible --education master --experience-years 3
+      certfind eligible --education bachelor --teaching-license --format json
+    """
+    import math
+
+    from certfind import eligibility, render
+
+    level = eligibility.parse_level(education)
+    if not math.isfinite(experience_years):
+        raise UsageError(f"--experience-years must be a finite number; got {experience_years}")
+    profile = eligibility.Profile(level, library_hours, experience_years, teaching_license, member)
+    cat = _load(ctx)
+    result = eligibility.check(cat, profile)
+    shown = _format(fmt)
+    render.render_eligible(result, shown)
+    if shown == "csv" and result.not_recorded:  # a count is not a row: the other formats print it with the rows
+        _say(f"certfind: {render.not_recorded_text(result.not_recorded)}")
+    if not result.eligible:
+        _say("certfind: this profile meets the recorded requirements of no credential yet")
+        raise typer.Exit(EXIT_NO_MATCH)
+
+
 INIT_TEMPLATE = """\
 # Your own certfind catalog. certfind merges it over the catalog it ships with:
 # an entry with a new id adds a credential, an entry with a bundled id replaces that one.
@@ -574,12 +730,13 @@ def init() -> None:
     path = catalog.user_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with open(path, "x", encoding="utf-8") as out:
-            out.write(INIT_TEMPLATE.format(path=path))
-    except FileExistsError:
-        raise NoMatchError(f"{path} already exists; certfind never overwrites it") from None
     except OSError as exc:
-        raise NoMatchError(f"cannot create {path}: {exc.strerror or exc}") from None
+        raise CertfindError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
+    _write_new_file(
+        str(path),
+        INIT_TEMPLATE.format(path=path),
+        lambda existing: CertfindError(f"{existing} already exists; certfind never overwrites it"),
+    )
     sys.stdout.write(f"created {path}\n")
 
 

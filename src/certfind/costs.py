@@ -52,6 +52,8 @@ def _sum(cert: Certification, fees: list[tuple[Fee, int]]) -> Money | None:
     complete = True
     known = False
     for fee, times in fees:
+        if times == 0:  # not due within the years asked: its amount, known or not, changes nothing
+            continue
         if fee.min_cents is None or fee.max_cents is None:
             complete = False
             continue

@@ -86,6 +86,18 @@ class Route(NamedTuple):
     membership: bool = False
     note: str = ""
 
+    @property
+    def stated(self) -> bool:
+        """Whether the route states a condition a profile can be checked against (`education: none` is one:
+        it says there is no prerequisite). A route with only a note records nothing checkable."""
+        return (
+            self.education is not None
+            or self.library_hours is not None
+            or self.experience_years is not None
+            or self.teaching_license
+            or self.membership
+        )
+
 
 class Verification(NamedTuple):
     status: str = "unverified"

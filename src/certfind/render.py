@@ -608,3 +608,181 @@ def render_compare(certs: Sequence[Certification], items: Sequence[Record], cmp:
             cells.append(text(shown, style or ("" if differs else "dim")))
         table.add_row(text(label, "bold yellow" if differs else "dim"), *cells)
     out.print(table)
+
+
+# --- plan --------------------------------------------------------------------------------------
+
+if TYPE_CHECKING:
+    from certfind.eligibility import Result, Verdict
+    from certfind.plan import Event, Plan
+
+
+def held_text(p: Plan) -> str:
+    from certfind import plan as plans
+
+    span = f"{p.years} year{'s' if p.years != 1 else ''}"
+    return f"{span}, {p.earned.isoformat()} to {p.until.isoformat()}, at {plans.pricing(p.member)} prices"
+
+
+def _fee_part(e: Event) -> str:
+    from certfind import plan as plans
+
+    if e.kind == "earned":
+        return "no up-front fee listed" if e.fee is None else f"up front {plans.money_text(e.fee)}"
+    return "no fee listed" if e.fee is None else f"fee {plans.money_text(e.fee)}"
+
+
+def plan_fields(p: Plan) -> list[tuple[str, str]]:
+    """The plan as (label, value) lines: what it covers, then one line per date, then the total."""
+    from certfind import plan as plans
+
+    out = [("certification", p.cert.label), ("id", p.cert.id), ("held", held_text(p))]
+    out.append(("renewal", renewal_text(p.cert)))
+    if p.note:
+        out.append(("note", p.note))
+    for e in p.events:
+        what = "earned" if e.kind == "earned" else plans.event_text(e)
+        out.append((e.when.isoformat(), f"{what}; {_fee_part(e)}; total so far {plans.money_text(e.total, 'unknown')}"))
+    out.append(("total", plans.money_text(p.total, "unknown")))
+    return out
+
+
+def render_plan(p: Plan, fmt: str) -> None:
+    from certfind import plan as plans
+
+    if fmt == "json":
+        write(to_json(plans.to_json(p)))
+        return
+    if fmt == "csv":
+        head = ["date", "kind", "label", "requirement", "fee_min", "fee_max", "fee_complete"]
+        head += ["total_min", "total_max", "total_complete", "currency"]
+
+        def money_cells(money: costs.Money | None) -> list[object]:
+            if money is None:
+                return ["", "", ""]
+            complete = "true" if money.complete else "false"
+            return [cents_to_number(money.min_cents), cents_to_number(money.max_cents), complete]
+
+        currency = p.cert.currency
+        body = [
+            [e.when.isoformat(), e.kind, e.label, e.requirement, *money_cells(e.fee), *money_cells(e.total), currency]
+            for e in p.events
+        ]
+        write_csv([head, *body])
+        return
+    fields = plan_fields(p)
+    if fmt == "plain":
+        write_plain(fields)
+        return
+    from rich.table import Table
+
+    out = console()
+    out.print(text(p.cert.label, "bold"))
+    out.print(text(f"Held {held_text(p)}."))
+    out.print(text(f"Renewal: {renewal_text(p.cert)}"))
+    if p.note:
+        out.print(text(p.note, "yellow"))
+    if out.width < STACKED:  # one line per date instead of columns
+        for label, value in fields:
+            if label[:1].isdigit():
+                out.print(text(f"{label} {value}"))
+    else:
+        table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
+        table.add_column("Date", no_wrap=True)
+        table.add_column("Due", ratio=2, min_width=17)
+        table.add_column("Requirement", ratio=3)
+        table.add_column("Fee", no_wrap=True)
+        table.add_column("Total so far", no_wrap=True)
+        for e in p.events:
+            due = {"earned": "earned (up front)", "renewal": "renewal"}.get(e.kind, e.label)
+            requirement = e.requirement or ("not listed" if e.kind == "renewal" else "")
+            fee = plans.money_text(e.fee, "none listed")
+            table.add_row(
+                text(e.when.isoformat()),
+                text(due),
+                text(requirement),
+                text(fee),
+                text(plans.money_text(e.total, "unknown")),
+            )
+        out.print(table)
+    out.print(
+        text(f"Total for {p.years} year{'s' if p.years != 1 else ''}: {plans.money_text(p.total, 'unknown')}", "bold")
+    )
+
+
+# --- eligible ----------------------------------------------------------------------------------
+
+
+def not_recorded_text(count: int) -> str:
+    which = "credential has" if count == 1 else "credentials have"
+    return f"{count} {which} no recorded requirements, so they were not checked: see certfind show ID"
+
+
+NEARLY_TEXT = "Nearly: the closest route misses one condition, or only hours or years of which at least half are there."
+
+
+def _missing_text(v: Verdict) -> str:
+    return "; ".join(m.text for m in v.missing)
+
+
+def _eligible_line(group: str, v: Verdict) -> list[object]:
+    return [group, v.cert.id, v.cert.label, v.cert.verification.status, _missing_text(v), v.route.note]
+
+
+def render_eligible(result: Result, fmt: str) -> None:
+    from certfind import eligibility
+
+    groups = [("eligible", result.eligible), ("nearly", result.nearly)]
+    if fmt == "json":
+        write(to_json(eligibility.to_json(result)))
+        return
+    if fmt == "csv":
+        head = ["group", "id", "name", "issuer", "verification", "missing", "note"]
+        body = [
+            [group, v.cert.id, v.cert.name, v.cert.issuer, v.cert.verification.status, _missing_text(v), v.route.note]
+            for group, verdicts in groups
+            for v in verdicts
+        ]
+        write_csv([head, *body])
+        return
+    if fmt == "plain":
+        rows: list[list[object]] = [_eligible_line(group, v) for group, verdicts in groups for v in verdicts]
+        if result.not_recorded:
+            rows.append(["not-recorded", not_recorded_text(result.not_recorded)])
+        write_plain(rows)
+        return
+    from rich.table import Table
+
+    out = console()
+    titles = {"eligible": ("Eligible now", "bold green"), "nearly": ("Nearly", "bold yellow")}
+    for group, verdicts in groups:
+        title, style = titles[group]
+        out.print(text(f"{title}: {len(verdicts) or 'none'}", style))
+        if not verdicts:
+            continue
+        if out.width < STACKED:
+            for v in verdicts:
+                out.print(text(f"{v.cert.id}: {v.cert.label} ({v.cert.verification.status})"))
+                for m in v.missing:
+                    out.print(text(f"  {m.text}"))
+                if v.route.note:
+                    out.print(text(f"  note: {v.route.note}", "dim"))
+            continue
+        table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
+        table.add_column("ID", ratio=2, overflow="fold")
+        table.add_column("Certification", ratio=4)
+        table.add_column("Verification", min_width=9, overflow="fold")
+        if group == "nearly":
+            table.add_column("Missing", ratio=3)
+        table.add_column("Note", ratio=3)
+        for v in verdicts:
+            cells = [text(v.cert.id), text(v.cert.label)]
+            cells.append(text(v.cert.verification.status, _TRUST_STYLE.get(v.cert.verification.status, "")))
+            if group == "nearly":
+                cells.append(text(_missing_text(v)))
+            cells.append(text(v.route.note))
+            table.add_row(*cells)
+        out.print(table)
+    if result.not_recorded:
+        out.print(text(not_recorded_text(result.not_recorded), "dim"))
+    out.print(text(NEARLY_TEXT, "dim"))

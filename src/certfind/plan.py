@@ -1,0 +1,319 @@
+"""Holding one credential over the years: each due date, what it asks, its fee and the running total;
+and the same dates as an RFC 5545 calendar. Pure: no I/O, no third-party imports.
+
+The arithmetic is costs.py's: a recurring fee every E years is due on each anniversary k x E years
+after the credential was earned with k x E < N, so a renewal due exactly N years after is outside the
+N years, and the plan's final total is `costs.total(cert, N, member)`. An anniversary of 29 February
+falls on 28 February in a year that has none.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
+
+from certfind import __version__, costs
+from certfind.costs import Money
+from certfind.errors import UsageError
+from certfind.model import Certification, Fee, Record
+
+KINDS = ("earned", "renewal", "dues", "fee")
+"""`earned`: the up-front fees; `renewal`: the credential's renewal, with the recurring fees of the same
+period; `dues`: a recurring membership fee; `fee`: any other recurring fee."""
+
+MAX_AHEAD_YEARS = 10
+"""An earned date further than this after today is refused as a likely typo."""
+
+ALARM_DAYS = 90
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DUES = re.compile(r"\b(dues|membership)\b", re.IGNORECASE)
+
+
+class Event(NamedTuple):
+    """One dated line of a plan. `fee` is None when no fee is listed for it; `total` is the running
+    total after it, None only when no fee at all applies to the credential."""
+
+    when: date
+    kind: str
+    label: str
+    requirement: str
+    fee: Money | None
+    total: Money | None
+
+
+class Plan(NamedTuple):
+    cert: Certification
+    earned: date
+    years: int
+    member: bool
+    events: tuple[Event, ...]  # the `earned` event first, then the due dates in order
+    total: Money | None
+    note: str  # says plainly when the catalog gives no renewal period
+
+    @property
+    def until(self) -> date:
+        return anniversary(self.earned, self.years)
+
+    @property
+    def due(self) -> tuple[Event, ...]:
+        """The events that fall due after the credential is earned: what a calendar holds."""
+        return tuple(e for e in self.events if e.kind != "earned")
+
+
+def anniversary(start: date, years: int) -> date:
+    """The same day `years` years later; 29 February becomes 28 February in a common year."""
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:
+        return start.replace(year=start.year + years, day=28)
+
+
+def parse_earned(text: str, today: date) -> date:
+    """The `--earned` date: ISO YYYY-MM-DD, a real day, at most MAX_AHEAD_YEARS after today."""
+    if not _ISO_DAY.fullmatch(text):
+        raise UsageError(f"--earned takes a date as YYYY-MM-DD, e.g. 2025-03-01; got {text!r}")
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--earned {text} is not a real date") from None
+    latest = anniversary(today, MAX_AHEAD_YEARS)
+    if day > latest:
+        raise UsageError(
+            f"--earned {text} is more than {MAX_AHEAD_YEARS} years after today ({today.isoformat()}); is it a typo?"
+        )
+    return day
+
+
+NOTHING = Money("USD", 0, 0, complete=True, known=False)
+"""The sum of no fees: nothing paid, and no amount known."""
+
+
+def _add(a: Money, b: Money | None) -> Money:
+    if b is None:
+        return a
+    return Money(
+        a.currency, a.min_cents + b.min_cents, a.max_cents + b.max_cents, a.complete and b.complete, a.known or b.known
+    )
+
+
+def _fees_sum(currency: str, fees: list[Fee]) -> Money | None:
+    """What a set of fees due together costs; None when there are none."""
+    if not fees:
+        return None
+    money = NOTHING._replace(currency=currency)
+    for fee in fees:
+        if fee.min_cents is None or fee.max_cents is None:
+            money = money._replace(complete=False)
+        else:
+            money = _add(money, Money(currency, fee.min_cents * fee.units, fee.max_cents * fee.units))
+    return money
+
+
+def is_dues(fee: Fee) -> bool:
+    return bool(_DUES.search(fee.label))
+
+
+def build(cert: Certification, earned: date, years: int, member: bool = False) -> Plan:
+    """The plan for holding `cert`, earned on `earned`, for `years` years (1 or more)."""
+    if years < 1:
+        raise ValueError("years must be at least 1")
+    fees = [f for f in cert.costs if costs.applies(f, member)]
+    recurring = [f for f in fees if f.every_years is not None]
+    renewal = cert.renewal
+    period = renewal.every_years if renewal is not None else None
+    with_renewal: list[Fee] = []  # paid as part of the renewal: same period, not membership dues
+    apart: list[Fee] = []  # due on their own dates
+    for fee in recurring:
+        (with_renewal if fee.every_years == period and not is_dues(fee) else apart).append(fee)
+
+    due: list[tuple[date, int, str, str, Money | None]] = []  # (when, kind order, label, requirement, fee)
+    if renewal is not None and period is not None:
+        for k in range(1, -(-years // period)):
+            due.append(
+                (
+                    anniversary(earned, k * period),
+                    1,
+                    "Renewal",
+                    renewal.requirement,
+                    _fees_sum(cert.currency, with_renewal),
+                )
+            )
+    for fee in apart:
+        every = fee.every_years or 1
+        for k in range(1, -(-years // every)):
+            kind = 2 if is_dues(fee) else 3
+            due.append((anniversary(earned, k * every), kind, fee.label, "", _fees_sum(cert.currency, [fee])))
+    due.sort(key=lambda d: (d[0], d[1], d[2]))
+
+    upfront = costs.upfront(cert, member)
+    running: Money | None = None
+    if fees:
+        running = upfront if upfront is not None else NOTHING._replace(currency=cert.currency)
+    events = [Event(earned, "earned", "Up-front fees", "", upfront, running)]
+    for when, order, label, requirement, amount in due:
+        if running is not None:
+            running = _add(running, amount)
+        events.append(Event(when, KINDS[order], label, requirement, amount, running))
+
+    note = ""
+    if renewal is None:
+        note = "The catalog lists no renewal for this credential."
+    elif period is None:
+        note = "The catalog gives no renewal period for this credential, so no renewal date can be planned."
+        if renewal.note:
+            note += f" {renewal.note}"
+    if note:
+        note += " Only its recurring fees fall due." if apart else " Nothing falls due to keep it."
+    return Plan(cert, earned, years, member, tuple(events), running, note)
+
+
+# --- words -------------------------------------------------------------------------------------
+
+
+def money_text(money: Money | None, none: str = "no fee listed") -> str:
+    """`$150`, `$150-$200`, `unknown` (no amount known), `at least $150` (some amount unknown)."""
+    if money is None:
+        return none
+    if not money.known:
+        return "unknown"
+    if not money.complete:
+        return "at least " + costs.format_money(money._replace(max_cents=money.min_cents, complete=True))
+    return costs.format_money(money)
+
+
+def pricing(member: bool) -> str:
+    return "member" if member else "non-member"
+
+
+def event_text(event: Event) -> str:
+    """What falls due, in words: `renewal: 60 CEUs`, `Membership dues`."""
+    if event.kind == "earned":
+        return "earned: up-front fees"
+    if event.kind == "renewal":
+        return f"renewal: {event.requirement or 'requirement not listed'}"
+    return event.label
+
+
+# --- JSON --------------------------------------------------------------------------------------
+
+
+def _money_json(money: Money | None) -> dict[str, object] | None:
+    return None if money is None else money.as_json()
+
+
+def to_json(plan: Plan) -> Record:
+    """The stable JSON shape of a plan: every key always present."""
+    r = plan.cert.renewal
+    return {
+        "id": plan.cert.id,
+        "name": plan.cert.name,
+        "earned": plan.earned.isoformat(),
+        "years": plan.years,
+        "until": plan.until.isoformat(),
+        "pricing": pricing(plan.member),
+        "renewal": None
+        if r is None
+        else {"every_years": r.every_years, "requirement": r.requirement or None, "note": r.note or None},
+        "upfront": _money_json(plan.events[0].fee),
+        "events": [
+            {
+                "date": e.when.isoformat(),
+                "kind": e.kind,
+                "label": e.label,
+                "requirement": e.requirement or None,
+                "fee": _money_json(e.fee),
+                "total": _money_json(e.total),
+            }
+            for e in plan.events
+        ],
+        "total": _money_json(plan.total),
+        "note": plan.note or None,
+    }
+
+
+# --- iCalendar (RFC 5545) ----------------------------------------------------------------------
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def ics_text(value: str) -> str:
+    """A TEXT value escaped: backslash, semicolon, comma and newlines; other controls become spaces
+    and lone surrogates U+FFFD, so that the value is always valid UTF-8."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _SURROGATES.sub("\ufffd", _CONTROLS.sub(" ", value))
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def fold(line: str, limit: int = 75) -> str:
+    """A content line folded into CRLF-separated pieces of at most `limit` octets, never inside a
+    UTF-8 sequence; each continuation starts with one space (which counts toward its limit)."""
+    pieces: list[str] = []
+    current, size = "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        room = limit if not pieces else limit - 1
+        if size + width > room:
+            pieces.append(current)
+            current, size = "", 0
+        current += char
+        size += width
+    pieces.append(current)
+    return "\r\n ".join(pieces) + "\r\n"
+
+
+def uid(cert_id: str, when: date) -> str:
+    """Stable: the same credential and due date always give the same UID."""
+    return f"{cert_id}-{when.isoformat()}@certfind"
+
+
+def _description(plan: Plan, events: list[Event]) -> str:
+    lines = [f"{plan.cert.label}, earned {plan.earned.isoformat()} ({pricing(plan.member)} prices)."]
+    for e in events:
+        what = event_text(e)
+        fee = "No fee listed." if e.fee is None else f"Fee: {money_text(e.fee)}."
+        lines.append(f"{what[0].upper()}{what[1:]}. {fee}")
+        if e.kind == "renewal" and plan.cert.renewal is not None and plan.cert.renewal.note:
+            lines.append(plan.cert.renewal.note)
+    last = events[-1].total
+    if last is not None:
+        lines.append(f"Total so far: {money_text(last)}.")
+    return "\n".join(lines)
+
+
+def ics(plan: Plan, stamp: datetime) -> str:
+    """The plan's due dates as an iCalendar document: one all-day event per date, each with a display
+    alarm ALARM_DAYS days before. `stamp` (UTC) is the DTSTAMP."""
+    stamp_text = stamp.strftime("%Y%m%dT%H%M%SZ")
+    by_day: dict[date, list[Event]] = {}
+    for e in plan.due:
+        by_day.setdefault(e.when, []).append(e)
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        f"PRODID:-//certfind//certfind {__version__}//EN",
+        "CALSCALE:GREGORIAN",
+    ]
+    for when, events in by_day.items():
+        what = ", ".join("renewal" if e.kind == "renewal" else e.label for e in events)
+        summary = f"{plan.cert.label}: {what} due"
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid(plan.cert.id, when)}",
+            f"DTSTAMP:{stamp_text}",
+            f"DTSTART;VALUE=DATE:{when.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(when + timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{ics_text(summary)}",
+            f"DESCRIPTION:{ics_text(_description(plan, events))}",
+            "TRANSP:TRANSPARENT",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"DESCRIPTION:{ics_text(f'In {ALARM_DAYS} days: {summary}')}",
+            f"TRIGGER:-P{ALARM_DAYS}D",
+            "END:VALARM",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(fold(line) for line in lines)
