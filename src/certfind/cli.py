@@ -324,6 +324,43 @@ def validate(
     sys.stdout.write(clean(f"ok: {len(cat)} certifications in {files}") + "\n")
 
 
+class ImportFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
+@app.command("import")
+def import_(
+    files: Annotated[
+        list[str], typer.Argument(metavar="FILE...", help="CTDL JSON-LD: a record, an @graph document or an envelope.")
+    ],
+    fmt: Annotated[
+        ImportFormat, typer.Option("--format", "-f", help="yaml (a catalog to review and save) or json.")
+    ] = ImportFormat.yaml,
+) -> None:
+    """Print Credential Engine (CTDL JSON-LD) credentials as catalog entries to review; writes no file.
+
+    Entries are unverified and cite their registry record. What could not be mapped goes to stderr.
+
+    [b]Examples[/b]
+
+      certfind import credential.json > imported.yaml
+      certfind import envelope.json graph.json --format json
+    """
+    from certfind import ctdl
+
+    today = date.today()
+    found = ctdl.read_files(files, today)
+    for warning in found.warnings:
+        _say(f"certfind import: {warning}")
+    if fmt is ImportFormat.json:
+        sys.stdout.write(ctdl.to_json(found.records))
+    else:
+        sys.stdout.write(ctdl.to_yaml(found.records, files=files, today=today))
+    if found.unmapped:
+        _say(f"certfind import: {ctdl.describe_unmapped(found.unmapped)}")
+
+
 def main() -> None:
     """Runs the app; what is still buffered is flushed here, where a failure can be reported."""
     if sys.stdout is None:  # started with stdout closed (`certfind list >&-`)
