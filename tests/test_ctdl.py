@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -581,9 +584,12 @@ def bundled_records() -> list[Record]:
     return list(catalog.load(str(catalog.bundled_path()), use_cache=False).records)
 
 
-def test_the_whole_bundled_catalog_reads_back_the_same_through_to_yaml() -> None:
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_the_whole_bundled_catalog_reads_back_the_same_through_to_yaml(ascii_only: bool) -> None:
     records = bundled_records()
-    read_back, problems = parse_catalog(ctdl.to_yaml(records))
+    text = ctdl.to_yaml(records, ascii_only=ascii_only)
+    assert text.isascii() or not ascii_only
+    read_back, problems = parse_catalog(text)
     assert (read_back, problems) == (records, [])
 
 
@@ -632,15 +638,40 @@ TRICKY = [
 
 
 @settings(max_examples=200, deadline=None)
-@given(text=st.sampled_from(TRICKY) | st.text(min_size=1))
-def test_to_yaml_keeps_any_text_exactly(text: str) -> None:
+@given(text=st.sampled_from(TRICKY) | st.text(min_size=1), ascii_only=st.booleans())
+def test_to_yaml_keeps_any_text_exactly(text: str, ascii_only: bool) -> None:
     record: Record = {"id": "demo", "name": "Demo", "issuer": "Someone", "category": "library", "summary": text}
-    read_back, problems = parse_catalog(ctdl.to_yaml([record]))
+    read_back, problems = parse_catalog(ctdl.to_yaml([record], ascii_only=ascii_only))
     if visible(text).strip():
         assert (read_back, problems) == ([record], [])
     else:  # the validator refuses a summary of only invisible characters; the text still parses
         assert read_back == []
         assert len(problems) == 1
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_output_for_a_terminal_that_cannot_show_the_text_is_escaped_not_changed(fmt: str) -> None:
+    records = ctdl.read_files([str(NBCOT)], TODAY).records
+    assert "\u2019" in json.dumps(records, ensure_ascii=False)  # "certificant\u2019s"
+    wide = ctdl.output(records, fmt, encoding="utf-8")
+    narrow = ctdl.output(records, fmt, encoding="ascii")
+    assert not wide.isascii()
+    assert narrow.isascii()
+    if fmt == "json":
+        assert json.loads(narrow) == json.loads(wide) == records
+    else:
+        assert parse_catalog(narrow) == parse_catalog(wide) == (records, [])
+
+
+def test_import_on_an_ascii_terminal_prints_escapes_not_a_traceback() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run(
+        [sys.executable, "-m", "certfind", "import", str(NBCOT)], capture_output=True, env=env, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.isascii()
+    assert b"certificant\\u2019s" in done.stdout
+    assert done.stderr.startswith(b"certfind import: not mapped: ")
 
 
 def test_an_empty_import_is_still_a_catalog() -> None:

@@ -353,10 +353,8 @@ def import_(
     found = ctdl.read_files(files, today)
     for warning in found.warnings:
         _say(f"certfind import: {warning}")
-    if fmt is ImportFormat.json:
-        sys.stdout.write(ctdl.to_json(found.records))
-    else:
-        sys.stdout.write(ctdl.to_yaml(found.records, files=files, today=today))
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    sys.stdout.write(ctdl.output(found.records, fmt.value, files=files, today=today, encoding=encoding))
     if found.unmapped:
         _say(f"certfind import: {ctdl.describe_unmapped(found.unmapped)}")
 

@@ -1092,7 +1092,7 @@ _PLAIN_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufeff\
 _RESERVED = frozenset({"null", "true", "false", "yes", "no", "on", "off", "y", "n"})
 
 
-def _yaml_scalar(value: Any) -> str:
+def _yaml_scalar(value: Any, ascii_only: bool) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
@@ -1104,25 +1104,28 @@ def _yaml_scalar(value: Any) -> str:
             raise ValueError(f"a catalog holds finite numbers only, not {value}")
         return repr(_plain_number(value))
     text = str(value)
-    if text and _PLAIN_FIRST.match(text) and not _PLAIN_UNSAFE.search(text) and text.lower() not in _RESERVED:
+    plain = text and _PLAIN_FIRST.match(text) and not _PLAIN_UNSAFE.search(text) and text.lower() not in _RESERVED
+    if plain and (text.isascii() or not ascii_only):
         return text
-    return _yaml_quoted(text)
+    return _yaml_quoted(text, ascii_only)
 
 
-def _yaml_quoted(text: str) -> str:
-    """A double-quoted YAML scalar: only printable characters raw, everything else escaped."""
+def _printable(code: int) -> bool:
+    """Characters YAML takes raw in a double-quoted scalar (and no reader takes for a line break)."""
+    if code in (0x2028, 0x2029, 0xFEFF):
+        return False
+    return 0x20 <= code < 0x7F or 0xA0 <= code < 0xD800 or 0xE000 <= code < 0xFFFE or code >= 0x10000
+
+
+def _yaml_quoted(text: str, ascii_only: bool = False) -> str:
+    """A double-quoted YAML scalar: printable characters raw (only ASCII ones with `ascii_only`),
+    everything else as an escape."""
     out = ['"']
     for c in text:
         code = ord(c)
         if c in '"\\':
             out.append("\\" + c)
-        elif (
-            0x20 <= code < 0x7F or 0xA0 <= code < 0xD800 or 0xE000 <= code < 0xFFFE or code >= 0x10000
-        ) and code not in (
-            0x2028,
-            0x2029,
-            0xFEFF,
-        ):
+        elif _printable(code) and (code < 0x7F or not ascii_only):
             out.append(c)
         elif code < 0x100:
             out.append(f"\\x{code:02x}")
@@ -1134,42 +1137,45 @@ def _yaml_quoted(text: str) -> str:
     return "".join(out)
 
 
-def _yaml_block(value: Any, indent: int) -> list[str]:
+def _yaml_block(value: Any, indent: int, ascii_only: bool) -> list[str]:
     """A mapping's fields or a list's items as block lines at this indent."""
     pad = " " * indent
     lines: list[str] = []
     if isinstance(value, dict):
         for key, item in value.items():
-            head = f"{pad}{_yaml_scalar(key)}:"
+            head = f"{pad}{_yaml_scalar(key, ascii_only)}:"
             if isinstance(item, (dict, list)) and item:
                 lines.append(head)
-                lines += _yaml_block(item, indent + 2)
+                lines += _yaml_block(item, indent + 2, ascii_only)
             else:
-                lines.append(f"{head} {_yaml_inline(item)}")
+                lines.append(f"{head} {_yaml_inline(item, ascii_only)}")
         return lines
     for item in value:
         if isinstance(item, (dict, list)) and item:
-            nested = _yaml_block(item, indent + 2)
+            nested = _yaml_block(item, indent + 2, ascii_only)
             lines.append(f"{pad}- {nested[0].lstrip()}")
             lines += nested[1:]
         else:
-            lines.append(f"{pad}- {_yaml_inline(item)}")
+            lines.append(f"{pad}- {_yaml_inline(item, ascii_only)}")
     return lines
 
 
-def _yaml_inline(value: Any) -> str:
+def _yaml_inline(value: Any, ascii_only: bool) -> str:
     if isinstance(value, dict):
         return "{}"
     if isinstance(value, list):
         return "[]"
-    return _yaml_scalar(value)
+    return _yaml_scalar(value, ascii_only)
 
 
-def to_yaml(records: Sequence[Record], *, files: Sequence[str] = (), today: date | None = None) -> str:
+def to_yaml(
+    records: Sequence[Record], *, files: Sequence[str] = (), today: date | None = None, ascii_only: bool = False
+) -> str:
     """A complete catalog document that certfind reads back as the same records: block style, every
-    string YAML could read as something else quoted, no anchors or tags."""
+    string YAML could read as something else quoted, no anchors or tags. `ascii_only` escapes every
+    other character (the same text, for a terminal that cannot show it)."""
     day = (today or date.today()).isoformat()
-    origin = _yaml_quoted(", ".join(clean(f) for f in files))[1:-1] or "CTDL records"
+    origin = _yaml_quoted(", ".join(clean(f) for f in files), ascii_only)[1:-1] or "CTDL records"
     lines = [
         f"# Imported from {origin} on {day}; review before use.",
         "# Every entry is unverified: check it against the issuer's own pages before you rely on it.",
@@ -1182,13 +1188,32 @@ def to_yaml(records: Sequence[Record], *, files: Sequence[str] = (), today: date
         for i, record in enumerate(records):
             if i:
                 lines.append("")
-            lines += _yaml_block([record], 2)
+            lines += _yaml_block([record], 2, ascii_only)
     return "\n".join(lines) + "\n"
 
 
-def to_json(records: Sequence[Record]) -> str:
+def to_json(records: Sequence[Record], *, ascii_only: bool = False) -> str:
     """The records as a JSON array; no control, bidi or invisible character survives raw."""
-    return json_safe(json.dumps(list(records), ensure_ascii=False, indent=2)) + "\n"
+    return json_safe(json.dumps(list(records), ensure_ascii=ascii_only, indent=2)) + "\n"
+
+
+def output(
+    records: Sequence[Record], fmt: str, *, files: Sequence[str] = (), today: date | None = None, encoding: str = ""
+) -> str:
+    """The import as `yaml` or `json` text, in ASCII escapes when `encoding` cannot carry the text
+    (the records stay the same; only their spelling changes)."""
+
+    def render(ascii_only: bool) -> str:
+        if fmt == "json":
+            return to_json(records, ascii_only=ascii_only)
+        return to_yaml(records, files=files, today=today, ascii_only=ascii_only)
+
+    text = render(False)
+    try:
+        text.encode(encoding or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return render(True)
+    return text
 
 
 # --- export ------------------------------------------------------------------------------------
@@ -1433,6 +1458,7 @@ __all__ = [
     "describe_unmapped",
     "export",
     "iso_duration",
+    "output",
     "parse_duration",
     "read_document",
     "read_files",
