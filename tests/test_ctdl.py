@@ -41,10 +41,13 @@ def parse_catalog(text: str, path: str = "imported.yaml") -> tuple[list[Record],
 
 
 def imported(*paths: Path | str) -> list[Record]:
-    """`certfind import --format json` of these files, checked to succeed."""
+    """`certfind import --format json` of these files, checked to succeed: exit 0, a JSON array on
+    stdout, and on stderr nothing or the one line listing what was not mapped."""
     run = cli("import", *map(str, paths), "--format", "json")
     assert run.code == 0, run.err
+    assert run.err == "" or (run.err.startswith("certfind import: not mapped: ") and run.err.count("\n") == 1)
     records: list[Record] = json.loads(run.out)
+    assert isinstance(records, list)
     return records
 
 
@@ -870,3 +873,11 @@ def test_the_export_is_json_ld_whose_expansion_carries_the_catalogs_costs() -> N
     assert ("Application", 350, "USD", ["https://purl.org/ctdl/vocabs/audience/NonMember"]) in costs
     assert ("Application", 325, "USD", ["https://purl.org/ctdl/vocabs/audience/Member"]) in costs
     assert not any(node.get(ns + "verificationStatus") == [{"@value": "not-found"}] for node in expanded)
+
+
+def test_a_record_whose_properties_all_map_prints_no_warning(tmp_path: Path) -> None:
+    path = write_json(tmp_path, credential(ceterms_keyword={"en": ["cataloging"]}, ceterms_renewalFrequency="P2Y"))
+    run = cli("import", str(path))
+    assert (run.code, run.err) == (0, "")
+    assert "    topics:\n      - cataloging\n" in run.out
+    assert "    renewal:\n      every_years: 2\n" in run.out

@@ -1179,6 +1179,7 @@ def to_yaml(
     lines = [
         f"# Imported from {origin} on {day}; review before use.",
         "# Every entry is unverified: check it against the issuer's own pages before you rely on it.",
+        "# Summaries and notes are the record's own first sentences: put them in your own words.",
         "schema_version: 1",
     ]
     if not records:
