@@ -403,6 +403,14 @@ def test_unmapped_properties_are_reported_once_each_across_files() -> None:
     assert "ceterms:inLanguage (3 records)" in reported
 
 
+def test_a_record_whose_properties_all_map_prints_no_warning(tmp_path: Path) -> None:
+    path = write_json(tmp_path, credential(ceterms_keyword={"en": ["cataloging"]}, ceterms_renewalFrequency="P2Y"))
+    run = cli("import", str(path))
+    assert (run.code, run.err) == (0, "")
+    assert "    topics:\n      - cataloging\n" in run.out
+    assert "    renewal:\n      every_years: 2\n" in run.out
+
+
 def test_json_output_is_the_same_records_as_the_yaml() -> None:
     paths = [str(p) for p in ALL]
     as_json = cli("import", *paths, "--format", "json")
@@ -873,11 +881,3 @@ def test_the_export_is_json_ld_whose_expansion_carries_the_catalogs_costs() -> N
     assert ("Application", 350, "USD", ["https://purl.org/ctdl/vocabs/audience/NonMember"]) in costs
     assert ("Application", 325, "USD", ["https://purl.org/ctdl/vocabs/audience/Member"]) in costs
     assert not any(node.get(ns + "verificationStatus") == [{"@value": "not-found"}] for node in expanded)
-
-
-def test_a_record_whose_properties_all_map_prints_no_warning(tmp_path: Path) -> None:
-    path = write_json(tmp_path, credential(ceterms_keyword={"en": ["cataloging"]}, ceterms_renewalFrequency="P2Y"))
-    run = cli("import", str(path))
-    assert (run.code, run.err) == (0, "")
-    assert "    topics:\n      - cataloging\n" in run.out
-    assert "    renewal:\n      every_years: 2\n" in run.out
