@@ -410,13 +410,13 @@ _DAYS_PER_MONTH = 365.25 / 12
 _UNIT_WORDS = {"Y": "year", "M": "month", "W": "week", "D": "day", "h": "hour", "m": "minute", "s": "second"}
 
 
-class _Span(NamedTuple):
+class Span(NamedTuple):
     months: float
     exact: bool  # only years and months: no rounding of weeks, days or hours into months
     words: str  # "40 hours", "1 year 6 months"
 
 
-def parse_duration(text: str) -> _Span | None:
+def parse_duration(text: str) -> Span | None:
     """An ISO 8601 duration (P6M, P1Y, PT40H, P2Y6M) in months; None if it is not one."""
     match = _DURATION.match(text.strip()) if isinstance(text, str) else None
     if match is None:
@@ -426,7 +426,7 @@ def parse_duration(text: str) -> _Span | None:
     days += parts.get("s", 0) / 86400
     months = parts.get("Y", 0) * 12 + parts.get("M", 0) + days / _DAYS_PER_MONTH
     words = " ".join(f"{_plain_number(n)} {_UNIT_WORDS[unit]}{'' if n == 1 else 's'}" for unit, n in parts.items() if n)
-    return _Span(months, not days, words or "0 months")
+    return Span(months, not days, words or "0 months")
 
 
 def _months_value(months: float) -> int | float:
@@ -1455,6 +1455,7 @@ __all__ = [
     "CERTFIND_NS",
     "CTDL_CONTEXT",
     "Imported",
+    "Span",
     "currency_code",
     "describe_unmapped",
     "export",
