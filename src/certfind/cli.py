@@ -38,6 +38,16 @@ class Format(StrEnum):
     csv = "csv"
 
 
+class ListFormat(StrEnum):
+    """list, search and show also speak CTDL, the Credential Registry's JSON-LD."""
+
+    table = "table"
+    plain = "plain"
+    json = "json"
+    csv = "csv"
+    ctdl = "ctdl"
+
+
 class Sort(StrEnum):
     name = "name"
     cost = "cost"
@@ -180,6 +190,14 @@ FormatOption = Annotated[
     Format | None,
     typer.Option("--format", "-f", help="table, plain, json or csv. Default: table on a terminal, plain otherwise."),
 ]
+ListFormatOption = Annotated[
+    ListFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, plain, json, csv or ctdl (CTDL JSON-LD). Default: table on a terminal, plain otherwise.",
+    ),
+]
 JsonOption = Annotated[
     str | None,
     typer.Option(
@@ -190,7 +208,7 @@ JsonOption = Annotated[
 ]
 
 
-def _format(fmt: Format | None) -> str:
+def _format(fmt: Format | ListFormat | None) -> str:
     if fmt is not None:
         return fmt.value
     return "table" if sys.stdout.isatty() else "plain"
@@ -369,7 +387,7 @@ def list_(
         bool, typer.Option("--facets", help="Count what exists per category, status, kind, region and issuer.")
     ] = False,
     json_fields: JsonOption = None,
-    fmt: FormatOption = None,
+    fmt: ListFormatOption = None,
 ) -> None:
     """List the catalog, filtered and sorted.
 
@@ -406,7 +424,7 @@ def show(
     ],
     web: Annotated[bool, typer.Option("--web", help="Open the issuer's page in your web browser.")] = False,
     json_fields: JsonOption = None,
-    fmt: FormatOption = None,
+    fmt: ListFormatOption = None,
 ) -> None:
     """Show every fact of one certification, its sources, and how far to trust it.
 
@@ -429,6 +447,8 @@ def show(
     alternatives = [alt for alt in (cat.get(a) for a in cert.verification.alternatives) if alt is not None]
     today = date.today()
     render.render_show(cert, cat.item(entry), alternatives, _format(fmt), today, fields)
+    if _format(fmt) == "ctdl" and cert.verification.status == "not-found":
+        _say(f"note: {cert.id} is left out of CTDL output: no public source confirms that it exists")
     warning = render.stale_warning(cert, today)
     if warning:
         _say(warning)
@@ -462,7 +482,7 @@ def search(
     occupation: OccupationOption = None,
     max_cost: MaxCostOption = None,
     json_fields: JsonOption = None,
-    fmt: FormatOption = None,
+    fmt: ListFormatOption = None,
 ) -> None:
     """Search names, acronyms, topics, issuers, places and summaries; typos and word order are forgiven.
 
@@ -694,6 +714,44 @@ def eligible(
     if not result.eligible:
         _say("certfind: this profile meets the recorded requirements of no credential yet")
         raise typer.Exit(EXIT_NO_MATCH)
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+class ImportFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
+@app.command("import")
+def import_(
+    files: Annotated[
+        list[str], typer.Argument(metavar="FILE...", help="CTDL JSON-LD: a record, an @graph document or an envelope.")
+    ],
+    fmt: Annotated[
+        ImportFormat, typer.Option("--format", "-f", help="yaml (a catalog to review and save) or json.")
+    ] = ImportFormat.yaml,
+) -> None:
+    """Print Credential Engine (CTDL JSON-LD) credentials as catalog entries to review; writes no file.
+
+    Entries are unverified and cite their registry record. What could not be mapped goes to stderr.
+
+    [b]Examples[/b]
+
+      certfind import credential.json > imported.yaml
+      certfind import envelope.json graph.json --format json
+    """
+    from certfind import ctdl
+
+    today = date.today()
+    found = ctdl.read_files(files, today)
+    for warning in found.warnings:
+        _say(f"certfind import: {warning}")
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    sys.stdout.write(ctdl.output(found.records, fmt.value, files=files, today=today, encoding=encoding))
+    if found.unmapped:
+        _say(f"certfind import: {ctdl.describe_unmapped(found.unmapped)}")
 
 
 INIT_TEMPLATE = """\

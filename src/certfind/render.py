@@ -303,6 +303,10 @@ def render_rows(
         write_csv(itertools.chain([head], (_csv_line(r) for r in rows)))
     elif fmt == "plain":
         write_plain(_plain_line(r, show_origin) for r in rows)
+    elif fmt == "ctdl":
+        from certfind import ctdl
+
+        write(to_json(ctdl.export(r.cert for r in rows)))
     else:
         _table(list(rows), scored, show_origin)
     return count
@@ -488,6 +492,11 @@ def render_show(
     if fmt == "json" or fields is not None:
         shown = {name: item.get(name) for name in fields} if fields is not None else item
         write(to_json(shown))
+        return
+    if fmt == "ctdl":
+        from certfind import ctdl
+
+        write(to_json(ctdl.export([cert])))
         return
     facts = show_fields(cert, alternatives, today, warning)
     if fmt == "csv":
