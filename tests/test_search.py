@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -9,29 +11,46 @@ from hypothesis import strategies as st
 from certfind import catalog
 from certfind.search import fold, resolve, stem
 from tests.conftest import cli
-from tests.search_eval import HELD_OUT, TUNING, UNSEEN, accuracy
+from tests.search_eval import (
+    HELD_OUT,
+    HELD_OUT_BLIND,
+    TECHNICIAN,
+    TUNING,
+    TUNING_1_1,
+    UNSEEN,
+    UNSEEN_BLIND,
+    Expected,
+    accuracy,
+)
 from tests.support import RAW_CONTROLS, without_note
 
 CAT = catalog.load(str(catalog.bundled_path()))
 SEARCHER = CAT.searcher
 IDS = [cert.id for cert in CAT]
 
-# Floors recorded in README ("Search relevance").
-TUNING_TOP1, TUNING_TOP3, UNSEEN_TOP1 = 0.95, 1.0, 0.90
+# Floors recorded in README ("Search relevance"): (top-1, top-3) each set must hold.
+FLOORS: dict[str, tuple[Sequence[tuple[str, Expected]], float, float]] = {
+    "tuning": (TUNING, 0.95, 1.0),
+    "tuning 1.1": (TUNING_1_1, 0.95, 1.0),
+    "held-out 1.1": (HELD_OUT_BLIND, 0.95, 1.0),
+    "held-out": (HELD_OUT, 0.90, 1.0),
+    "unseen": (UNSEEN, 0.90, 1.0),
+    "unseen 1.1": (UNSEEN_BLIND, 0.90, 0.90),  # never tuned on: its measured figure, held as a floor
+}
 
 
-def test_tuning_set_floors() -> None:
-    assert len(TUNING) >= 40
-    top1, top3, misses = accuracy(TUNING)
-    assert top1 >= TUNING_TOP1, misses
-    assert top3 >= TUNING_TOP3, misses
-
-
-@pytest.mark.parametrize("pairs", [HELD_OUT, UNSEEN], ids=["held-out", "unseen"])
-def test_queries_never_tuned_on_floor(pairs: list[tuple[str, str]]) -> None:
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_relevance_floors(name: str) -> None:
+    pairs, top1_floor, top3_floor = FLOORS[name]
     assert len(pairs) >= 10
-    top1, _, misses = accuracy(pairs)
-    assert top1 >= UNSEEN_TOP1, misses
+    top1, top3, misses = accuracy(pairs)
+    assert top1 >= top1_floor, misses
+    assert top3 >= top3_floor, misses
+
+
+def test_the_contract_1_1_sets_are_big_enough() -> None:
+    assert len(TUNING_1_1) >= 40
+    assert len(HELD_OUT_BLIND) >= 30
 
 
 def first(query: str) -> str:
@@ -47,13 +66,17 @@ def first(query: str) -> str:
         ("MOS", "mos"),
         ("catalogng", "lssc"),
         ("cataloguing", "lssc"),
-        ("technician library", "clt"),
         ("ARCHIVIST", "ca"),
         ("Académie archivist", "ca"),
     ],
 )
 def test_short_queries_typos_case_accents_and_word_order(query: str, expected: str) -> None:
     assert first(query) == expected
+
+
+def test_word_order_is_forgiven_and_real_credentials_come_first() -> None:
+    assert first("technician library") in TECHNICIAN
+    assert first("library technician") in TECHNICIAN
 
 
 def test_spelling_variants_fold_to_one_form() -> None:

@@ -122,18 +122,36 @@ SYNONYMS: dict[str, str] = {
     "circuits": "electronics",
     "multimeter": "electronics",
     "director": "administrator",
-    # abbreviations as library staff use them
-    "lta": "library technical assistant technician support staff",
-    "lit": "library information technician",
-    "plc": "public librarian certification",
     "mlis": "mls librarian master",
     "mls": "mls librarian master",
     "mlsi": "mls librarian master",
     "lis": "library information science",
+}
+
+# Abbreviations as library staff use them: the query means the words they stand for.
+ABBREVIATIONS: dict[str, str] = {
+    "lta": "library technician",  # library technical assistant: the US name of the same job
+    "lit": "library information technician",
+    "plc": "public librarian certification",
     "ce": "continuing education",
     "ceu": "continuing education",
     "ceus": "continuing education",
 }
+
+GENERIC = frozenset(
+    (
+        *("program", "programs", "certification", "certifications", "certificate", "certificates", "credential"),
+        *("credentials", "course", "courses", "training", "qualification", "qualifications", "award", "scheme"),
+    )
+)
+"""Words every entry is about: they count this much of their rarity, so a missing one cannot sink a match."""
+GENERIC_WEIGHT = 0.35
+
+
+def expand(folded: str) -> str:
+    """The query with the field's abbreviations written out."""
+    return " ".join(ABBREVIATIONS.get(word, word) for word in folded.split())
+
 
 _WORD = re.compile(r"[a-z0-9]+(?:\+)*|\+")
 
@@ -236,13 +254,17 @@ class Hit(NamedTuple):
     unreal: bool = False  # no one awards it: listed after every real match
 
 
-def _cutoff(token: str) -> float:
-    """Short words must match exactly; longer ones may carry a typo or two."""
+def max_edits(token: str) -> int:
+    """Short words must match exactly; longer ones may carry one typo, long ones two."""
     if len(token) <= 3:
-        return 100.0
-    if len(token) <= 5:
-        return 79.0
-    return 74.0
+        return 0
+    return 1 if len(token) <= 5 else 2
+
+
+EDIT_SIMILARITY = (100.0, 90.0, 80.0)
+"""How much a word a given number of edits away counts: every one-letter typo alike, so that which
+entry wins is decided by the rest of the query and the names, not by the kind of typo."""
+PREFIX_SIMILARITY = 90.0
 
 
 class Searcher:
@@ -254,19 +276,23 @@ class Searcher:
         self.flags = store.flags
 
     def _similar(self, token: str) -> list[tuple[str, float]]:
-        from rapidfuzz import fuzz, process
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
 
         vocabulary = self.vocabulary
         found = {token: 100.0}
-        for match, score, _ in process.extract(
-            token, vocabulary, scorer=fuzz.ratio, score_cutoff=_cutoff(token), limit=None
-        ):
-            found[match] = max(found.get(match, 0.0), score)
+        i = bisect_left(vocabulary, token)
+        known = i < len(vocabulary) and vocabulary[i] == token
+        edits = 0 if known else max_edits(token)  # a word the catalog uses is no typo
+        if edits:
+            for match, distance, _ in process.extract(
+                token, vocabulary, scorer=Levenshtein.distance, score_cutoff=edits, limit=None
+            ):
+                if match[0] == token[0]:  # people rarely mistype the first letter: `mlis` is no typo of `lis`
+                    found[match] = max(found.get(match, 0.0), EDIT_SIMILARITY[int(distance)])
         if len(token) >= 4:  # a word the user has not finished: `catalog` finds `cataloging`
-            i = bisect_left(vocabulary, token)
             while i < len(vocabulary) and vocabulary[i].startswith(token):
-                if found.get(vocabulary[i], 0) < 90:
-                    found[vocabulary[i]] = 90.0
+                found[vocabulary[i]] = max(found.get(vocabulary[i], 0.0), PREFIX_SIMILARITY)
                 i += 1
         return list(found.items())
 
@@ -309,11 +335,13 @@ class Searcher:
             if not rest.split():  # only a place: everything there
                 scores = dict.fromkeys(sorted(allowed), EXACT)
                 return self._ranked(scores, set(), limit)
-        scores = self._scores(rest)
-        for entry in exact:
-            scores[entry] = EXACT + 10.0
+        scores, own, covered = self._scores(rest)
         if allowed is not None:
             scores = {e: s for e, s in scores.items() if e in allowed}
+        self._rerank(scores, own, covered)
+        for entry in exact:
+            if allowed is None or entry in allowed:
+                scores[entry] = EXACT + 10.0
         return self._ranked(scores, set(exact), limit)
 
     def _ranked(self, scores: dict[int, float], named: set[int], limit: int | None) -> list[Hit]:
@@ -329,12 +357,24 @@ class Searcher:
         chosen = order[:limit] if limit else order
         return [Hit(e, round(min(scores[e], EXACT), 1), unreal(e)) for e in chosen]
 
-    def _scores(self, folded: str) -> dict[int, float]:
+    def _scores(self, folded: str) -> tuple[dict[int, float], list[str], set[str]]:
+        """Each matching entry's score before the rerank, the words that scored, and what they matched."""
         # a lone letter or a stopword says nothing; `a+` and `it` do
-        own = [w for w in dict.fromkeys(folded.split()) if w not in STOPWORDS and len(w) > 1]
+        own = [w for w in dict.fromkeys(expand(folded).split()) if w not in STOPWORDS and len(w) > 1]
         if not own:
-            return {}
-        words = own + [w for w in dict.fromkeys(synonyms(folded)) if w not in own]
+            return {}, [], set()
+        near = [w for w in dict.fromkeys(synonyms(folded)) if w not in own]
+        scores, covered, real = self._score_words(own, near)
+        if not real and near:  # the user's words name nothing real: the field's own words stand in
+            scores, covered, _ = self._score_words(near, [])
+            scores = {e: SYNONYM_WEIGHT * v for e, v in scores.items()}
+            own = near
+        return scores, own, covered
+
+    def _score_words(self, own: list[str], near: list[str]) -> tuple[dict[int, float], set[str], bool]:
+        """Scores of the entries the words match; the index keys they matched well (typos of one letter,
+        unfinished words, word families), for the rerank; and whether any own word matched a real entry."""
+        words = own + near
         candidates = [
             [*self._similar(word), (STEM + stem(word), STEM_SIMILARITY)] if fuzzy_word(word) else [(word, 100.0)]
             for word in words
@@ -342,6 +382,8 @@ class Searcher:
         postings = self.store.postings(token for found in candidates for token, _ in found)
         best: dict[int, list[float]] = {}
         weight = []
+        covered = {token for found in candidates[: len(own)] for token, sim in found if sim >= EDIT_SIMILARITY[1]}
+        real = False
         for q, found in enumerate(candidates):
             matched: set[int] = set()
             for token, similarity in found:
@@ -353,9 +395,12 @@ class Searcher:
                     if row is None:
                         row = best[entry] = [0.0] * len(words)
                     row[q] = max(row[q], value)
+            if q < len(own) and any(not self.flags[e] & UNREAL_FLAG for e in matched):
+                real = True
             # rarer words say more about what the user wants (inverse document frequency);
             # a word found nowhere is weighed like an average word below, not as the rarest
-            weight.append(math.log(1.0 + self.store.size / (1.0 + len(matched))) if matched else -1.0)
+            rarity = math.log(1.0 + self.store.size / (1.0 + len(matched))) if matched else -1.0
+            weight.append(rarity * GENERIC_WEIGHT if matched and words[q] in GENERIC else rarity)
         n = len(own)
         found_weights = [w for w in weight[:n] if w >= 0] or [1.0]
         weight = [w if w >= 0 else sum(found_weights) / len(found_weights) for w in weight]
@@ -365,26 +410,26 @@ class Searcher:
             base = sum(w * v for w, v in zip(weight[:n], row[:n], strict=True)) / total_weight
             bonus = SYNONYM_WEIGHT * max(row[n:], default=0.0)  # a near-synonym can stand in for the user's words
             scores[entry] = max(base, min(bonus, base + SYNONYM_LIFT))
-        if n > 1:
-            self._rerank(scores, own)
-        return scores
+        return scores, covered, real
 
-    def _rerank(self, scores: dict[int, float], own: list[str]) -> None:
-        """Among the best, a name the query's words fill, or stand in order in, gains a little."""
+    def _rerank(self, scores: dict[int, float], own: list[str], covered: set[str]) -> None:
+        """Among the best, a name the query's words fill (typos forgiven), or stand in order in, gains a little."""
         from rapidfuzz import fuzz
 
         from certfind.store import cert_of
 
         phrase = " ".join(own)
-        query_stems = {stem(w) for w in own}
         top = sorted(scores, key=scores.__getitem__, reverse=True)[:RERANK]
         for entry, text in self.store.items(top):
             cert = cert_of(text)
             canonical = fold(cert.name)
             aliases = " | ".join(fold(a) for a in cert.aliases)
-            name_stems = {stem(w) for w in canonical.split() if w not in STOPWORDS}
-            if name_stems:
-                scores[entry] += NAME_COVERAGE_BONUS * len(query_stems & name_stems) / len(name_stems)
+            name_words = [w for w in canonical.split() if w not in STOPWORDS]
+            if name_words:
+                filled = sum(1 for w in name_words if w in covered or STEM + stem(w) in covered)
+                scores[entry] += NAME_COVERAGE_BONUS * filled / len(name_words)
+            if len(own) < 2:
+                continue
             if fuzz.partial_ratio(phrase, canonical) >= 90:
                 scores[entry] += PHRASE_BONUS
             elif aliases and fuzz.partial_ratio(phrase, aliases) >= 90:
