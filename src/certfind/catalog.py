@@ -312,21 +312,35 @@ class Catalog:
         return self._safe(lambda: self.store.cert(n))
 
     def item(self, n: int) -> Record:
+        """An entry's stable JSON item (checked: it makes a Certification)."""
         import json
 
-        return self._safe(lambda: dict(json.loads(self.store.item_text(n))))
+        from certfind.store import cert_of
+
+        def read() -> Record:
+            text = self.store.item_text(n)
+            cert_of(text)
+            return dict(json.loads(text))
+
+        return self._safe(read)
 
     def __iter__(self) -> Iterator[Certification]:
         return (cert for _, cert in self.certs(range(len(self))))
 
-    def items(self, entries: Sequence[int]) -> Iterator[tuple[int, str]]:
-        """(entry, JSON item text) in the order given; a store found damaged midway is rebuilt and the
-        listing goes on where it stopped, so nothing is printed twice."""
+    def items(self, entries: Sequence[int], *, full: bool = False) -> Iterator[tuple[int, str, Certification | None]]:
+        """(entry, JSON item text, Certification when `full`) in the order given. Each record is checked
+        as it is read; a store found damaged midway is rebuilt and the listing goes on where it stopped,
+        so nothing is printed twice."""
+        from certfind.store import cert_of, check_item
+
         done = 0
         while True:
             try:
-                for pair in self.store.items(entries[done:]):
-                    yield pair
+                for n, text in self.store.items(entries[done:]):
+                    cert = cert_of(text) if full else None
+                    if not full:
+                        check_item(text)
+                    yield n, text, cert
                     done += 1
                 return
             except StoreDamaged:
@@ -335,10 +349,9 @@ class Catalog:
                 self.store, self._rebuild, self._searcher = self._rebuild(), None, None
 
     def certs(self, entries: Sequence[int]) -> Iterator[tuple[int, Certification]]:
-        from certfind.store import cert_of
-
-        for n, text in self.items(entries):
-            yield n, cert_of(text)
+        for n, _, cert in self.items(entries, full=True):
+            assert cert is not None
+            yield n, cert
 
     def get(self, ident: str) -> Certification | None:
         from certfind.search import ID, fold

@@ -408,8 +408,10 @@ def list_(
         return
     chosen = _filters(cat, category, status, region, occupation, max_cost, issuer)
     entries = cat.select(chosen, sort.value)
-    rows = (render.Row(text) for _, text in cat.items(entries))
-    render.render_rows(rows, _format(fmt), show_origin=origin, fields=fields)
+    shown = _format(fmt)
+    raw = shown == "json" or fields is not None  # the stored items as they are: no record is rebuilt
+    rows = (render.Row(text, None, cert) for _, text, cert in cat.items(entries, full=not raw))
+    render.render_rows(rows, shown, show_origin=origin, fields=fields)
     if not entries:
         _nothing_found(cat, chosen, "no entries")
         raise typer.Exit(EXIT_NO_MATCH)
@@ -505,7 +507,8 @@ def search(
     hits = cat.search(text, limit=None, filters=chosen)
     shown = hits[:limit]
     fmt_name = _format(fmt)
-    rows = (render.Row(item, h.score) for h, (_, item) in zip(shown, cat.items([h.entry for h in shown]), strict=True))
+    found = cat.items([h.entry for h in shown], full=True)
+    rows = (render.Row(item, h.score, cert) for h, (_, item, cert) in zip(shown, found, strict=True))
     render.render_rows(rows, fmt_name, scored=True, fields=fields)
     if not hits:
         _nothing_found(cat, chosen, f"no certification matches {text!r}")

@@ -7,6 +7,7 @@ occupation is a UsageError that names the nearest known value and lists the vali
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from certfind import occupations, places
@@ -25,7 +26,7 @@ class Filters(NamedTuple):
     category: str | None = None
     issuer: str | None = None
     status: str | None = None  # a verification status or a credential status
-    regions: tuple[str, ...] = ()  # ISO codes; an entry matches when one of its places lies within one of these
+    regions: tuple[str, ...] = ()  # ISO codes: an entry matches when awarded there, in a part, or nationwide
     occupations: tuple[str, ...] = ()  # SOC codes; any of them
     max_cost: float | None = None  # the known non-member up-front cost, in the entry's own currency
 
@@ -56,10 +57,9 @@ def select_sql(filters: Filters, sort: str) -> tuple[str, list[object]]:
         where.append("(verification = ? OR status = ?)")
         args += [filters.status, filters.status]
     if filters.regions:
-        within = " OR ".join("code = ? OR (code > ? AND code < ?)" for _ in filters.regions)
-        where.append(f"n IN (SELECT n FROM place WHERE {within})")
-        for code in filters.regions:
-            args += [code, code + "-", code + "."]  # '.' sorts right after '-': every subdivision of the code
+        sql, codes = places_sql(filters.regions, nationwide=True)
+        where.append(f"n IN ({sql})")
+        args += codes
     if filters.occupations:
         where.append(f"n IN (SELECT n FROM occupation WHERE code IN ({','.join('?' * len(filters.occupations))}))")
         args += list(filters.occupations)
@@ -68,6 +68,17 @@ def select_sql(filters: Filters, sort: str) -> tuple[str, list[object]]:
         args.append(round(filters.max_cost * 100))
     condition = " AND ".join(where) or "1"
     return f"SELECT n FROM entry WHERE {condition} ORDER BY {_ORDER[sort]}", args
+
+
+def places_sql(regions: Sequence[str], *, nationwide: bool) -> tuple[str, list[object]]:
+    """Entries awarded in these places: there or in one of their parts, and with `nationwide` also the
+    entries awarded across the country a state or province belongs to (what a Texan can earn)."""
+    within = " OR ".join("code = ? OR code = ? OR (code > ? AND code < ?)" for _ in regions)
+    args: list[object] = []
+    for code in regions:
+        country = code.partition("-")[0] if nationwide else code
+        args += [code, country, code + "-", code + "."]  # '.' sorts right after '-': every subdivision
+    return f"SELECT n FROM place WHERE {within}", args
 
 
 def present_values(store: Store, kind: str) -> list[str]:

@@ -205,10 +205,10 @@ class Row:
 
     __slots__ = ("_cert", "item_text", "score")
 
-    def __init__(self, item_text: str, score: float | None = None) -> None:
+    def __init__(self, item_text: str, score: float | None = None, cert: Certification | None = None) -> None:
         self.item_text = item_text
         self.score = score
-        self._cert: Certification | None = None
+        self._cert = cert
 
     @property
     def cert(self) -> Certification:

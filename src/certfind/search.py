@@ -326,10 +326,10 @@ class Searcher:
         folded = fold(query)
         exact = self.exact(query)
         codes, rest = self.places(folded) if not exact else ([], folded)
-        if codes:
-            from certfind.filters import Filters, select_sql
+        if codes:  # a place named in the query: what is awarded there, not nationwide
+            from certfind.filters import places_sql
 
-            sql, args = select_sql(Filters(regions=tuple(codes)), "name")
+            sql, args = places_sql(codes, nationwide=False)
             inside = {int(n) for (n,) in self.store._query(sql, args)}
             allowed = inside if allowed is None else allowed & inside
             if not rest.split():  # only a place: everything there

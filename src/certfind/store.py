@@ -242,6 +242,13 @@ def decode(blob: object) -> str:
         raise StoreDamaged(f"item: {exc}") from None
 
 
+def check_item(text: str) -> None:
+    """What a JSON listing checks of each stored item: that it is the object of an entry (cheaply; zlib's
+    checksum has already caught damage to the bytes)."""
+    if not (text.startswith('{"id":"') and text.endswith("}")):
+        raise StoreDamaged("item: not an entry")
+
+
 def cert_of(text: str) -> Certification:
     try:
         record = json.loads(text)
@@ -272,7 +279,7 @@ class Builder:
         self.indexer = indexer
         conn.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; "
-            "PRAGMA locking_mode=EXCLUSIVE; PRAGMA page_size=8192;" + _SCHEMA
+            "PRAGMA page_size=8192;" + _SCHEMA
         )
         conn.execute("BEGIN")
         self.postings: dict[str, array[int]] = {}
@@ -561,7 +568,10 @@ def prune(place: Place, keep: str) -> None:
         if name.startswith(".build-") and name.endswith(".tmp"):
             if now - st.st_mtime > STALE_TEMP_SECONDS:
                 discard(place, name)
-        elif name.endswith(".sqlite3") and _trusted(st, directory=False) is None and _orphaned(place, name):
+        elif _trusted(st, directory=False) is None and (
+            name.endswith(".idx")  # the first version's cache
+            or (name.endswith(".sqlite3") and _orphaned(place, name))
+        ):
             discard(place, name)
 
 

@@ -1,0 +1,385 @@
+"""The store: used warm and cold alike, private to the user, and trusted only when nobody else could
+have written it. Each defect the adversarial review found is reproduced here."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import stat
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from certfind import catalog as catalog_module
+from certfind import store
+from certfind.schema import Located
+from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
+from tests.support import age, proc_env
+
+
+@pytest.fixture(autouse=True)
+def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Catalogs written by a test are seconds old; let them be kept at once."""
+    monkeypatch.setattr(store, "RACY_NS", 0)
+
+
+def cache_dir(tmp_path: Path) -> Path:
+    return tmp_path / "cache" / "certfind"
+
+
+def databases(tmp_path: Path) -> list[Path]:
+    root = cache_dir(tmp_path)
+    return sorted(root.glob("*.sqlite3")) if root.exists() else []
+
+
+def only_database(tmp_path: Path) -> Path:
+    (found,) = databases(tmp_path)
+    return found
+
+
+def refuse_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*_: object) -> None:
+        raise AssertionError("the YAML was parsed although the store is fresh")
+
+    monkeypatch.setattr("certfind.yamlnodes.parse", refuse)
+
+
+# --- used, and fresh ---------------------------------------------------------------------------------
+
+
+def test_a_warm_run_reads_no_yaml(tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_catalog(catalog_text())
+    cold = cli("--catalog", path, "search", "demo")
+    assert (cold.code, cold.err) == (0, "")
+    only_database(tmp_path)
+    refuse_yaml(monkeypatch)
+    assert cli("--catalog", path, "search", "demo") == cold
+    shown = cli("--catalog", path, "show", "DEMO", "-f", "json")
+    assert json.loads(shown.out)["id"] == "demo"
+
+
+def test_an_edit_of_the_same_size_is_seen_at_once(tmp_path: Path, write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text())
+    assert "Demo Certification" in cli("--catalog", path, "list").out
+    write_catalog(catalog_text().replace("Demo Certification", "Dumo Certification"))
+    run = cli("--catalog", path, "list")
+    assert run.out.startswith("demo\tDumo Certification (DEMO)\t")
+    only_database(tmp_path)
+
+
+def test_a_catalog_edited_within_the_clock_tick_is_not_kept(
+    tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store, "RACY_NS", 2_000_000_000)
+    path = write_catalog(catalog_text())
+    assert cli("--catalog", path, "list").code == 0
+    assert databases(tmp_path) == []  # built in memory: a second edit in the same tick could hide
+    age(path)
+    assert cli("--catalog", path, "list").code == 0
+    only_database(tmp_path)
+
+
+def test_another_certfind_version_rebuilds(write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_catalog(catalog_text())
+    expected = cli("--catalog", path, "list")
+    monkeypatch.setattr(store, "__version__", "0.0.0-older")
+    parsed: list[str] = []
+    real = catalog_module.parse_file
+
+    def counting(p: str, sink: Callable[[Located], None]) -> catalog_module.Checked:
+        parsed.append(p)
+        return real(p, sink)
+
+    monkeypatch.setattr(catalog_module, "parse_file", counting)
+    assert cli("--catalog", path, "list") == expected
+    assert parsed == [path]
+
+
+def test_the_bundled_catalog_and_a_users_file_share_one_database(tmp_path: Path) -> None:
+    user = tmp_path / "config" / "certfind" / "certifications.yaml"
+    user.parent.mkdir(parents=True)
+    user.write_text(catalog_text(), encoding="utf-8")
+    age(user)
+    first = cli("list", "--origin")
+    assert first.code == 0, first.err
+    assert cli("list", "--origin") == first
+    only_database(tmp_path)
+
+
+# --- private, whatever the umask ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def umask_000() -> Iterator[None]:
+    old = os.umask(0)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.usefixtures("umask_000")
+def test_directory_0700_and_database_0600_under_umask_000(tmp_path: Path, write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text())
+    assert cli("--catalog", path, "list").code == 0
+    assert stat.S_IMODE(cache_dir(tmp_path).stat().st_mode) == 0o700
+    assert stat.S_IMODE((tmp_path / "cache").stat().st_mode) == 0o700
+    assert stat.S_IMODE(only_database(tmp_path).stat().st_mode) == 0o600
+
+
+def test_certfind_never_creates_a_home_that_does_not_exist(tmp_path: Path, write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text())
+    missing = tmp_path / "no-such-home"
+    run = cli("--catalog", path, "list", env={"HOME": str(missing), "XDG_CACHE_HOME": ""})
+    assert (run.code, run.err) == (0, "")
+    assert run.out.startswith("demo\t")
+    assert not missing.exists()
+
+
+# --- trusted only when nobody else could have written it ---------------------------------------------
+
+
+def forge(database: Path) -> None:
+    """What an attacker with write access would do: LSSC made discontinued, with their own URL."""
+    conn = sqlite3.connect(database)
+    try:
+        rows = conn.execute("SELECT n, item FROM entry").fetchall()
+        for n, blob in rows:
+            item = json.loads(store.decode(blob))
+            item["status"] = "discontinued"
+            item["issuer_url"] = "https://attacker.example/"
+            conn.execute("UPDATE entry SET item = ? WHERE n = ?", (store._compress(store.encode_item(item)), n))
+        conn.commit()
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize("opened", ["directory", "database"])
+def test_a_cache_writable_by_others_is_never_read_nor_written(
+    tmp_path: Path, write_catalog: WriteCatalog, opened: str
+) -> None:
+    path = write_catalog(catalog_text())
+    expected = cli("--catalog", path, "show", "demo", "-f", "json")
+    database = only_database(tmp_path)
+    forge(database)
+    target = cache_dir(tmp_path) if opened == "directory" else database
+    target.chmod(stat.S_IMODE(target.stat().st_mode) | 0o022)
+    before = database.read_bytes()
+    run = cli("--catalog", path, "show", "demo", "-f", "json")
+    assert run.out == expected.out  # the forged record is not believed
+    assert json.loads(run.out)["status"] == "active"
+    named = str(target) if opened == "directory" else f"file {database.name}"
+    assert run.err == f"certfind: not using the cache {named}: it is writable by others\n"
+    if opened == "directory":
+        assert database.read_bytes() == before  # nor written
+    assert run.err.count("\n") == 1  # said once
+
+
+def test_a_cache_directory_of_another_user_is_refused(
+    tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_catalog(catalog_text())
+    expected = cli("--catalog", path, "list")
+    monkeypatch.setattr(os, "geteuid", lambda: os.getuid() + 4242)  # as if the files were someone else's
+    run = cli("--catalog", path, "list")
+    assert run.out == expected.out
+    assert run.err == f"certfind: not using the cache {cache_dir(tmp_path)}: it is owned by another user\n"
+
+
+def test_a_symlink_at_the_cache_directory_is_not_followed(tmp_path: Path, write_catalog: WriteCatalog) -> None:
+    elsewhere = tmp_path / "attacker"
+    elsewhere.mkdir()
+    (tmp_path / "cache").mkdir()
+    cache_dir(tmp_path).symlink_to(elsewhere)
+    path = write_catalog(catalog_text())
+    run = cli("--catalog", path, "list")
+    assert run.code == 0
+    assert run.out.startswith("demo\t")
+    assert run.err == f"certfind: not using the cache {cache_dir(tmp_path)}: it is not a directory\n"
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_symlink_at_the_database_name_is_replaced_not_followed(tmp_path: Path, write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text())
+    assert cli("--catalog", path, "list").code == 0
+    database = only_database(tmp_path)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    database.unlink()
+    database.symlink_to(victim)
+    run = cli("--catalog", path, "list")
+    assert (run.code, run.err) == (0, "")
+    assert victim.read_text(encoding="utf-8") == "precious"  # never truncated nor read as a database
+    assert not database.is_symlink()  # a fresh database was renamed over the planted link
+
+
+def test_a_symlink_at_a_temporary_name_is_never_followed(
+    tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mkstemp names are unpredictable; even if one were guessed, O_EXCL refuses the planted link."""
+    names = iter(["guessed", "guessed", "fresh"])
+    monkeypatch.setattr(tempfile, "_get_candidate_names", lambda: names)
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    cache_dir(tmp_path).mkdir(parents=True, mode=0o700)
+    (cache_dir(tmp_path) / ".build-guessed.tmp").symlink_to(victim)
+    path = write_catalog(catalog_text())
+    run = cli("--catalog", path, "list")
+    assert (run.code, run.err) == (0, "")
+    assert victim.read_text(encoding="utf-8") == "precious"
+    only_database(tmp_path)
+
+
+# --- never a traceback, never a hang ---------------------------------------------------------------
+
+
+def test_a_damaged_database_is_ignored_and_rebuilt(tmp_path: Path, write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text())
+    expected = cli("--catalog", path, "show", "demo")
+    database = only_database(tmp_path)
+    good = database.read_bytes()
+    for garbage in (b"", b"SQLite format 3\x00" + b"\xff" * 200, os.urandom(8192), good[: len(good) // 2]):
+        database.write_bytes(garbage)
+        assert cli("--catalog", path, "show", "demo") == expected
+        assert cli("--catalog", path, "search", "demo").code == 0
+
+
+def test_a_record_that_decodes_but_is_malformed_is_rebuilt_not_a_traceback(
+    tmp_path: Path, write_catalog: WriteCatalog
+) -> None:
+    path = write_catalog(catalog_text())
+    expected = cli("--catalog", path, "list", "--format", "json")
+    conn = sqlite3.connect(only_database(tmp_path))
+    conn.execute("UPDATE entry SET item = ?", (store._compress(b'{"id": 7}'),))
+    conn.commit()
+    conn.close()
+    for args in (["list", "--format", "json"], ["list"], ["show", "demo"], ["search", "demo"]):
+        run = cli("--catalog", path, *args)
+        assert run.code == 0, (args, run)
+        assert "Traceback" not in run.err
+    assert cli("--catalog", path, "list", "--format", "json") == expected
+
+
+def test_a_store_damaged_midway_through_a_listing_prints_nothing_twice(
+    tmp_path: Path, write_catalog: WriteCatalog
+) -> None:
+    entries = "".join(VALID_ENTRY.replace("id: demo", f"id: demo-{i:03d}") for i in range(700))
+    path = write_catalog(catalog_text(entries))
+    expected = cli("--catalog", path, "list", "--format", "json")
+    conn = sqlite3.connect(only_database(tmp_path))
+    conn.execute("UPDATE entry SET item = x'00' WHERE id = 'demo-600'")  # past the first batch
+    conn.commit()
+    conn.close()
+    assert cli("--catalog", path, "list", "--format", "json") == expected
+
+
+def run_process(tmp_path: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "certfind", *args],
+        capture_output=True,
+        text=True,
+        env=proc_env(tmp_path),
+        cwd=tmp_path,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def test_a_fifo_at_the_database_path_never_hangs(tmp_path: Path, write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text())
+    age(path)
+    first = run_process(tmp_path, "--catalog", path, "list")
+    assert first.returncode == 0, first.stderr
+    database = only_database(tmp_path)
+    database.unlink()
+    os.mkfifo(database, 0o600)
+    for _ in range(2):  # the first run replaces the FIFO; the second reads what it wrote
+        run = run_process(tmp_path, "--catalog", path, "list", timeout=30)
+        assert (run.returncode, run.stdout, run.stderr) == (0, first.stdout, "")
+    assert stat.S_ISREG(database.stat().st_mode)
+
+
+def test_a_catalog_replaced_during_a_cold_run_is_never_kept(
+    tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_catalog(catalog_text())
+    real = catalog_module.parse_file
+
+    def parse_then_replace(p: str, sink: Callable[[Located], None]) -> catalog_module.Checked:
+        found = real(p, sink)
+        replacement = Path(p).with_suffix(".new")
+        replacement.write_text(catalog_text().replace("Demo Certification", "Replaced Certification"), "utf-8")
+        os.replace(replacement, p)  # another program saves the file while certfind is still reading
+        return found
+
+    monkeypatch.setattr(catalog_module, "parse_file", parse_then_replace)
+    during = cli("--catalog", path, "list")
+    assert during.out.startswith("demo\tDemo Certification (DEMO)\t")  # what was read, for this run
+    assert databases(tmp_path) == []  # but never kept under the new file's key
+    monkeypatch.setattr(catalog_module, "parse_file", real)
+    after = cli("--catalog", path, "list")
+    assert after.out.startswith("demo\tReplaced Certification (DEMO)\t")
+
+
+def test_eight_concurrent_cold_runs(tmp_path: Path) -> None:
+    path = tmp_path / "catalog.yaml"
+    path.write_text(catalog_text(*(VALID_ENTRY.replace("id: demo", f"id: demo-{i}") for i in range(300))), "utf-8")
+    age(path)
+    env = proc_env(tmp_path)
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "certfind", "--catalog", str(path), "list", "--format", "json"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+        )
+        for _ in range(8)
+    ]
+    outputs = [proc.communicate(timeout=120) for proc in runs]
+    assert [proc.returncode for proc in runs] == [0] * 8
+    assert {err for _, err in outputs} == {""}
+    assert len({out for out, _ in outputs}) == 1
+    assert len(json.loads(outputs[0][0])) == 300
+    assert len(databases(tmp_path)) == 1
+    assert not [p for p in cache_dir(tmp_path).iterdir() if p.name.startswith(".build-")]
+
+
+def test_leftovers_and_the_stores_of_deleted_catalogs_are_pruned(tmp_path: Path, write_catalog: WriteCatalog) -> None:
+    gone = write_catalog(catalog_text(), "gone.yaml")
+    assert cli("--catalog", gone, "list").code == 0
+    old_store = only_database(tmp_path)
+    Path(gone).unlink()
+    leftover = cache_dir(tmp_path) / ".build-crashed.tmp"
+    leftover.write_bytes(b"half a database")
+    hour_ago = time.time() - 2 * store.STALE_TEMP_SECONDS
+    os.utime(leftover, (hour_ago, hour_ago))
+    recent = cache_dir(tmp_path) / ".build-running.tmp"
+    recent.write_bytes(b"another run is building this")
+    old_cache = cache_dir(tmp_path) / "0123456789abcdef.idx"  # the first version's cache format
+    old_cache.write_bytes(b"certfind-cache")
+    kept = write_catalog(catalog_text(), "kept.yaml")
+    assert cli("--catalog", kept, "list").code == 0  # a cold run prunes
+    left = {p.name for p in cache_dir(tmp_path).iterdir()}
+    assert old_store.name not in left
+    assert leftover.name not in left
+    assert old_cache.name not in left
+    assert recent.name in left  # may still be in use
+    assert len(databases(tmp_path)) == 1
+
+
+def test_an_unwritable_cache_directory_builds_in_memory(tmp_path: Path, write_catalog: WriteCatalog) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root writes anywhere")
+    cache_dir(tmp_path).mkdir(parents=True, mode=0o500)
+    path = write_catalog(catalog_text())
+    run = cli("--catalog", path, "list")
+    assert (run.code, run.err) == (0, "")
+    assert run.out.startswith("demo\t")
