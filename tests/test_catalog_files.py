@@ -762,7 +762,7 @@ CASES = [
     (
         "two decimals",
         catalog_text(VALID_ENTRY.replace("amount: 100", "amount: 1.005")),
-        [":11:31: demo.costs[0].amount: at most two decimal places, found 1.005"],
+        [":11:31: demo.costs[0].amount: at most two decimal places (whole cents), found 1.005"],
     ),
 ]
 
@@ -814,3 +814,43 @@ def test_file_over_the_size_cap_is_refused_without_reading_it(tmp_path: Path) ->
     start = time.perf_counter()
     assert problems(str(path)) == [": the file is larger than the 64 MiB limit"]
     assert time.perf_counter() - start < 2.0
+
+
+# --- numbers, dates and sizes (contract 1.1) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e309", "-1"])
+@pytest.mark.parametrize("command", ["list", "search library"])
+def test_max_cost_must_be_a_real_amount(value: str, command: str) -> None:
+    run = cli(*command.split(), "--max-cost", value)
+    assert (run.code, run.out) == (2, "")
+    assert run.err.startswith("certfind: --max-cost must be an amount between 0 and 1,000,000,000; got ")
+
+
+@pytest.mark.parametrize("field", ["checked", "accessed"])
+def test_a_date_in_the_future_is_a_located_error(write_catalog: WriteCatalog, field: str) -> None:
+    path = write_catalog(catalog_text(VALID_ENTRY.replace(f"{field}: 2026-11-24", f"{field}: 2999-12-31")))
+    run = cli("validate", path)
+    assert (run.code, run.out) == (3, "")
+    where = "verification.checked" if field == "checked" else "sources[0].accessed"
+    assert run.err.startswith(f"{path}:")
+    assert f": demo.{where}: 2999-12-31 is in the future (today is " in run.err
+
+
+def test_an_amount_finer_than_a_cent_is_refused_not_printed_as_zero(write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text(VALID_ENTRY.replace("amount: 100", "amount: 0.000000001")))
+    run = cli("validate", path)
+    assert (run.code, run.out) == (3, "")
+    assert run.err == f"{path}:11:31: demo.costs[0].amount: at most two decimal places (whole cents), found 1e-09\n"
+
+
+def test_validate_lists_at_most_100_problems_then_counts_the_rest(write_catalog: WriteCatalog) -> None:
+    text = "schema_version: 1\ncertifications:\n" + "  - {}\n" * 250_000  # 1.5 MB of empty entries
+    assert len(text) > 1_500_000
+    path = write_catalog(text)
+    run = cli("validate", path)
+    assert (run.code, run.out) == (3, "")
+    lines = run.err.splitlines()
+    assert len(lines) == 101
+    assert lines[0] == f"{path}:3:5: certifications[0]: missing required field 'id'"
+    assert lines[-1] == "certfind: 1250000 problems in the catalog (first 100 shown)"

@@ -280,3 +280,9 @@ def test_table_survives_odd_COLUMNS(columns: str) -> None:
         run = cli(*args, "--format", "table", env={"COLUMNS": columns})
         assert (run.code, without_note(run.err)) == (0, ""), (args, run)
         assert run.out.strip(), (args, "no output")
+
+
+def test_a_huge_columns_is_capped_at_a_readable_width() -> None:
+    run = cli("list", "--format", "table", env={"COLUMNS": "99999"})
+    assert run.code == 0
+    assert max(len(line) for line in run.out.splitlines()) <= 240

@@ -22,6 +22,7 @@ from tests.support import (
     age,
     piped,
     proc_env,
+    without_note,
 )
 
 
@@ -237,3 +238,73 @@ def test_no_command_writes_to_catalogs_or_the_package(tmp_path: Path) -> None:
 
     assert {path: file_state(path) for path in files} == files
     assert {path: snapshot_dir(path) for path in dirs} == dirs
+
+
+# --- the process edges of contract 1.1 ----------------------------------------------------------------
+
+
+def shell(tmp_path: Path, command: str, **extra: str) -> tuple[int, bytes, bytes]:
+    """Run `certfind COMMAND` through bash (for redirections); stdout and stderr captured where still open."""
+    done = subprocess.run(
+        ["bash", "-c", f"{shlex.join(CERTFIND)} {command}"],
+        capture_output=True,
+        env=proc_env(tmp_path, **extra),
+        cwd=tmp_path,
+        timeout=60,
+        check=False,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
+@pytest.mark.parametrize("args", ["--version", "--help", "list --help", "help"])
+def test_version_and_help_to_a_full_disk_are_one_line(tmp_path: Path, args: str) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    code, out, err = shell(tmp_path, f"{args} >/dev/full")
+    assert (code, out) == (1, b"")
+    assert err == b"certfind: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize("fmt", ["table", "plain", "json", "csv"])
+@pytest.mark.parametrize("command", ["list", "show lssc", "search library", "compare lssc cpla"])
+def test_a_reader_that_reads_nothing_is_no_error(tmp_path: Path, fmt: str, command: str) -> None:
+    out, err, code = piped(tmp_path, f"{command} --format {fmt}", "head -c 0")
+    assert (code, out) == (0, "")
+    assert without_note(err) == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [("list --bogus", 2), ("search", 2), ("--catalog /nonexistent list", 3), ("list --region Atlantis", 2)],
+)
+@pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/full"])
+def test_exit_codes_survive_an_unwritable_stderr(tmp_path: Path, args: str, expected: int, redirect: str) -> None:
+    code, _, _ = shell(tmp_path, f"{args} {redirect}")
+    assert code == expected
+
+
+def test_a_bare_certfind_prints_help_and_succeeds(tmp_path: Path) -> None:
+    code, out, err = shell(tmp_path, "")
+    assert (code, err) == (0, b"")
+    assert b"Usage: certfind" in out
+    assert b"search" in out
+
+
+@pytest.mark.parametrize("encoding", ["PYTHONIOENCODING=ascii", "PYTHONIOENCODING=latin-1", "LC_ALL=C"])
+@pytest.mark.parametrize(
+    "command",
+    ["show cilip-certification", "show cilip-certification --format table", "list --region GB", "search café"],
+)
+def test_output_never_fails_on_the_streams_encoding(tmp_path: Path, encoding: str, command: str) -> None:
+    name, _, value = encoding.partition("=")
+    extra = {name: value}
+    if name == "LC_ALL":
+        extra["PYTHONIOENCODING"] = ""
+    code, out, err = shell(tmp_path, command, **extra)
+    assert code == (1 if "café" in command else 0), err
+    assert b"Traceback" not in err
+    if name == "PYTHONIOENCODING" and value == "ascii" and "café" not in command:
+        assert b"\\xa3" in out  # the pound sign, written as an escape
+        assert out.isascii()
+    if "café" in command:
+        assert err.startswith(b"certfind: no certification matches 'caf")

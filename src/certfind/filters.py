@@ -117,19 +117,17 @@ def facets(store: Store) -> dict[str, list[tuple[str, int]]]:
 # --- what a user typed -----------------------------------------------------------------------------
 
 
-def _nearest(value: str, options: list[str]) -> str:
+def _nearest(value: str, options: list[str], cutoff: float = 0.6) -> str:
     import difflib
 
-    found = difflib.get_close_matches(value.casefold(), [o.casefold() for o in options], n=1, cutoff=0.5)
-    if not found:
-        return ""
-    match = next(o for o in options if o.casefold() == found[0])
-    return f"; did you mean {match!r}?"
+    found = difflib.get_close_matches(value.casefold(), [o.casefold() for o in options], n=1, cutoff=cutoff)
+    return next((o for o in options if found and o.casefold() == found[0]), "")
 
 
 def _unknown(option: str, value: str, nearest: str, valid: list[str]) -> UsageError:
     listed = ", ".join(valid) if valid else "(none in this catalog)"
-    return UsageError(f"unknown {option} value {value!r}{nearest} Valid values: {listed}")
+    hint = f"; did you mean {nearest!r}?" if nearest else "."
+    return UsageError(f"unknown {option} value {value!r}{hint} Valid values: {listed}")
 
 
 def category(value: str | None, known: list[str]) -> str | None:
@@ -157,7 +155,7 @@ def regions(values: list[str], known: list[str]) -> tuple[str, ...]:
         meant = places.parse(value)
         if not meant:
             names = [places.name(code) for code in known]
-            nearest = _nearest(value, [*known, *names]) or _nearest(value, list(places.names().values()))
+            nearest = _nearest(value, [*known, *names], 0.75) or _nearest(value, list(places.names().values()), 0.75)
             valid = [f"{code} ({places.name(code)})" for code in known]
             raise _unknown("--region", value, nearest, valid)
         codes += [code for code in meant if code not in codes]

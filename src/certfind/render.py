@@ -82,11 +82,17 @@ def console(stderr: bool = False) -> Console:
     out = Console(
         file=sys.stderr if stderr else sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False
     )
+    out.on_broken_pipe = _reader_went_away  # type: ignore[method-assign]
     if out.width < 10:  # COLUMNS=0 or nonsense: Rich would print nothing at all
         out.width = 80
     elif out.width > MAX_WIDTH:
         out.width = MAX_WIDTH
     return out
+
+
+def _reader_went_away() -> None:
+    """Rich would exit 1 when the reader goes away; the CLI's boundary makes that a quiet exit 0."""
+    raise BrokenPipeError
 
 
 def text(value: str, style: str = "") -> Text:
@@ -314,6 +320,8 @@ def render_rows(
 
 STACKED = 60
 """Below this many columns each entry is a short block of lines (name, id, issuer, cost, trust)."""
+MEDIUM = 80
+"""Below this many columns a listing has no issuer column: the issuer is a line under the id."""
 WIDE = 120
 """From this many columns on, a listing also shows each entry's category and where it is awarded."""
 
@@ -326,41 +334,50 @@ def _table(rows: list[Row], scored: bool, show_origin: bool) -> None:
     if not rows:
         return
     if out.width < STACKED:
-        for r in rows:  # too narrow for columns: one block per entry, cost and trust included
-            c = r.cert
-            out.print(text(c.label + origin_mark(c, r.item.get("warning")), "bold"))
-            out.print(text(c.id + (f"  (score {r.score:g})" if scored and r.score is not None else ""), "dim"))
-            out.print(text(c.issuer))
-            out.print(text("up front: " + costs.format_money(costs.upfront(c))))
-            out.print(text(trust(c), _TRUST_STYLE.get(c.verification.status, "")))
-            out.print()
+        _stacked(out, rows, scored)
         return
     wide = out.width >= WIDE
-    longest_id = max(len(r.cert.id) for r in rows)
+    medium = out.width < MEDIUM  # no room for an issuer column: the issuer goes under the id
     costs_shown = [costs.format_money(costs.upfront(r.cert)) for r in rows]
     trusts = [trust(r.cert).split(", ") for r in rows]
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False, expand=True)
-    table.add_column("Certification", ratio=3, min_width=max(longest_id, 16))
-    table.add_column("Issuer", ratio=2, min_width=10)
-    if wide:
-        table.add_column("Category", ratio=1, min_width=8)
-        table.add_column("Where", ratio=1, min_width=8)
-    table.add_column("Up front", no_wrap=True, min_width=max(len("Up front"), *(len(s) for s in costs_shown)))
-    table.add_column(
-        "Verification", no_wrap=True, min_width=max(len("Verification"), *(len(p) for t in trusts for p in t))
-    )
+    fixed: list[tuple[str, int]] = [
+        ("Up front", max(len("Up front"), *(len(s) for s in costs_shown))),
+        ("Verification", max(len("Verification"), *(len(p) for t in trusts for p in t))),
+    ]
     if scored and wide:
-        table.add_column("Score", justify="right", no_wrap=True)
+        fixed.append(("Score", len("Score")))
     if show_origin:
-        table.add_column("From", no_wrap=True)
+        fixed.append(("From", len("bundled")))
+    shares = (3, 2, 1, 1) if wide else (1,) if medium else (3, 2)
+    gaps = 3 * (len(fixed) + len(shares) - 1)  # padding on both sides of a boundary, and the box's separator
+    room = out.width - gaps - sum(width for _, width in fixed)
+    widths = [room * share // sum(shares) for share in shares]
+    longest_id = max(len(r.cert.id) for r in rows)
+    if widths[0] < max(longest_id, 12):  # an id is never folded: stack instead
+        _stacked(out, rows, scored)
+        return
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False, padding=(0, 1))
+    table.add_column("Certification", width=widths[0])
+    if not medium:
+        table.add_column("Issuer", width=widths[1])
+    if wide:
+        table.add_column("Category", width=widths[2])
+        table.add_column("Where", width=widths[3])
+    for header, width in fixed:
+        table.add_column(header, width=width, no_wrap=True, justify="right" if header == "Score" else "left")
     for r, cost, parts in zip(rows, costs_shown, trusts, strict=True):
         c = r.cert
-        name = text(c.label + origin_mark(c, r.item.get("warning")))
+        name = _fit(out, text(c.label + origin_mark(c, r.item.get("warning"))), widths[0], ROW_LINES - 1)
         name.append("\n")
         name.append_text(text(c.id, "dim"))
-        cells: list[Text] = [name, text(c.issuer)]
+        cells: list[Text] = [name]
+        if medium:
+            name.append("\n")
+            name.append_text(_fit(out, text(c.issuer), widths[0], 1))
+        else:
+            cells.append(_fit(out, text(c.issuer), widths[1], ROW_LINES))
         if wide:
-            cells += [text(c.category), text(region_text(c))]
+            cells += [_fit(out, text(c.category), widths[2], ROW_LINES), _fit(out, text(region_text(c)), widths[3], 3)]
         cells += [text(cost), text("\n".join(parts), _TRUST_STYLE.get(c.verification.status, ""))]
         if scored and wide:
             cells.append(text(f"{r.score:g}"))
@@ -368,6 +385,40 @@ def _table(rows: list[Row], scored: bool, show_origin: bool) -> None:
             cells.append(text(c.origin))
         table.add_row(*cells)
     out.print(table)
+
+
+def _stacked(out: Console, rows: list[Row], scored: bool) -> None:
+    """Too narrow for columns: one block per entry, issuer, cost and trust included."""
+    for r in rows:
+        c = r.cert
+        out.print(text(c.label + origin_mark(c, r.item.get("warning")), "bold"))
+        out.print(text(c.id + (f"  (score {r.score:g})" if scored and r.score is not None else ""), "dim"))
+        out.print(text(c.issuer))
+        out.print(text("up front: " + costs.format_money(costs.upfront(c))))
+        out.print(text(trust(c), _TRUST_STYLE.get(c.verification.status, "")))
+        out.print()
+
+
+ROW_LINES = 3
+"""A row of a listing takes at most this many lines: the name (with the id under it) and the issuer are
+cut to fit with an ellipsis; `show` has them whole. The cost and the verification are never cut."""
+
+
+def _fit(out: Console, value: Text, width: int, lines: int) -> Text:
+    """The text wrapped to `width`, kept to `lines` lines, ending in an ellipsis when cut."""
+    wrapped = value.wrap(out, width)
+    if len(wrapped) <= lines:
+        return value
+    from rich.text import Text
+
+    kept = Text("\n").join(wrapped[:lines])
+    kept.rstrip()
+    last = wrapped[lines - 1]
+    room = width - 1
+    if last.cell_len > room:
+        kept.right_crop(last.cell_len - room)
+    kept.append("…")
+    return kept
 
 
 def facets_text(facets: dict[str, list[tuple[str, int]]], fmt: str) -> None:
@@ -412,8 +463,7 @@ def show_fields(
 
     v = cert.verification
     out: list[tuple[str, str]] = [("name", cert.label), ("id", cert.id)]
-    if warning:
-        out.append(("warning", warning))
+    out.append(("warning", warning) if warning else ("trust", trust_banner(cert)[0]))
     out += [("issuer", cert.issuer)]
     if cert.issuer_url:
         out.append(("issuer url", cert.issuer_url))
@@ -517,7 +567,7 @@ def render_show(
     grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
     previous = None
-    body = [(label, value) for label, value in facts[1:] if label not in ("warning", "source", "url")]
+    body = [(label, value) for label, value in facts[1:] if label not in ("warning", "trust", "source", "url")]
     for label, value in body:
         value_style = _TRUST_STYLE.get(cert.verification.status, "") if label == "verification" else ""
         grid.add_row(text("" if label == previous else label), text(value, value_style))

@@ -88,8 +88,8 @@ class Checker:
 
     def money(self, node: Node, where: str) -> object:
         value = self.number(node, where)
-        if value is not _MISSING and isinstance(value, float) and abs(value * 100 - round(value * 100)) > 1e-6:
-            return self.fail(node, where, f"at most two decimal places, found {value}")
+        if value is not _MISSING and isinstance(value, float) and round(value, 2) != value:
+            return self.fail(node, where, f"at most two decimal places (whole cents), found {value!r}")
         return value
 
     def date(self, node: Node, where: str) -> object:
