@@ -20,7 +20,7 @@ from unittest import mock
 from typer.testing import CliRunner
 
 README = Path(__file__).resolve().parent.parent / "README.md"
-TODAY = date(2026, 11, 24)
+TODAY = date(2026, 11, 25)
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 
 
@@ -44,12 +44,14 @@ def pinned(tmp: Path) -> Iterator[None]:
         yield
 
 
-def run_example(command: str) -> str:
+def run_example(command: str, tmp: Path | None = None) -> str:
     from certfind.cli import app
 
     args = shlex.split(command)[1:]
     result = CliRunner().invoke(app, args, catch_exceptions=False)
     out = (result.stdout + result.stderr).replace(str(README.parent) + os.sep, "")  # same in every checkout
+    if tmp is not None:  # the pinned configuration directory, as a reader's own would read
+        out = out.replace(str(tmp / "config"), "~/.config")
     if result.exit_code:
         out += f"[exit {result.exit_code}]\n"
     return "\n".join(line.rstrip() for line in out.splitlines()) + "\n"
@@ -62,7 +64,7 @@ def render(text: str, tmp: Path) -> str:
         out = []
         for line in match.group(1).splitlines():
             if line.startswith("$ certfind"):
-                out.append(line + "\n" + run_example(line[2:]))
+                out.append(line + "\n" + run_example(line[2:], tmp))
             elif line.startswith("$ "):
                 out.append(line + "\n")
         return "```console\n" + "".join(out) + "```"

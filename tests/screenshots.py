@@ -20,7 +20,7 @@ from tests.readme import README, pinned
 
 DOCS = README.parent / "docs"
 SHOTS = {
-    "search.svg": "certfind search catalogue --limit 6 --format table",
+    "search.svg": "certfind search library technician --limit 6 --format table",
     "show.svg": "certfind show CLT --format table",
     "compare.svg": "certfind compare LSSC CPLA 'Certified Archivist' --member --format table",
 }

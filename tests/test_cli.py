@@ -318,8 +318,8 @@ def test_show_warns_on_stderr_when_an_entry_was_checked_over_a_year_ago(write_ca
     path = write_catalog(catalog_text(old))
     run = cli("--catalog", path, "show", "demo")
     assert run.code == 0
-    assert "verification\tconfirmed, checked 2025-06-01 (541 days ago)\n" in run.out
-    assert run.err == "warning: demo was last checked 541 days ago; fees and rules may have changed\n"
+    assert "verification\tconfirmed, checked 2025-06-01 (542 days ago)\n" in run.out
+    assert run.err == "warning: demo was last checked 542 days ago; fees and rules may have changed\n"
 
 
 def test_discontinued_credentials_say_so() -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from certfind.cli import command_names
 from tests.readme import README, render
 
 pytestmark = pytest.mark.skipif(not README.exists(), reason="README is not shipped with the wheel tests")
@@ -18,6 +19,6 @@ def test_readme_examples_are_the_programs_current_output(tmp_path: Path) -> None
 
 def test_every_command_has_an_example() -> None:
     text = README.read_text(encoding="utf-8")
-    for command in ("list", "show", "search", "compare", "validate"):
+    for command in command_names():
         assert f"$ certfind {command}" in text, command
     assert "certfind search cataloging" in text

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from certfind import costs
+from certfind.cli import command_names
 from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
 
 
@@ -49,7 +50,7 @@ def test_show_completion_script_is_available() -> None:
     assert "_CERTFIND_COMPLETE" in run.out
 
 
-@pytest.mark.parametrize("command", ["list", "show", "search", "compare", "validate"])
+@pytest.mark.parametrize("command", command_names())
 def test_h_works_everywhere_and_help_teaches_by_example(command: str) -> None:
     short, long = cli(command, "-h"), cli(command, "--help")
     assert short == long
@@ -60,9 +61,22 @@ def test_h_works_everywhere_and_help_teaches_by_example(command: str) -> None:
 
 def test_bare_certfind_lists_the_commands_with_a_line_each() -> None:
     run = cli()
-    text = run.out + run.err
-    for command in ("list", "show", "search", "compare", "validate"):
-        assert f" {command} " in text
+    assert (run.code, run.err) == (0, "")
+    for command in command_names():
+        assert f" {command} " in run.out
+
+
+@pytest.mark.parametrize("command", command_names())
+def test_help_command_explains_each_command(command: str) -> None:
+    run = cli("help", command)
+    assert (run.code, run.err) == (0, "")
+    assert run.out == cli(command, "--help").out
+
+
+def test_help_of_an_unknown_command_is_a_usage_error() -> None:
+    run = cli("help", "nope")
+    assert (run.code, run.out) == (2, "")
+    assert run.err == f"certfind: no command 'nope'; the commands are: {', '.join(command_names())}\n"
 
 
 def test_list_origin_tells_bundled_from_user_entries(tmp_path: Path) -> None:

@@ -513,7 +513,7 @@ def search(
     if not hits:
         _nothing_found(cat, chosen, f"no certification matches {text!r}")
         raise typer.Exit(EXIT_NO_MATCH)
-    if fmt_name in ("table", "plain"):
+    if fmt_name in ("table", "plain") and fields is None:  # scripts reading JSON get the order, not a note
         _name_the_unreal(cat, hits)
 
 
