@@ -330,12 +330,12 @@ def _filters(
 ) -> "Filters":
     from certfind import filters
 
-    return filters.Filters(
-        category=filters.category(category, cat.values("category")),
+    return filters.Filters(  # the values present are looked up only for a filter that was given
+        category=filters.category(category, cat.values("category")) if category is not None else None,
         issuer=issuer,
         status=filters.status(status),
-        regions=filters.regions(region or [], cat.values("region")),
-        occupations=filters.occupation_codes(occupation or [], cat.values("occupation")),
+        regions=filters.regions(region, cat.values("region")) if region else (),
+        occupations=filters.occupation_codes(occupation, cat.values("occupation")) if occupation else (),
         max_cost=filters.max_cost(max_cost),
     )
 

@@ -10,7 +10,6 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from certfind import occupations, places
 from certfind.errors import UsageError
 from certfind.model import STATUSES, VERIFICATIONS
 
@@ -150,6 +149,8 @@ def status(value: str | None) -> str | None:
 
 def regions(values: list[str], known: list[str]) -> tuple[str, ...]:
     """Codes for the places typed (`TX`, `Texas`, `US-TX`, `Ontario`, `GB`); unknown places are refused."""
+    from certfind import places
+
     codes: list[str] = []
     for value in values:
         meant = places.parse(value)
@@ -163,6 +164,8 @@ def regions(values: list[str], known: list[str]) -> tuple[str, ...]:
 
 
 def occupation_codes(values: list[str], known: list[str]) -> tuple[str, ...]:
+    from certfind import occupations
+
     codes: list[str] = []
     for value in values:
         meant = occupations.parse(value, known)

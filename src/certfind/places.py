@@ -382,6 +382,8 @@ _OTHER_NAMES = {
 
 def fold(text: str) -> str:
     """Case, accents and spacing do not matter in a place name."""
+    if text.isascii():
+        return " ".join(text.casefold().split())
     text = unicodedata.normalize("NFKD", text.casefold())
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 

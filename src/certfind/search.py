@@ -276,15 +276,15 @@ class Searcher:
         self.flags = store.flags
 
     def _similar(self, token: str) -> list[tuple[str, float]]:
-        from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
-
         vocabulary = self.vocabulary
         found = {token: 100.0}
         i = bisect_left(vocabulary, token)
         known = i < len(vocabulary) and vocabulary[i] == token
         edits = 0 if known else max_edits(token)  # a word the catalog uses is no typo
-        if edits:
+        if edits:  # rapidfuzz is loaded only when a word may be a typo
+            from rapidfuzz import process
+            from rapidfuzz.distance import Levenshtein
+
             for match, distance, _ in process.extract(
                 token, vocabulary, scorer=Levenshtein.distance, score_cutoff=edits, limit=None
             ):
@@ -414,8 +414,6 @@ class Searcher:
 
     def _rerank(self, scores: dict[int, float], own: list[str], covered: set[str]) -> None:
         """Among the best, a name the query's words fill (typos forgiven), or stand in order in, gains a little."""
-        from rapidfuzz import fuzz
-
         from certfind.store import cert_of
 
         phrase = " ".join(own)
@@ -430,6 +428,8 @@ class Searcher:
                 scores[entry] += NAME_COVERAGE_BONUS * filled / len(name_words)
             if len(own) < 2:
                 continue
+            from rapidfuzz import fuzz
+
             if fuzz.partial_ratio(phrase, canonical) >= 90:
                 scores[entry] += PHRASE_BONUS
             elif aliases and fuzz.partial_ratio(phrase, aliases) >= 90:
