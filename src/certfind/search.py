@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from certfind.model import Certification
-from certfind.store import FIELDS, Indexer
+from certfind.store import FIELDS, UNREAL_FLAG, Indexer
 
 if TYPE_CHECKING:
     from certfind.store import Store
@@ -41,10 +41,6 @@ FLOOR = 55.0
 """Results scoring below this are not shown: nonsense finds nothing."""
 EXACT = 100.0
 
-TRUST_ORDER = ("confirmed", "differs", "unverified", "not-found")
-"""Between equally good matches, the better-verified entry comes first."""
-UNREAL_FLAG = 0x10
-"""Set in an entry's flags when no one awards it (not found, or discontinued)."""
 
 STOPWORDS = frozenset(["a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "by", "or", "at", "as", "from"])
 """Words too small to mean anything. Common but meaningful words (`library`, `certified`) are not

@@ -44,6 +44,10 @@ RACY_NS = 2_000_000_000
 """A catalog modified this recently is not stored: a second edit in the same clock tick could hide."""
 STALE_TEMP_SECONDS = 3600
 FIELDS = 5  # search fields: search.NAME, TOPIC, ISSUER, SUMMARY, REFUTED
+TRUST_ORDER = ("confirmed", "differs", "unverified", "not-found")
+"""Each entry's flags byte: its place in this order (between equal matches the better-verified entry
+comes first), plus UNREAL_FLAG when no one awards it (not found, or discontinued)."""
+UNREAL_FLAG = 0x10
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
@@ -300,7 +304,6 @@ class Builder:
 
     def add(self, cert: Certification, at: int | None = None, warning: str | None = None) -> int:
         from certfind import costs
-        from certfind.search import TRUST_ORDER, UNREAL_FLAG
 
         n = self.reserve() if at is None else at
         up = costs.upfront(cert)
