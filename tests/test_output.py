@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from certfind.cli import command_names
 from tests.conftest import VALID_ENTRY, Run, WriteCatalog, catalog_text, cli
 from tests.support import (
     OTHER_ENTRY,
@@ -286,3 +287,50 @@ def test_a_huge_columns_is_capped_at_a_readable_width() -> None:
     run = cli("list", "--format", "table", env={"COLUMNS": "99999"})
     assert run.code == 0
     assert max(len(line) for line in run.out.splitlines()) <= 240
+
+
+# Arguments that make each command print something; every command of the app must be here.
+SAMPLE_ARGS = {
+    "list": ["--region", "GB"],
+    "show": ["lssc"],
+    "search": ["cataloging"],
+    "compare": ["lssc", "cpla"],
+    "plan": ["cip", "--earned", "2025-03-01"],
+    "eligible": ["--education", "master", "--experience-years", "3"],
+    "import": ["tests/fixtures/ctdl/nbcot-cota-import.json"],
+    "init": [],
+    "validate": [],
+    "help": ["list"],
+}
+
+
+def formats_of(command: str) -> list[str]:
+    """The values the command's --format option declares, read from the app itself."""
+    import typer.main
+
+    from certfind.cli import app
+
+    group = typer.main.get_command(app)
+    sub = group.commands[command]  # type: ignore[attr-defined]
+    for param in sub.params:
+        if "--format" in getattr(param, "opts", ()):
+            return list(param.type.choices)
+    return []
+
+
+def test_every_command_has_sample_arguments() -> None:
+    assert set(SAMPLE_ARGS) == set(command_names())
+
+
+@pytest.mark.parametrize(("command", "fmt"), [(c, f) for c in command_names() for f in formats_of(c)], ids=str)
+def test_every_command_writes_every_format_it_declares(command: str, fmt: str) -> None:
+    tests_dir = Path(__file__).resolve().parent
+    args = [str(tests_dir.parent / a) if a.startswith("tests/") else a for a in SAMPLE_ARGS[command]]
+    run = cli(command, *args, "--format", fmt, env={"COLUMNS": "100"})
+    assert run.code == 0, (command, fmt, run.err)
+    assert run.out
+    if fmt in ("json", "ctdl"):
+        json.loads(run.out)
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(run.out)))
+        assert len({len(row) for row in rows}) == 1

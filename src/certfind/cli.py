@@ -404,14 +404,14 @@ def list_(
     fields = _fields(json_fields)
     cat = _load(ctx)
     if facets:
-        render.facets_text(cat.facets(), _format(fmt))
+        render.emit(render.Facets(cat.facets()), _format(fmt))
         return
     chosen = _filters(cat, category, status, region, occupation, max_cost, issuer)
     entries = cat.select(chosen, sort.value)
     shown = _format(fmt)
     raw = shown == "json" or fields is not None  # the stored items as they are: no record is rebuilt
     rows = (render.Row(text, None, cert) for _, text, cert in cat.items(entries, full=not raw))
-    render.render_rows(rows, shown, show_origin=origin, fields=fields)
+    render.emit(render.Listing(rows, show_origin=origin, fields=fields), "json" if raw else shown)
     if not entries:
         _nothing_found(cat, chosen, "no entries")
         raise typer.Exit(EXIT_NO_MATCH)
@@ -448,8 +448,9 @@ def show(
         return
     alternatives = [alt for alt in (cat.get(a) for a in cert.verification.alternatives) if alt is not None]
     today = date.today()
-    render.render_show(cert, cat.item(entry), alternatives, _format(fmt), today, fields)
-    if _format(fmt) == "ctdl" and cert.verification.status == "not-found":
+    shown = "json" if fields is not None else _format(fmt)
+    render.emit(render.Shown(cert, cat.item(entry), alternatives, today, fields), shown)
+    if shown == "ctdl" and cert.verification.status == "not-found":
         _say(f"note: {cert.id} is left out of CTDL output: no public source confirms that it exists")
     warning = render.stale_warning(cert, today)
     if warning:
@@ -509,7 +510,7 @@ def search(
     fmt_name = _format(fmt)
     found = cat.items([h.entry for h in shown], full=True)
     rows = (render.Row(item, h.score, cert) for h, (_, item, cert) in zip(shown, found, strict=True))
-    render.render_rows(rows, fmt_name, scored=True, fields=fields)
+    render.emit(render.Listing(rows, scored=True, fields=fields), "json" if fields is not None else fmt_name)
     if not hits:
         _nothing_found(cat, chosen, f"no certification matches {text!r}")
         raise typer.Exit(EXIT_NO_MATCH)
@@ -560,7 +561,8 @@ def compare(
     cat = _load(ctx)
     entries = list(dict.fromkeys(cat.resolve(n) for n in names))
     certs = [cat.cert(e) for e in entries]
-    render.render_compare(certs, [cat.item(e) for e in entries], costs.compare(certs, years, member), _format(fmt))
+    comparison = costs.compare(certs, years, member)
+    render.emit(render.Compared(certs, [cat.item(e) for e in entries], comparison), _format(fmt))
 
 
 # --- plan and eligible -------------------------------------------------------------------------
@@ -656,7 +658,7 @@ def plan(
             return
         _write_new_file(ics, calendar)
     shown = _format(fmt)
-    render.render_plan(laid_out, shown)
+    render.emit(render.Planned(laid_out), shown)
     if shown == "csv" and laid_out.note:  # a sentence is not a row: the other formats print it with the rows
         _say(f"certfind: {laid_out.note}")
     if ics is not None:
@@ -711,7 +713,7 @@ def eligible(
     cat = _load(ctx)
     result = eligibility.check(cat, profile)
     shown = _format(fmt)
-    render.render_eligible(result, shown)
+    render.emit(render.Eligibility(result), shown)
     if shown == "csv" and result.not_recorded:  # a count is not a row: the other formats print it with the rows
         _say(f"certfind: {render.not_recorded_text(result.not_recorded)}")
     if not result.eligible:

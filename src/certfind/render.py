@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -110,6 +110,30 @@ def _link(out: Console, url: str) -> Text:
     safe = shown == url and url.isascii() and url.isprintable()
     link = Style(link=url) if safe and out.color_system is not None else Style()
     return Text(shown, style=link + Style(color="blue" if out.color_system else None))
+
+
+class View:
+    """Something a command prints, with one method per format it can be written in. `emit` is the one
+    place a format name becomes a way of writing; a view without a format simply has no such method."""
+
+    def table(self) -> None:
+        raise NotImplementedError
+
+    def plain(self) -> None:
+        raise NotImplementedError
+
+    def json(self) -> None:
+        raise NotImplementedError
+
+    def csv(self) -> None:
+        raise NotImplementedError
+
+    def ctdl(self) -> None:
+        raise NotImplementedError
+
+
+def emit(view: View, fmt: str) -> None:
+    {"table": view.table, "plain": view.plain, "json": view.json, "csv": view.csv, "ctdl": view.ctdl}[fmt]()
 
 
 # --- shared wording --------------------------------------------------------------------------
@@ -283,39 +307,37 @@ def _plain_line(r: Row, show_origin: bool) -> list[object]:
     return line + ([f"{r.score:g}"] if r.score is not None else []) + ([c.origin] if show_origin else [])
 
 
-def render_rows(
-    rows: Iterable[Row],
-    fmt: str,
-    *,
-    scored: bool = False,
-    show_origin: bool = False,
-    fields: Sequence[str] | None = None,
-) -> int:
-    """Print a listing; returns how many rows it printed. Plain, csv and json stream row by row, so
-    output starts at once and memory does not grow with the catalog; only a table needs them all."""
-    count = 0
+class Listing(View):
+    """Entries of list or search. Plain, csv and json stream row by row, so output starts at once and
+    memory does not grow with the catalog; only a table needs them all."""
 
-    def counted(source: Iterable[Row]) -> Iterator[Row]:
-        nonlocal count
-        for row in source:
-            count += 1
-            yield row
+    def __init__(
+        self,
+        rows: Iterable[Row],
+        *,
+        scored: bool = False,
+        show_origin: bool = False,
+        fields: Sequence[str] | None = None,
+    ) -> None:
+        self.rows, self.scored, self.show_origin, self.fields = rows, scored, show_origin, fields
 
-    rows = counted(rows)
-    if fmt == "json" or fields is not None:
-        write_json_lines_array(json_line(r, fields) for r in rows)
-    elif fmt == "csv":
-        head = [*CSV_HEAD, *(["score"] if scored else [])]
-        write_csv(itertools.chain([head], (_csv_line(r) for r in rows)))
-    elif fmt == "plain":
-        write_plain(_plain_line(r, show_origin) for r in rows)
-    elif fmt == "ctdl":
+    def json(self) -> None:
+        write_json_lines_array(json_line(r, self.fields) for r in self.rows)
+
+    def csv(self) -> None:
+        head = [*CSV_HEAD, *(["score"] if self.scored else [])]
+        write_csv(itertools.chain([head], (_csv_line(r) for r in self.rows)))
+
+    def plain(self) -> None:
+        write_plain(_plain_line(r, self.show_origin) for r in self.rows)
+
+    def ctdl(self) -> None:
         from certfind import ctdl
 
-        write(to_json(ctdl.export(r.cert for r in rows)))
-    else:
-        _table(list(rows), scored, show_origin)
-    return count
+        write(to_json(ctdl.export(r.cert for r in self.rows)))
+
+    def table(self) -> None:
+        _table(list(self.rows), self.scored, self.show_origin)
 
 
 STACKED = 60
@@ -421,33 +443,41 @@ def _fit(out: Console, value: Text, width: int, lines: int) -> Text:
     return kept
 
 
-def facets_text(facets: dict[str, list[tuple[str, int]]], fmt: str) -> None:
+class Facets(View):
     """What exists: the count of entries per category, verification, status, kind, region, issuer."""
-    from certfind import occupations, places
 
-    def shown(kind: str, value: str) -> str:
+    def __init__(self, facets: dict[str, list[tuple[str, int]]]) -> None:
+        self.facets = facets
+
+    @staticmethod
+    def _shown(kind: str, value: str) -> str:
+        from certfind import occupations, places
+
         if kind == "region":
             return f"{value} {places.name(value)}"
         if kind == "occupation":
             return occupations.describe(value)
         return value
 
-    if fmt == "json":
-        write(to_json({kind: [{"value": v, "count": n} for v, n in pairs] for kind, pairs in facets.items()}))
-    elif fmt == "csv":
-        write_csv([("facet", "value", "count"), *((k, v, n) for k, pairs in facets.items() for v, n in pairs)])
-    elif fmt == "plain":
-        write_plain((k, shown(k, v), n) for k, pairs in facets.items() for v, n in pairs)
-    else:
+    def json(self) -> None:
+        write(to_json({kind: [{"value": v, "count": n} for v, n in pairs] for kind, pairs in self.facets.items()}))
+
+    def csv(self) -> None:
+        write_csv([("facet", "value", "count"), *((k, v, n) for k, pairs in self.facets.items() for v, n in pairs)])
+
+    def plain(self) -> None:
+        write_plain((k, self._shown(k, v), n) for k, pairs in self.facets.items() for v, n in pairs)
+
+    def table(self) -> None:
         from rich.table import Table
 
         out = console()
-        for kind, pairs in facets.items():
+        for kind, pairs in self.facets.items():
             grid = Table(title=text(kind, "bold"), title_justify="left", show_header=False, box=None, pad_edge=False)
             grid.add_column(justify="right", no_wrap=True)
             grid.add_column()
             for value, count in pairs:
-                grid.add_row(text(str(count)), text(shown(kind, value)))
+                grid.add_row(text(str(count)), text(self._shown(kind, value)))
             out.print(grid)
             out.print()
 
@@ -530,57 +560,64 @@ def stale_warning(cert: Certification, today: date) -> str | None:
     return None
 
 
-def render_show(
-    cert: Certification,
-    item: Record,
-    alternatives: Sequence[Certification],
-    fmt: str,
-    today: date,
-    fields: Sequence[str] | None = None,
-) -> None:
-    warning = item.get("warning")
-    if fmt == "json" or fields is not None:
-        shown = {name: item.get(name) for name in fields} if fields is not None else item
-        write(to_json(shown))
-        return
-    if fmt == "ctdl":
+class Shown(View):
+    """Every fact of one entry."""
+
+    def __init__(
+        self,
+        cert: Certification,
+        item: Record,
+        alternatives: Sequence[Certification],
+        today: date,
+        fields: Sequence[str] | None = None,
+    ) -> None:
+        self.cert, self.item, self.fields = cert, item, fields
+        self.warning = item.get("warning")
+        self.facts = show_fields(cert, alternatives, today, self.warning)
+
+    def json(self) -> None:
+        item = self.item if self.fields is None else {name: self.item.get(name) for name in self.fields}
+        write(to_json(item))
+
+    def ctdl(self) -> None:
         from certfind import ctdl
 
-        write(to_json(ctdl.export([cert])))
-        return
-    facts = show_fields(cert, alternatives, today, warning)
-    if fmt == "csv":
-        write_csv([("field", "value"), *facts])
-        return
-    if fmt == "plain":
-        write_plain(facts)
-        return
-    from rich.table import Table
+        write(to_json(ctdl.export([self.cert])))
 
-    out = console()
-    headline, style = trust_banner(cert)
-    out.print(text(cert.label + origin_mark(cert, warning), "bold"))
-    out.print(text(headline, style))
-    if warning and "looks like" in warning:
-        out.print(text(warning, "bold yellow"))
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(style="bold", no_wrap=True)
-    grid.add_column(overflow="fold")
-    previous = None
-    body = [(label, value) for label, value in facts[1:] if label not in ("warning", "trust", "source", "url")]
-    for label, value in body:
-        value_style = _TRUST_STYLE.get(cert.verification.status, "") if label == "verification" else ""
-        grid.add_row(text("" if label == previous else label), text(value, value_style))
-        previous = label
-    out.print(grid)
-    sources = [(label, value) for label, value in facts if label in ("source", "url")]
-    if sources:
-        out.print(text("sources", "bold"))
-        for label, value in sources:  # each URL whole on its own line, never folded
-            if label == "url":
-                out.print(_link(out, value), soft_wrap=True)
-            else:
-                out.print(text("  " + value))
+    def csv(self) -> None:
+        write_csv([("field", "value"), *self.facts])
+
+    def plain(self) -> None:
+        write_plain(self.facts)
+
+    def table(self) -> None:
+        from rich.table import Table
+
+        cert, warning = self.cert, self.warning
+        out = console()
+        headline, style = trust_banner(cert)
+        out.print(text(cert.label + origin_mark(cert, warning), "bold"))
+        out.print(text(headline, style))
+        if warning and "looks like" in warning:
+            out.print(text(warning, "bold yellow"))
+        grid = Table.grid(padding=(0, 2))
+        grid.add_column(style="bold", no_wrap=True)
+        grid.add_column(overflow="fold")
+        previous = None
+        hidden = ("warning", "trust", "source", "url")
+        for label, value in ((label, value) for label, value in self.facts[1:] if label not in hidden):
+            value_style = _TRUST_STYLE.get(cert.verification.status, "") if label == "verification" else ""
+            grid.add_row(text("" if label == previous else label), text(value, value_style))
+            previous = label
+        out.print(grid)
+        sources = [(label, value) for label, value in self.facts if label in ("source", "url")]
+        if sources:
+            out.print(text("sources", "bold"))
+            for label, value in sources:  # each URL whole on its own line, never folded
+                if label == "url":
+                    out.print(_link(out, value), soft_wrap=True)
+                else:
+                    out.print(text("  " + value))
 
 
 # --- compare -----------------------------------------------------------------------------------
@@ -597,10 +634,27 @@ def method_text(years: int, member: bool) -> str:
     )
 
 
-def render_compare(certs: Sequence[Certification], items: Sequence[Record], cmp: costs.Comparison, fmt: str) -> None:
-    years, member = cmp.years, cmp.member
-    if fmt == "json":
-        out_items = [
+class Compared(View):
+    """Several entries side by side, with costs from costs.compare."""
+
+    def __init__(self, certs: Sequence[Certification], items: Sequence[Record], cmp: costs.Comparison) -> None:
+        self.certs, self.items, self.cmp = certs, items, cmp
+        years = cmp.years
+        self.rows = [
+            ("issuer", [c.issuer for c in certs]),
+            ("verification", [trust(c) for c in certs]),
+            ("up front", [costs.format_money(m) for m in cmp.upfront]),
+            (f"total {years}y", [costs.format_money(m) for m in cmp.totals]),
+            ("currency", [c.currency for c in certs]),
+            ("duration", [months(c) for c in certs]),
+            ("prerequisites", ["; ".join(c.eligibility) or "none listed" for c in certs]),
+            ("exam", [exam_text(c) for c in certs]),
+            ("renewal", [renewal_text(c) for c in certs]),
+        ]
+
+    def json(self) -> None:
+        cmp = self.cmp
+        items = [
             {
                 **item,
                 "upfront": costs.as_json(up),
@@ -608,65 +662,58 @@ def render_compare(certs: Sequence[Certification], items: Sequence[Record], cmp:
                 "lowest": {"upfront": i in cmp.lowest_upfront, "total": i in cmp.lowest_total},
                 "trust": trust_banner(cert)[0],
             }
-            for i, (cert, item, up, tot) in enumerate(zip(certs, items, cmp.upfront, cmp.totals, strict=True))
+            for i, (cert, item, up, tot) in enumerate(zip(self.certs, self.items, cmp.upfront, cmp.totals, strict=True))
         ]
-        pricing = "member" if member else "non-member"
-        doc = {"years": years, "pricing": pricing, "method": method_text(years, member), "certifications": out_items}
-        write(to_json(doc))
-        return
-    rows = [
-        ("issuer", [c.issuer for c in certs]),
-        ("verification", [trust(c) for c in certs]),
-        ("up front", [costs.format_money(m) for m in cmp.upfront]),
-        (f"total {years}y", [costs.format_money(m) for m in cmp.totals]),
-        ("currency", [c.currency for c in certs]),
-        ("duration", [months(c) for c in certs]),
-        ("prerequisites", ["; ".join(c.eligibility) or "none listed" for c in certs]),
-        ("exam", [exam_text(c) for c in certs]),
-        ("renewal", [renewal_text(c) for c in certs]),
-    ]
-    if fmt in ("plain", "csv"):
-        head = ["id", "name", *(label for label, _ in rows)]
-        body = [[c.id, c.label, *(values[i] for _, values in rows)] for i, c in enumerate(certs)]
-        if fmt == "csv":
-            write_csv([head, *body])
-        else:
-            write_plain(body)
-        return
-    from rich.table import Table
+        pricing = "member" if cmp.member else "non-member"
+        method = method_text(cmp.years, cmp.member)
+        write(to_json({"years": cmp.years, "pricing": pricing, "method": method, "certifications": items}))
 
-    out = console()
-    marks = {"up front": cmp.lowest_upfront, f"total {years}y": cmp.lowest_total}
-    for c in certs:  # what is confirmed and what is not, said before the figures
-        headline, style = trust_banner(c)
-        if c.verification.status != "confirmed" or c.status != "active":
-            out.print(text(f"{c.label}: {headline}", style))
-    if out.width < STACKED:  # too narrow for side by side: one block per certification
-        for i, c in enumerate(certs):
-            out.print(text(c.label, "bold"))
-            for label, values in rows:
-                lowest = " (lowest)" if i in marks.get(label, ()) else ""
-                out.print(text(f"{label}: {values[i]}{lowest}"))
-            out.print()
-        out.print(text(method_text(years, member), "dim"))
-        return
-    table = Table(
-        show_lines=True, header_style="bold", caption=clean(method_text(years, member)), caption_justify="left"
-    )
-    table.add_column("", no_wrap=True)
-    for c in certs:
-        table.add_column(text(c.label, "bold"), ratio=1, overflow="fold")
-    for label, values in rows:
-        differs = len(set(values)) > 1
-        cells = []
-        for i, value in enumerate(values):
-            style = _TRUST_STYLE.get(certs[i].verification.status, "") if label == "verification" else ""
-            shown = value
-            if i in marks.get(label, ()):
-                shown, style = f"{value} (lowest)", "bold green"
-            cells.append(text(shown, style or ("" if differs else "dim")))
-        table.add_row(text(label, "bold yellow" if differs else "dim"), *cells)
-    out.print(table)
+    def _body(self) -> list[list[object]]:
+        return [[c.id, c.label, *(values[i] for _, values in self.rows)] for i, c in enumerate(self.certs)]
+
+    def csv(self) -> None:
+        write_csv([["id", "name", *(label for label, _ in self.rows)], *self._body()])
+
+    def plain(self) -> None:
+        write_plain(self._body())
+
+    def table(self) -> None:
+        certs, cmp, rows = self.certs, self.cmp, self.rows
+        years, member = cmp.years, cmp.member
+        from rich.table import Table
+
+        out = console()
+        marks = {"up front": cmp.lowest_upfront, f"total {years}y": cmp.lowest_total}
+        for c in certs:  # what is confirmed and what is not, said before the figures
+            headline, style = trust_banner(c)
+            if c.verification.status != "confirmed" or c.status != "active":
+                out.print(text(f"{c.label}: {headline}", style))
+        if out.width < STACKED:  # too narrow for side by side: one block per certification
+            for i, c in enumerate(certs):
+                out.print(text(c.label, "bold"))
+                for label, values in rows:
+                    lowest = " (lowest)" if i in marks.get(label, ()) else ""
+                    out.print(text(f"{label}: {values[i]}{lowest}"))
+                out.print()
+            out.print(text(method_text(years, member), "dim"))
+            return
+        table = Table(
+            show_lines=True, header_style="bold", caption=clean(method_text(years, member)), caption_justify="left"
+        )
+        table.add_column("", no_wrap=True)
+        for c in certs:
+            table.add_column(text(c.label, "bold"), ratio=1, overflow="fold")
+        for label, values in rows:
+            differs = len(set(values)) > 1
+            cells = []
+            for i, value in enumerate(values):
+                style = _TRUST_STYLE.get(certs[i].verification.status, "") if label == "verification" else ""
+                shown = value
+                if i in marks.get(label, ()):
+                    shown, style = f"{value} (lowest)", "bold green"
+                cells.append(text(shown, style or ("" if differs else "dim")))
+            table.add_row(text(label, "bold yellow" if differs else "dim"), *cells)
+        out.print(table)
 
 
 # --- plan --------------------------------------------------------------------------------------
@@ -706,13 +753,19 @@ def plan_fields(p: Plan) -> list[tuple[str, str]]:
     return out
 
 
-def render_plan(p: Plan, fmt: str) -> None:
-    from certfind import plan as plans
+class Planned(View):
+    """Holding one credential over the years: each due date, what it asks, the running total."""
 
-    if fmt == "json":
-        write(to_json(plans.to_json(p)))
-        return
-    if fmt == "csv":
+    def __init__(self, p: Plan) -> None:
+        self.p = p
+
+    def json(self) -> None:
+        from certfind import plan as plans
+
+        write(to_json(plans.to_json(self.p)))
+
+    def csv(self) -> None:
+        p = self.p
         head = ["date", "kind", "label", "requirement", "fee_min", "fee_max", "fee_complete"]
         head += ["total_min", "total_max", "total_complete", "currency"]
 
@@ -728,45 +781,48 @@ def render_plan(p: Plan, fmt: str) -> None:
             for e in p.events
         ]
         write_csv([head, *body])
-        return
-    fields = plan_fields(p)
-    if fmt == "plain":
-        write_plain(fields)
-        return
-    from rich.table import Table
 
-    out = console()
-    out.print(text(p.cert.label, "bold"))
-    out.print(text(f"Held {held_text(p)}."))
-    out.print(text(f"Renewal: {renewal_text(p.cert)}"))
-    if p.note:
-        out.print(text(p.note, "yellow"))
-    if out.width < STACKED:  # one line per date instead of columns
-        for label, value in fields:
-            if label[:1].isdigit():
-                out.print(text(f"{label} {value}"))
-    else:
-        table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
-        table.add_column("Date", no_wrap=True)
-        table.add_column("Due", ratio=2, min_width=17)
-        table.add_column("Requirement", ratio=3)
-        table.add_column("Fee", no_wrap=True)
-        table.add_column("Total so far", no_wrap=True)
-        for e in p.events:
-            due = {"earned": "earned (up front)", "renewal": "renewal"}.get(e.kind, e.label)
-            requirement = e.requirement or ("not listed" if e.kind == "renewal" else "")
-            fee = plans.money_text(e.fee, "none listed")
-            table.add_row(
-                text(e.when.isoformat()),
-                text(due),
-                text(requirement),
-                text(fee),
-                text(plans.money_text(e.total, "unknown")),
-            )
-        out.print(table)
-    out.print(
-        text(f"Total for {p.years} year{'s' if p.years != 1 else ''}: {plans.money_text(p.total, 'unknown')}", "bold")
-    )
+    def plain(self) -> None:
+        write_plain(plan_fields(self.p))
+
+    def table(self) -> None:
+        from certfind import plan as plans
+
+        p = self.p
+        fields = plan_fields(p)
+        from rich.table import Table
+
+        out = console()
+        out.print(text(p.cert.label, "bold"))
+        out.print(text(f"Held {held_text(p)}."))
+        out.print(text(f"Renewal: {renewal_text(p.cert)}"))
+        if p.note:
+            out.print(text(p.note, "yellow"))
+        if out.width < STACKED:  # one line per date instead of columns
+            for label, value in fields:
+                if label[:1].isdigit():
+                    out.print(text(f"{label} {value}"))
+        else:
+            table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
+            table.add_column("Date", no_wrap=True)
+            table.add_column("Due", ratio=2, min_width=17)
+            table.add_column("Requirement", ratio=3)
+            table.add_column("Fee", no_wrap=True)
+            table.add_column("Total so far", no_wrap=True)
+            for e in p.events:
+                due = {"earned": "earned (up front)", "renewal": "renewal"}.get(e.kind, e.label)
+                requirement = e.requirement or ("not listed" if e.kind == "renewal" else "")
+                fee = plans.money_text(e.fee, "none listed")
+                table.add_row(
+                    text(e.when.isoformat()),
+                    text(due),
+                    text(requirement),
+                    text(fee),
+                    text(plans.money_text(e.total, "unknown")),
+                )
+            out.print(table)
+        span = f"{p.years} year{'s' if p.years != 1 else ''}"
+        out.print(text(f"Total for {span}: {plans.money_text(p.total, 'unknown')}", "bold"))
 
 
 # --- eligible ----------------------------------------------------------------------------------
@@ -788,14 +844,20 @@ def _eligible_line(group: str, v: Verdict) -> list[object]:
     return [group, v.cert.id, v.cert.label, v.cert.verification.status, _missing_text(v), v.route.note]
 
 
-def render_eligible(result: Result, fmt: str) -> None:
-    from certfind import eligibility
+class Eligibility(View):
+    """What a profile meets, nearly meets, and how much was not checked."""
 
-    groups = [("eligible", result.eligible), ("nearly", result.nearly)]
-    if fmt == "json":
-        write(to_json(eligibility.to_json(result)))
-        return
-    if fmt == "csv":
+    def __init__(self, result: Result) -> None:
+        self.result = result
+        self.groups = [("eligible", result.eligible), ("nearly", result.nearly)]
+
+    def json(self) -> None:
+        from certfind import eligibility
+
+        write(to_json(eligibility.to_json(self.result)))
+
+    def csv(self) -> None:
+        groups = self.groups
         head = ["group", "id", "name", "issuer", "verification", "missing", "note"]
         body = [
             [group, v.cert.id, v.cert.name, v.cert.issuer, v.cert.verification.status, _missing_text(v), v.route.note]
@@ -803,45 +865,48 @@ def render_eligible(result: Result, fmt: str) -> None:
             for v in verdicts
         ]
         write_csv([head, *body])
-        return
-    if fmt == "plain":
+
+    def plain(self) -> None:
+        groups, result = self.groups, self.result
         rows: list[list[object]] = [_eligible_line(group, v) for group, verdicts in groups for v in verdicts]
         if result.not_recorded:
             rows.append(["not-recorded", not_recorded_text(result.not_recorded)])
         write_plain(rows)
-        return
-    from rich.table import Table
 
-    out = console()
-    titles = {"eligible": ("Eligible now", "bold green"), "nearly": ("Nearly", "bold yellow")}
-    for group, verdicts in groups:
-        title, style = titles[group]
-        out.print(text(f"{title}: {len(verdicts) or 'none'}", style))
-        if not verdicts:
-            continue
-        if out.width < STACKED:
-            for v in verdicts:
-                out.print(text(f"{v.cert.id}: {v.cert.label} ({v.cert.verification.status})"))
-                for m in v.missing:
-                    out.print(text(f"  {m.text}"))
-                if v.route.note:
-                    out.print(text(f"  note: {v.route.note}", "dim"))
-            continue
-        table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
-        table.add_column("ID", ratio=2, overflow="fold")
-        table.add_column("Certification", ratio=4)
-        table.add_column("Verification", min_width=9, overflow="fold")
-        if group == "nearly":
-            table.add_column("Missing", ratio=3)
-        table.add_column("Note", ratio=3)
-        for v in verdicts:
-            cells = [text(v.cert.id), text(v.cert.label)]
-            cells.append(text(v.cert.verification.status, _TRUST_STYLE.get(v.cert.verification.status, "")))
+    def table(self) -> None:
+        groups, result = self.groups, self.result
+        from rich.table import Table
+
+        out = console()
+        titles = {"eligible": ("Eligible now", "bold green"), "nearly": ("Nearly", "bold yellow")}
+        for group, verdicts in groups:
+            title, style = titles[group]
+            out.print(text(f"{title}: {len(verdicts) or 'none'}", style))
+            if not verdicts:
+                continue
+            if out.width < STACKED:
+                for v in verdicts:
+                    out.print(text(f"{v.cert.id}: {v.cert.label} ({v.cert.verification.status})"))
+                    for m in v.missing:
+                        out.print(text(f"  {m.text}"))
+                    if v.route.note:
+                        out.print(text(f"  note: {v.route.note}", "dim"))
+                continue
+            table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
+            table.add_column("ID", ratio=2, overflow="fold")
+            table.add_column("Certification", ratio=4)
+            table.add_column("Verification", min_width=9, overflow="fold")
             if group == "nearly":
-                cells.append(text(_missing_text(v)))
-            cells.append(text(v.route.note))
-            table.add_row(*cells)
-        out.print(table)
-    if result.not_recorded:
-        out.print(text(not_recorded_text(result.not_recorded), "dim"))
-    out.print(text(NEARLY_TEXT, "dim"))
+                table.add_column("Missing", ratio=3)
+            table.add_column("Note", ratio=3)
+            for v in verdicts:
+                cells = [text(v.cert.id), text(v.cert.label)]
+                cells.append(text(v.cert.verification.status, _TRUST_STYLE.get(v.cert.verification.status, "")))
+                if group == "nearly":
+                    cells.append(text(_missing_text(v)))
+                cells.append(text(v.route.note))
+                table.add_row(*cells)
+            out.print(table)
+        if result.not_recorded:
+            out.print(text(not_recorded_text(result.not_recorded), "dim"))
+        out.print(text(NEARLY_TEXT, "dim"))
