@@ -887,3 +887,25 @@ def test_the_export_is_json_ld_whose_expansion_carries_the_catalogs_costs() -> N
     assert ("Application", 350, "USD", ["https://purl.org/ctdl/vocabs/audience/NonMember"]) in costs
     assert ("Application", 325, "USD", ["https://purl.org/ctdl/vocabs/audience/Member"]) in costs
     assert not any(node.get(ns + "verificationStatus") == [{"@value": "not-found"}] for node in expanded)
+
+
+def test_list_format_ctdl_is_json_ld_that_expands_with_the_catalogs_costs() -> None:
+    jsonld = pytest.importorskip("pyld.jsonld")
+    run = cli("list", "--format", "ctdl")
+    assert (run.code, run.err) == (0, "")
+    dropped: list[str | None] = []
+    expanded = jsonld.expand(
+        json.loads(run.out), {"documentLoader": local_context_loader()}, on_property_dropped=dropped.append
+    )
+    assert dropped == []
+    terms = "https://purl.org/ctdl/terms/"
+    nodes = {node["@id"]: node for node in expanded}
+    real = [c for c in bundled() if c.verification.status != "not-found"]
+    assert {f"urn:certfind:{c.id}" for c in real} <= set(nodes)
+    cpla = nodes["urn:certfind:cpla"]
+    prices = {
+        (p[terms + "name"][0]["@value"], p.get(terms + "price", [{"@value": None}])[0]["@value"])
+        for p in cpla[terms + "estimatedCost"]
+    }
+    assert ("Application", 350) in prices  # the corrected non-member fee
+    assert ("Final review", 100) in prices
