@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import stat
@@ -453,3 +454,18 @@ def test_the_formats_of_list_search_and_show_include_ctdl() -> None:
         assert doc["@context"][0] == "https://credreg.net/ctdl/schema/context/json"
         assert all(node.get("certfind:verificationStatus") != "not-found" for node in doc["@graph"])
     assert os.environ.get("CERTFIND_CATALOG") is None
+
+
+def test_show_cpla_gives_the_corrected_fees_each_citing_its_source() -> None:
+    run = cli("show", "cpla", "--format", "plain")
+    assert run.code == 0
+    lines = run.out.splitlines()
+    fees_page = "https://ala-apa.org/certification/for-cpla-candidates/fees/"
+    number = next(
+        line.split("\t")[1][1 : line.split("\t")[1].index("]")]
+        for line, after in itertools.pairwise(lines)
+        if line.startswith("source\t") and after == f"url\t{fees_page}"
+    )
+    assert f"fee\tApplication: $350 (non-members) [{number}]" in lines
+    assert f"fee\tCourse completion review (per course): $75 x 7 (non-members) [{number}]" in lines
+    assert f"fee\tFinal review: $100 (non-members) [{number}]" in lines

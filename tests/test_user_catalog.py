@@ -64,8 +64,8 @@ def test_a_note_or_a_file_url_is_a_source_in_a_users_file(tmp_path: Path) -> Non
     user_file(tmp_path, entry)
     run = cli("show", "county-staff")
     assert (run.code, run.err) == (0, "")
-    assert "source\tOur branch manager, 2026\n" in run.out
-    assert "source\tHandout (a local file)\nurl\tfile:///home/me/handout.pdf\n" in run.out
+    assert "source\t[1] Our branch manager, 2026\n" in run.out
+    assert "source\t[2] Handout (a local file)\nurl\tfile:///home/me/handout.pdf\n" in run.out
 
 
 BROKEN = (

@@ -532,8 +532,10 @@ def show_fields(
     out.append(
         ("duration", months(cert) + (f" ({cert.duration.note})" if cert.duration and cert.duration.note else ""))
     )
-    for fee in cert.costs:
-        out.append(("fee", fee_text(fee, cert.currency)))
+    numbers = {src.url: i for i, src in enumerate(cert.sources, 1) if src.url}
+    for fee in cert.costs:  # each amount cites the source it was seen in, by its number below
+        cited = f" [{numbers[fee.source]}]" if fee.source in numbers else f" [{fee.source}]" if fee.source else ""
+        out.append(("fee", fee_text(fee, cert.currency) + cited))
     out.append(("up front", costs.format_money(costs.upfront(cert)) + " (non-member)"))
     if costs.has_member_pricing(cert):
         out.append(("up front", costs.format_money(costs.upfront(cert, member=True)) + " (member)"))
@@ -542,10 +544,10 @@ def show_fields(
         out.append(("topics", ", ".join(cert.topics)))
     if cert.origin != "bundled":
         out.append(("from", "your own catalog file" if cert.origin == "user" else "the --catalog file"))
-    for src in cert.sources:
+    for i, src in enumerate(cert.sources, 1):
         seen = f" (seen {src.accessed.isoformat()})" if src.accessed else ""
         kind = "" if src.web or not src.url else " (a local file)" if src.url.startswith("file:") else ""
-        out.append(("source", f"{src.title}{kind}{seen}"))
+        out.append(("source", f"[{i}] {src.title}{kind}{seen}"))
         if src.url:
             out.append(("url", src.url))
     return out
