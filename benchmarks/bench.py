@@ -33,6 +33,7 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
@@ -83,6 +84,7 @@ STARTUP: tuple[tuple[str, list[str], str], ...] = (
     ("certfind show lssc --format plain", [CERTFIND, "show", "lssc", "--format", "plain"], "bundled"),
     ("certfind list --format table", [CERTFIND, "list", "--format", "table"], "bundled"),
 )
+STARTUP_CMDS = {label: cmd for label, cmd, _ in STARTUP}
 BUNDLED_SEARCH = "certfind search cataloging --format plain"
 
 # Scale section: (label, arguments after `--catalog PATH`, bundled reference label)
@@ -193,19 +195,35 @@ class Spawner:
         self.proc.wait()
 
 
+class Job(NamedTuple):
+    label: str
+    cmd: Sequence[str]
+    env: Mapping[str, str]
+
+
 def run_series(
     spawner: Spawner, label: str, cmd: Sequence[str], env: Mapping[str, str], runs: int, warmups: int = 0
 ) -> Series:
-    series = Series()
+    return run_rounds(spawner, [Job(label, cmd, env)], runs, warmups)[label]
+
+
+def run_rounds(spawner: Spawner, jobs: Sequence[Job], runs: int, warmups: int = 0) -> dict[str, Series]:
+    """Run every job once per round, round after round, so that the commands compared share the machine's
+    slow and fast moments (on a shared VM, medians taken minutes apart drift by 10-20%). A job that fails
+    is reported and left out of the later rounds."""
+    found = {job.label: Series() for job in jobs}
     for i in range(warmups + runs):
-        run = spawner.run(cmd, env)
-        if run.exit_code != 0:
-            series.failure = run
-            report_failure(label, cmd, run)
-            return series
-        if i >= warmups:
-            series.runs.append(run)
-    return series
+        for job in jobs:
+            series = found[job.label]
+            if series.failure is not None:
+                continue
+            run = spawner.run(job.cmd, job.env)
+            if run.exit_code != 0:
+                series.failure = run
+                report_failure(job.label, job.cmd, run)
+            elif i >= warmups:
+                series.runs.append(run)
+    return found
 
 
 def report_failure(label: str, cmd: Sequence[str], run: Run) -> None:
@@ -732,10 +750,11 @@ def fmt_mib(series: Series) -> str:
 
 
 def verdict(value: float | None, target: float, unit: str = "x") -> str:
-    """`(target <= 3x: met)`; n/a when the value could not be measured."""
+    """`(target <= 3.0x: met)`; n/a when the value could not be measured."""
+    shown = f"{target:g}" if "." in f"{target:g}" else f"{target:g}.0"
     if value is None:
-        return f"(target <= {target:g}{unit}: n/a)"
-    return f"(target <= {target:g}{unit}: {'met' if value <= target else 'MISSED'})"
+        return f"(target <= {shown}{unit}: n/a)"
+    return f"(target <= {shown}{unit}: {'met' if value <= target else 'MISSED'})"
 
 
 def versions() -> str:
@@ -755,6 +774,7 @@ class ScaleRow:
     reference: str
     cold: Series
     warm: Series
+    paired: Series  # the reference command over the bundled catalog, run in turn with the warm runs
 
 
 @dataclass(slots=True)
@@ -780,7 +800,9 @@ class Results:
     fts5: list[str]  # the Markdown of fts5_vs_words.py, or why it is missing
 
 
-def measure_scale(spawner: Spawner, tmp: Path, config_home: Path, size: int, runs: int, cold_runs: int) -> SizeInfo:
+def measure_scale(
+    spawner: Spawner, tmp: Path, config_home: Path, bundled_env: Mapping[str, str], size: int, runs: int, cold_runs: int
+) -> SizeInfo:
     catalog = tmp / f"catalog-{size}.yaml"
     started = time.perf_counter()
     file_bytes = write_catalog(catalog, size, SEED)
@@ -804,11 +826,14 @@ def measure_scale(spawner: Spawner, tmp: Path, config_home: Path, size: int, run
             if one.failure is not None:
                 cold.failure = one.failure
                 break
-        warm = Series()
+        warm, paired = Series(), Series()
         if cold.ok:
-            progress(f"scale {size:,}: {label} warm x {runs}")
-            warm = run_series(spawner, f"{label} (warm, {size:,} entries)", cmd, env, runs)
-        info.rows.append(ScaleRow(size, label, reference, cold, warm))
+            progress(f"scale {size:,}: {label} warm x {runs}, in turn with the bundled catalog's")
+            name = f"{label} (warm, {size:,} entries)"
+            jobs = [Job(name, cmd, env), Job(reference, STARTUP_CMDS[reference], bundled_env)]
+            rounds = run_rounds(spawner, jobs, runs)
+            warm, paired = rounds[name], rounds[reference]
+        info.rows.append(ScaleRow(size, label, reference, cold, warm, paired))
         if warm.ok:
             info.store_bytes = sum(p.stat().st_size for p in store_files(cache_home))
         if label.startswith("search") and warm.ok:
@@ -862,23 +887,24 @@ def report(results: Results) -> str:
     out.append(
         "Each run a fresh process, started by a small helper process: median wall time from `posix_spawn` to "
         "`os.wait4`, stdout to /dev/null, `COLUMNS=100`, an empty `XDG_CONFIG_HOME`; peak MiB is the largest "
-        "`ru_maxrss` (from `os.wait4`) of the timed runs.\n"
+        "`ru_maxrss` (from `os.wait4`) of the timed runs. The commands run in turn, one run of each per round, so "
+        "that a slow moment of the machine weighs on all of them alike.\n"
     )
     if not sizes:
         return "\n".join(out)
 
     out.append("### Scale (synthetic catalogs, `certfind --catalog PATH ...`)\n")
     out.append(
-        "| size | command | floor ms | cold ms | cold x floor | cold peak MiB | warm median ms | warm x bundled | "
-        "warm peak MiB |"
+        "| size | command | floor ms | cold ms | cold x floor | cold peak MiB | warm median ms | bundled ms | "
+        "warm x bundled | warm peak MiB |"
     )
-    out.append("|--:|---|--:|--:|--:|--:|--:|--:|--:|")
+    out.append("|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|")
     for info in sizes:
         for row in info.rows:
             out.append(
                 f"| {row.size:,} | `{row.label}` | {fmt_ms(info.floor)} | {fmt_ms(row.cold)} | "
                 f"{fmt_ratio(ratio(row.cold, info.floor))} | {fmt_mib(row.cold)} | {fmt_ms(row.warm)} | "
-                f"{fmt_ratio(ratio(row.warm, startup.get(row.reference)))} | {fmt_mib(row.warm)} |"
+                f"{fmt_ms(row.paired)} | {fmt_ratio(ratio(row.warm, row.paired))} | {fmt_mib(row.warm)} |"
             )
     out.append("")
     out.append(
@@ -886,7 +912,8 @@ def report(results: Results) -> str:
         "`yaml.parse(text, Loader=yaml.CSafeLoader)`, doing nothing with the events (median of the same number "
         "of runs; the least any YAML-reading cold run can cost). cold: each run started with an emptied "
         "`XDG_CACHE_HOME`, so it parses, checks and stores the catalog; warm: the runs after, which read the "
-        "store. warm x bundled: against the same command over the bundled catalog (start-up table).\n"
+        "store. bundled ms: the same command over the bundled catalog, run in turn with the warm runs (one of each per "
+        "round), and warm x bundled the ratio of the two medians.\n"
     )
     out.append("| size | YAML MiB | floor ms | floor peak MiB | store MiB | store x YAML |")
     out.append("|--:|--:|--:|--:|--:|--:|")
@@ -933,7 +960,7 @@ def headlines(results: Results) -> list[str]:
     )
     for row in info.rows:
         if row.label.startswith("search"):
-            r = ratio(row.warm, startup.get(row.reference))
+            r = ratio(row.warm, row.paired)
             lines.append(
                 f"- warm `search cataloging`, {n}: {fmt_ms(row.warm)} ms, {fmt_ratio(r)}x the bundled "
                 f"catalog's {verdict(r, WARM_SEARCH_X_BUNDLED)}"
@@ -941,7 +968,7 @@ def headlines(results: Results) -> list[str]:
         elif row.label.startswith("list --format json"):
             seconds = row.warm.median_ms() / 1000 if row.warm.ok else None
             shown = "n/a" if seconds is None else f"{seconds:.2f} s"
-            r = ratio(row.warm, startup.get(row.reference))
+            r = ratio(row.warm, row.paired)
             lines.append(
                 f"- warm `list --format json`, {n}: {shown} {verdict(seconds, WARM_LIST_JSON_SECONDS, ' s')}; "
                 f"{fmt_ratio(r)}x the bundled catalog's"
@@ -1003,15 +1030,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         config_home.mkdir()
         spawner = Spawner(tmp)
 
-        env = base_env(config_home, tmp / "cache-bundled")
-        startup: dict[str, Series] = {}
-        for label, cmd, _ in STARTUP:
-            progress(f"startup: {label} ({WARMUPS} warm-up + {runs} runs)")
-            startup[label] = run_series(spawner, label, cmd, env, runs, WARMUPS)
+        bundled_env = base_env(config_home, tmp / "cache-bundled")
+        progress(f"startup: {len(STARTUP)} commands in turn, {WARMUPS} warm-up + {runs} rounds")
+        startup = run_rounds(spawner, [Job(label, cmd, bundled_env) for label, cmd, _ in STARTUP], runs, WARMUPS)
 
         measured: list[SizeInfo] = []
         for size in sizes:
-            measured.append(measure_scale(spawner, tmp, config_home, size, runs, cold_runs))
+            measured.append(measure_scale(spawner, tmp, config_home, bundled_env, size, runs, cold_runs))
             if size != sizes[-1]:
                 shutil.rmtree(tmp / f"cache-{size}", ignore_errors=True)
         spawner.close()
