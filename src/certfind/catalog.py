@@ -10,7 +10,7 @@ select, facets); nothing above this module sees a table.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
@@ -328,15 +328,32 @@ class Catalog:
         return (cert for _, cert in self.certs(range(len(self))))
 
     def items(self, entries: Sequence[int], *, full: bool = False) -> Iterator[tuple[int, str, Certification | None]]:
-        """(entry, JSON item text, Certification when `full`) in the order given. Each record is checked
-        as it is read; a store found damaged midway is rebuilt and the listing goes on where it stopped,
-        so nothing is printed twice."""
+        """(entry, JSON item text, Certification when `full`) in the order given."""
+        return self._checked(lambda store: store.items(entries), full)
+
+    def listing(
+        self, filters: Filters, sort: str = "name", *, full: bool = False
+    ) -> Iterator[tuple[int, str, Certification | None]]:
+        """What `items` gives for the entries `select` would, in its order, from one query that streams."""
+        from certfind.filters import select_sql
+
+        sql, args = select_sql(filters, sort, "n, item")
+        return self._checked(lambda store: store.item_rows(sql, args), full)
+
+    def _checked(
+        self, fetch: Callable[[Store], Iterable[tuple[int, str]]], full: bool
+    ) -> Iterator[tuple[int, str, Certification | None]]:
+        """Each record checked as it is read (fully when a Certification is built, structurally for raw
+        JSON); a store found damaged midway is rebuilt and the listing goes on where it stopped, so
+        nothing is printed twice."""
         from certfind.store import cert_of, check_item
 
         done = 0
         while True:
             try:
-                for n, text in self.store.items(entries[done:]):
+                for i, (n, text) in enumerate(fetch(self.store)):
+                    if i < done:
+                        continue
                     cert = cert_of(text) if full else None
                     if not full:
                         check_item(text)

@@ -6,7 +6,7 @@ them into a message on stderr and an exit code.
 
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -407,12 +407,18 @@ def list_(
         render.emit(render.Facets(cat.facets()), _format(fmt))
         return
     chosen = _filters(cat, category, status, region, occupation, max_cost, issuer)
-    entries = cat.select(chosen, sort.value)
     shown = _format(fmt)
     raw = shown == "json" or fields is not None  # the stored items as they are: no record is rebuilt
-    rows = (render.Row(text, None, cert) for _, text, cert in cat.items(entries, full=not raw))
-    render.emit(render.Listing(rows, show_origin=origin, fields=fields), "json" if raw else shown)
-    if not entries:
+    listed = 0
+
+    def rows() -> Iterator[render.Row]:
+        nonlocal listed
+        for _, text, cert in cat.listing(chosen, sort.value, full=not raw):
+            listed += 1
+            yield render.Row(text, None, cert)
+
+    render.emit(render.Listing(rows(), show_origin=origin, fields=fields), "json" if raw else shown)
+    if not listed:
         _nothing_found(cat, chosen, "no entries")
         raise typer.Exit(EXIT_NO_MATCH)
 

@@ -43,7 +43,7 @@ _ORDER = {
 }
 
 
-def select_sql(filters: Filters, sort: str) -> tuple[str, list[object]]:
+def select_sql(filters: Filters, sort: str, columns: str = "n") -> tuple[str, list[object]]:
     where: list[str] = []
     args: list[object] = []
     if filters.category is not None:
@@ -66,7 +66,7 @@ def select_sql(filters: Filters, sort: str) -> tuple[str, list[object]]:
         where.append("up_state = 0 AND up_max <= ?")
         args.append(round(filters.max_cost * 100))
     condition = " AND ".join(where) or "1"
-    return f"SELECT n FROM entry WHERE {condition} ORDER BY {_ORDER[sort]}", args
+    return f"SELECT {columns} FROM entry WHERE {condition} ORDER BY {_ORDER[sort]}", args
 
 
 def places_sql(regions: Sequence[str], *, nationwide: bool) -> tuple[str, list[object]]:

@@ -193,6 +193,19 @@ class Store:
                     raise StoreDamaged(f"entry {n} is missing")
                 yield n, decode(found[n])
 
+    def item_rows(self, sql: str, args: Sequence[object] = ()) -> Iterator[tuple[int, str]]:
+        """(entry, JSON item) of every row of a query selecting `n, item`, streamed in its order."""
+        zdict = _dictionary()
+        for n, blob in self.rows(sql, args):
+            try:
+                unpacker = zlib.decompressobj(15, zdict=zdict)
+                data = unpacker.decompress(blob)  # all of it: a whole stream needs no flush()
+                if not unpacker.eof:
+                    raise zlib.error("truncated item")
+                yield n, data.decode("utf-8")
+            except (zlib.error, UnicodeDecodeError, TypeError) as exc:
+                raise StoreDamaged(f"item: {exc}") from None
+
     # search index
     def vocabulary(self) -> list[str]:
         return self.vocabulary_text.split("\n") if self.vocabulary_text else []
