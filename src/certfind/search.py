@@ -21,6 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from certfind.model import Certification
@@ -154,9 +155,13 @@ _WORD = re.compile(r"[a-z0-9]+(?:\+)*|\+")
 
 def fold(text: str) -> str:
     """Lowercase, strip accents, fold spellings; keep letters, digits and '+'."""
-    text = unicodedata.normalize("NFKD", text.casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(SPELLINGS.get(w, w) for w in _WORD.findall(text))
+    if text.isascii():  # the usual case: NFKD changes nothing, there are no accents, casefold is lower
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text.casefold())
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    words = _WORD.findall(text)
+    return " ".join(map(SPELLINGS.get, words, words))
 
 
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ists", "ist", "ers", "er", "ies", "es", "ed", "s")
@@ -169,11 +174,18 @@ STEM = "~"
 
 def stem(word: str) -> str:
     """A light suffix stripper, so word families meet: manager/management, archivist/archives."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
+    if word.endswith(_SUFFIXES):  # one C call rules out most words (codes, numbers, many names)
+        for suffix in _SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
     return word[:-1] if word.endswith("e") and len(word) >= 5 else word
+
+
+@lru_cache(maxsize=16384)
+def _stem_key(word: str) -> str:
+    """The index key of a word's stem; cached, since a catalog repeats its common words entry after entry."""
+    return STEM + stem(word)
 
 
 def tokens(text: str) -> list[str]:
@@ -214,8 +226,8 @@ def entry_terms(cert: Certification) -> list[set[str]]:
     """Per search field, the words of an entry and their stems (under STEM)."""
     out = []
     for texts in _field_texts(cert):
-        seen = {tok for text in texts for tok in tokens(text)}
-        seen.update([STEM + stem(tok) for tok in seen])
+        seen = set(fold(" ".join(texts)).split())  # one fold per field: a space never joins two words
+        seen.update(map(_stem_key, list(seen)))
         out.append(seen)
     return out
 
