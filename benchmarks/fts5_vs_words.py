@@ -16,7 +16,7 @@ not: what a new certfind process sees), as the median of `--repeats` samples:
 - vocabulary: the fuzzy-matched vocabulary, from meta `vocabulary` (own) or the fts5vocab `row` table;
 - fuzzy: rapidfuzz over that vocabulary (`Searcher._similar`), which gives the words to look up; the
   same for both sides, so it is timed once;
-- postings: (word, entry, field) of every word looked up: `Store.postings` (own), the fts5vocab
+- postings: (word, entry, field) of every word looked up: `Searcher.postings` (own), the fts5vocab
   `instance` table (FTS5);
 - MATCH: FTS5's entry ids alone for the same words (`"w1" OR "w2" ...`), for reference: it does not say
   which word or field matched, which the ranking needs.
@@ -72,7 +72,7 @@ class QueryResult:
     postings: int  # (word, entry, field) triples found
     entries: int  # distinct entries among them
     fuzzy_ms: float
-    own_ms: float  # Store.postings
+    own_ms: float  # Searcher.postings
     fts_ms: dict[str, float] = field(default_factory=dict)  # instance-table postings, per variant
     match_ms: dict[str, float] = field(default_factory=dict)  # MATCH entry ids, per variant
     same: dict[str, bool] = field(default_factory=dict)  # identical triples (and MATCH ids) per variant
@@ -158,8 +158,10 @@ def build_words(path: Path, keyed: Sequence[tuple[int, list[str]]]) -> float:
                     values = postings[key] = array("I")
                 values.append(posting)
     words = sorted(postings)
+    alias = search.INDEXER.alias  # a stem key that repeats its word's postings is left out, as the store does
+    kept = [w for w in words if (a := alias(w)) is None or a not in postings or postings[a] != postings[w]]
     conn.execute("BEGIN")
-    conn.executemany("INSERT INTO word VALUES (?, ?)", ((w, postings[w].tobytes()) for w in words))
+    conn.executemany("INSERT INTO word VALUES (?, ?)", ((w, postings[w].tobytes()) for w in kept))
     vocabulary = "\n".join(w for w in words if search.fuzzy_word(w))
     conn.execute("INSERT INTO meta VALUES ('vocabulary', ?)", (vocabulary,))
     conn.commit()
@@ -219,12 +221,15 @@ def lookup_words(searcher: search.Searcher, query: str) -> list[str]:
 
 
 def own_postings(size: int, words: Sequence[str]) -> Callable[[sqlite3.Connection], dict[str, array[int]]]:
-    """`Store.postings` itself, on a Store that skips reading meta (a search has read it already)."""
+    """`Searcher.postings` itself (the word table, and a left-out stem key read from its word), on a Store
+    that skips reading meta (a search has read it already)."""
 
     def work(conn: sqlite3.Connection) -> dict[str, array[int]]:
         store = object.__new__(Store)
         store.conn, store.size = conn, size
-        return store.postings(words)
+        searcher = object.__new__(search.Searcher)
+        searcher.store = store
+        return searcher.postings(words)
 
     return work
 
@@ -363,7 +368,7 @@ def markdown(report: Report) -> list[str]:
         )
     out.append("")
     out.append(
-        "postings: every (word, entry, field) of the keys looked up: `Store.postings` (own) or the fts5vocab "
+        "postings: every (word, entry, field) of the keys looked up: `Searcher.postings` (own) or the fts5vocab "
         "`instance` table (FTS5). MATCH: FTS5's entry ids alone for the same keys, which lack the word and field "
         "the ranking needs. same: both sides found identical triples (and MATCH the same entries); vocabulary: "
         "the fts5vocab `row` table gives the same words as meta `vocabulary`."

@@ -19,8 +19,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from array import array
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -250,7 +251,17 @@ def fuzzy_word(word: str) -> bool:
     return not word.startswith(STEM) and not any(c.isdigit() for c in word)
 
 
-INDEXER = Indexer(entry_terms, entry_names, fuzzy_word)
+def stem_alias(key: str) -> str | None:
+    """For a stem key `~w` where w is its own stem, w: the word is then in the key's family, so when the store
+    holds the word but not the key, the key was left out because its postings were the word's."""
+    if key.startswith(STEM):
+        word = key[len(STEM) :]
+        if stem(word) == word:
+            return word
+    return None
+
+
+INDEXER = Indexer(entry_terms, entry_names, fuzzy_word, stem_alias)
 
 
 # --- searching ------------------------------------------------------------------------------------------
@@ -303,6 +314,16 @@ class Searcher:
                 found[vocabulary[i]] = max(found.get(vocabulary[i], 0.0), PREFIX_SIMILARITY)
                 i += 1
         return list(found.items())
+
+    def postings(self, keys: Iterable[str]) -> dict[str, array[int]]:
+        """The postings of index keys; a stem key the store left out reads its word's (see stem_alias)."""
+        wanted = list(dict.fromkeys(keys))
+        aliases = {key: word for key in wanted if (word := stem_alias(key)) is not None}
+        found = self.store.postings([*wanted, *aliases.values()])
+        for key, word in aliases.items():
+            if key not in found and word in found:
+                found[key] = found[word]
+        return found
 
     def exact(self, query: str) -> list[int]:
         """Entries whose id, acronym, alias, name or a claimed name is the query (ignoring case and punctuation)."""
@@ -387,7 +408,7 @@ class Searcher:
             [*self._similar(word), (STEM + stem(word), STEM_SIMILARITY)] if fuzzy_word(word) else [(word, 100.0)]
             for word in words
         ]
-        postings = self.store.postings(token for found in candidates for token, _ in found)
+        postings = self.postings(token for found in candidates for token, _ in found)
         best: dict[int, list[float]] = {}
         weight = []
         covered = {token for found in candidates[: len(own)] for token, sim in found if sim >= EDIT_SIMILARITY[1]}

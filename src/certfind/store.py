@@ -38,8 +38,9 @@ from certfind import __version__
 from certfind.errors import Problem
 from certfind.model import Certification, Record, from_record, to_item
 
-FORMAT = 1
-"""Bumped whenever the tables change; with the certfind version it decides when to rebuild."""
+FORMAT = 2
+"""Bumped whenever the tables change; with the certfind version it decides when to rebuild.
+2: a stem key whose postings would repeat its word's is left out of the word table (Indexer.alias)."""
 RACY_NS = 2_000_000_000
 """A catalog modified this recently is not stored: a second edit in the same clock tick could hide."""
 STALE_TEMP_SECONDS = 3600
@@ -292,6 +293,7 @@ class Indexer(NamedTuple):
     terms: Callable[[Certification], list[set[str]]]  # per search field, the index keys of the entry
     names: Callable[[Certification], list[tuple[str, int]]]  # (folded key, field) pairs for exact lookups
     fuzzy: Callable[[str], bool]  # whether a word belongs in the fuzzy-matched vocabulary
+    alias: Callable[[str], str | None]  # the key whose postings a key may share; a reader falls back to it
 
 
 class Builder:
@@ -378,13 +380,20 @@ class Builder:
         self.conn.executemany("INSERT OR IGNORE INTO name VALUES (?, ?, ?)", self.name_rows)
         self.name_rows.clear()
 
+    def _repeats(self, key: str) -> bool:
+        """Whether a key's postings are those of its alias, which readers then use in its place (at 100,000
+        synthetic entries, half the keys: the stem of a code or a name that is its own stem)."""
+        alias = self.indexer.alias(key)
+        return alias is not None and alias in self.postings and self.postings[alias] == self.postings[key]
+
     def finish(self, key: str, sources: Sequence[Source], warnings: Sequence[Problem], replaced: Sequence[str]) -> None:
         self._flush()
         order = sorted(self.names)
         ranks = [(rank, n) for rank, (_, _, n) in enumerate(order)]
         self.conn.executemany("UPDATE entry SET name_rank = ? WHERE n = ?", ranks)
         words = sorted(self.postings)
-        self.conn.executemany("INSERT INTO word VALUES (?, ?)", ((w, self.postings[w].tobytes()) for w in words))
+        kept = (w for w in words if not self._repeats(w))
+        self.conn.executemany("INSERT INTO word VALUES (?, ?)", ((w, self.postings[w].tobytes()) for w in kept))
         vocabulary = "\n".join(w for w in words if self.indexer.fuzzy(w))
         meta = {
             "format": FORMAT,
