@@ -19,6 +19,8 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
+_NUMBER_START = frozenset("+-.0123456789")
+"""What _INT or _FLOAT can start with."""
 
 
 _NONE: list[Any] = []  # shared and never appended to: a scalar has no items or pairs
@@ -63,6 +65,8 @@ def typed_scalar(text: str, plain: bool) -> Any:
         return True
     if text in _FALSE:
         return False
+    if text[:1] not in _NUMBER_START:  # most scalars are words: neither pattern can match them
+        return text
     if _INT.match(text):
         try:
             return int(text)
@@ -171,6 +175,18 @@ def _walk(loader: Any, path: str, duplicates: list[Problem], on_entry: EntrySink
     while True:
         event = loader.get_event()
         kind = type(event)
+        if kind is scalar_event:  # most events: the same checks as below, with fewer lookups
+            mark, tag = event.start_mark, event.tag
+            if tag is not None and tag != "!" and not event.implicit[0]:
+                raise YamlProblem(
+                    mark.line + 1, mark.column + 1, f"YAML tags ({tag}) are not allowed; quote the value instead"
+                )
+            style = event.style
+            value = event.value
+            if (style is None or style == "") and tag != "!":
+                value = typed_scalar(value, True)
+            attach(Node("scalar", mark.line + 1, mark.column + 1, value))
+            continue
         if kind in ends:
             closed = stack.pop()
             if closed.kind == "map":
