@@ -257,11 +257,21 @@ def test_costs_and_verification_are_never_cut(columns: str, args: list[str]) -> 
             assert shown in run.out, (columns, shown)
 
 
-def test_at_80_columns_a_search_row_takes_at_most_three_lines() -> None:
-    for query in (["library", "technician"], ["cataloging"], ["records"], ["public", "library"], ["australia"]):
+def test_at_80_columns_a_row_takes_at_most_three_lines() -> None:
+    for query in (
+        ["library", "technician"],
+        ["cataloging"],
+        ["records"],
+        ["public", "library"],
+        ["australia"],
+        ["school", "library"],
+    ):
         run = cli("search", *query, "--format", "table", "--limit", "20", env={"COLUMNS": "80"})
         assert run.code == 0
         assert max(lines_of_each_row(run.out)) <= 3, query
+    listed = cli("list", "--format", "table", env={"COLUMNS": "80"})  # with the longest ids: the narrow layout
+    assert listed.out.startswith("Certification ")
+    assert max(lines_of_each_row(listed.out)) <= 3
 
 
 def test_ids_are_never_folded_and_below_60_columns_each_entry_keeps_its_issuer_and_cost() -> None:

@@ -358,10 +358,10 @@ def _table(rows: list[Row], scored: bool, show_origin: bool) -> None:
     if out.width < STACKED:
         _stacked(out, rows, scored)
         return
-    wide = out.width >= WIDE
-    medium = out.width < MEDIUM  # no room for an issuer column: the issuer goes under the id
     costs_shown = [costs.format_money(costs.upfront(r.cert)) for r in rows]
     trusts = [trust(r.cert).split(", ") for r in rows]
+    longest_id = max(len(r.cert.id) for r in rows)
+    wide = out.width >= WIDE
     fixed: list[tuple[str, int]] = [
         ("Up front", max(len("Up front"), *(len(s) for s in costs_shown))),
         ("Verification", max(len("Verification"), *(len(p) for t in trusts for p in t))),
@@ -370,14 +370,21 @@ def _table(rows: list[Row], scored: bool, show_origin: bool) -> None:
         fixed.append(("Score", len("Score")))
     if show_origin:
         fixed.append(("From", len("bundled")))
-    shares = (3, 2, 1, 1) if wide else (1,) if medium else (3, 2)
-    gaps = 3 * (len(fixed) + len(shares) - 1)  # padding on both sides of a boundary, and the box's separator
-    room = out.width - gaps - sum(width for _, width in fixed)
-    widths = [room * share // sum(shares) for share in shares]
-    longest_id = max(len(r.cert.id) for r in rows)
-    if widths[0] < max(longest_id, 12):  # an id is never folded: stack instead
+
+    def widths_for(shares: tuple[int, ...]) -> list[int]:
+        gaps = 3 * (len(fixed) + len(shares) - 1)  # padding on both sides of a boundary, and the box's separator
+        room = out.width - gaps - sum(width for _, width in fixed)
+        return [room * share // sum(shares) for share in shares]
+
+    # the widest layout whose name column holds every id whole: with category and place, with the
+    # issuer, or with the issuer under the id; else one block per entry
+    layouts = ([(3, 2, 1, 1)] if wide else []) + ([(3, 2)] if out.width >= MEDIUM else []) + [(1,)]
+    chosen = next((shares for shares in layouts if widths_for(shares)[0] >= max(longest_id, 12)), None)
+    if chosen is None:
         _stacked(out, rows, scored)
         return
+    widths = widths_for(chosen)
+    wide, medium = len(chosen) == 4, len(chosen) == 1
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False, padding=(0, 1))
     table.add_column("Certification", width=widths[0])
     if not medium:
@@ -389,7 +396,8 @@ def _table(rows: list[Row], scored: bool, show_origin: bool) -> None:
         table.add_column(header, width=width, no_wrap=True, justify="right" if header == "Score" else "left")
     for r, cost, parts in zip(rows, costs_shown, trusts, strict=True):
         c = r.cert
-        name = _fit(out, text(c.label + origin_mark(c, r.item.get("warning"))), widths[0], ROW_LINES - 1)
+        name_lines = ROW_LINES - (2 if medium else 1)  # the id, and in the narrow layout the issuer, below it
+        name = _fit(out, text(c.label + origin_mark(c, r.item.get("warning"))), widths[0], name_lines)
         name.append("\n")
         name.append_text(text(c.id, "dim"))
         cells: list[Text] = [name]
@@ -410,15 +418,24 @@ def _table(rows: list[Row], scored: bool, show_origin: bool) -> None:
 
 
 def _stacked(out: Console, rows: list[Row], scored: bool) -> None:
-    """Too narrow for columns: one block per entry, issuer, cost and trust included."""
+    """Too narrow for columns: one block per entry, issuer, cost and trust included (printed at once)."""
+    from rich.text import Text
+
+    blocks = Text()
     for r in rows:
         c = r.cert
-        out.print(text(c.label + origin_mark(c, r.item.get("warning")), "bold"))
-        out.print(text(c.id + (f"  (score {r.score:g})" if scored and r.score is not None else ""), "dim"))
-        out.print(text(c.issuer))
-        out.print(text("up front: " + costs.format_money(costs.upfront(c))))
-        out.print(text(trust(c), _TRUST_STYLE.get(c.verification.status, "")))
-        out.print()
+        score = f"  (score {r.score:g})" if scored and r.score is not None else ""
+        for line in (
+            text(c.label + origin_mark(c, r.item.get("warning")), "bold"),
+            text(c.id + score, "dim"),
+            text(c.issuer),
+            text("up front: " + costs.format_money(costs.upfront(c))),
+            text(trust(c), _TRUST_STYLE.get(c.verification.status, "")),
+            Text(),
+        ):
+            blocks.append_text(line)
+            blocks.append("\n")
+    out.print(blocks, end="")
 
 
 ROW_LINES = 3
