@@ -445,6 +445,8 @@ cut to fit with an ellipsis; `show` has them whole. The cost and the verificatio
 
 def _fit(out: Console, value: Text, width: int, lines: int) -> Text:
     """The text wrapped to `width`, kept to `lines` lines, ending in an ellipsis when cut."""
+    if value.cell_len <= width:  # one line: nothing to measure
+        return value
     wrapped = value.wrap(out, width)
     if len(wrapped) <= lines:
         return value
