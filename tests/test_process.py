@@ -3,6 +3,7 @@ nothing of the user's is ever written."""
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import signal
@@ -308,3 +309,25 @@ def test_output_never_fails_on_the_streams_encoding(tmp_path: Path, encoding: st
         assert out.isascii()
     if "café" in command:
         assert err.startswith(b"certfind: no certification matches 'caf")
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        "list --format json",
+        "list --format ctdl",
+        "search cilip --format json",
+        "show cilip-certification --format json",
+        "compare cilip-certification lianza-registration --format json",
+        "plan lianza-registration --earned 2025-01-01 --format json",
+        "list --region NZ --json id,name,summary",
+    ],
+)
+def test_json_stays_json_whatever_the_streams_encoding(tmp_path: Path, encoding: str, command: str) -> None:
+    code, out, err = shell(tmp_path, command, PYTHONIOENCODING=encoding)
+    assert (code, err) == (0, b"")
+    assert out.isascii() or encoding != "ascii"
+    utf8_code, utf8_out, _ = shell(tmp_path, command)
+    assert utf8_code == 0
+    assert json.loads(out.decode(encoding)) == json.loads(utf8_out.decode("utf-8"))  # the same data, escaped

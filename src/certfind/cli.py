@@ -408,7 +408,14 @@ def list_(
         return
     chosen = _filters(cat, category, status, region, occupation, max_cost, issuer)
     shown = _format(fmt)
-    raw = shown == "json" or fields is not None  # the stored items as they are: no record is rebuilt
+    if shown == "json" and fields is None:  # the stored items as they are, a batch at a time
+        items = render.JsonItems(cat.listing_items(chosen, sort.value))
+        items.json()
+        if not items.count:
+            _nothing_found(cat, chosen, "no entries")
+            raise typer.Exit(EXIT_NO_MATCH)
+        return
+    raw = fields is not None  # picked fields come from the stored items: no record is rebuilt
     listed = 0
 
     def rows() -> Iterator[render.Row]:

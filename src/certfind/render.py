@@ -8,6 +8,7 @@ never interpreted, and a CSV cell a spreadsheet would run as a formula is prefix
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import sys
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from certfind import costs
 from certfind.model import ITEM_FIELDS, Certification, Fee, Record, cents_to_number
-from certfind.text import clean, json_safe
+from certfind.text import clean, escape_non_ascii, json_safe
 from certfind.trust import trust, trust_banner
 
 if TYPE_CHECKING:
@@ -40,6 +41,34 @@ def to_json(value: Any) -> str:
 
 def write(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def write_json(value: Any) -> None:
+    write(for_stream(to_json(value)))
+
+
+def for_stream(json_text: str) -> str:
+    """JSON text the stream can carry: where stdout's encoding cannot hold a character (`PYTHONIOENCODING=
+    ascii`, a latin-1 terminal), it is written as a JSON escape (the same data), never as the stream's
+    own backslash escape, which would not be JSON."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    if json_text.isascii() or _holds_everything(encoding):
+        return json_text
+    try:
+        json_text.encode(encoding)
+        return json_text
+    except UnicodeEncodeError:
+        return escape_non_ascii(json_text)
+
+
+@functools.cache
+def _holds_everything(encoding: str) -> bool:
+    import codecs
+
+    try:
+        return codecs.lookup(encoding).name.startswith(("utf-8", "utf-16", "utf-32"))
+    except LookupError:
+        return False
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -71,9 +100,25 @@ def write_json_lines_array(lines: Iterable[str]) -> None:
     first = True
     for line in lines:
         sys.stdout.write("[\n" if first else ",\n")
-        sys.stdout.write(line)
+        sys.stdout.write(for_stream(line))
         first = False
     sys.stdout.write("[]\n" if first else "\n]\n")
+
+
+class JsonItems:
+    """Stored JSON items, a batch at a time, written as `write_json_lines_array` would but a batch per
+    write: a listing of 100,000 entries is printed without making an object of any of them."""
+
+    def __init__(self, batches: Iterable[list[str]]) -> None:
+        self.batches = batches
+        self.count = 0
+
+    def json(self) -> None:
+        out = sys.stdout
+        for batch in self.batches:
+            out.write(for_stream(("[\n" if not self.count else ",\n") + ",\n".join(batch)))
+            self.count += len(batch)
+        out.write("[]\n" if not self.count else "\n]\n")
 
 
 def console(stderr: bool = False) -> Console:
@@ -334,7 +379,7 @@ class Listing(View):
     def ctdl(self) -> None:
         from certfind import ctdl
 
-        write(to_json(ctdl.export(r.cert for r in self.rows)))
+        write_json(ctdl.export(r.cert for r in self.rows))
 
     def table(self) -> None:
         _table(list(self.rows), self.scored, self.show_origin)
@@ -479,7 +524,7 @@ class Facets(View):
         return value
 
     def json(self) -> None:
-        write(to_json({kind: [{"value": v, "count": n} for v, n in pairs] for kind, pairs in self.facets.items()}))
+        write_json({kind: [{"value": v, "count": n} for v, n in pairs] for kind, pairs in self.facets.items()})
 
     def csv(self) -> None:
         write_csv([("facet", "value", "count"), *((k, v, n) for k, pairs in self.facets.items() for v, n in pairs)])
@@ -598,12 +643,12 @@ class Shown(View):
 
     def json(self) -> None:
         item = self.item if self.fields is None else {name: self.item.get(name) for name in self.fields}
-        write(to_json(item))
+        write_json(item)
 
     def ctdl(self) -> None:
         from certfind import ctdl
 
-        write(to_json(ctdl.export([self.cert])))
+        write_json(ctdl.export([self.cert]))
 
     def csv(self) -> None:
         write_csv([("field", "value"), *self.facts])
@@ -687,7 +732,7 @@ class Compared(View):
         ]
         pricing = "member" if cmp.member else "non-member"
         method = method_text(cmp.years, cmp.member)
-        write(to_json({"years": cmp.years, "pricing": pricing, "method": method, "certifications": items}))
+        write_json({"years": cmp.years, "pricing": pricing, "method": method, "certifications": items})
 
     def _body(self) -> list[list[object]]:
         return [[c.id, c.label, *(values[i] for _, values in self.rows)] for i, c in enumerate(self.certs)]
@@ -783,7 +828,7 @@ class Planned(View):
     def json(self) -> None:
         from certfind import plan as plans
 
-        write(to_json(plans.to_json(self.p)))
+        write_json(plans.to_json(self.p))
 
     def csv(self) -> None:
         p = self.p
@@ -875,7 +920,7 @@ class Eligibility(View):
     def json(self) -> None:
         from certfind import eligibility
 
-        write(to_json(eligibility.to_json(self.result)))
+        write_json(eligibility.to_json(self.result))
 
     def csv(self) -> None:
         groups = self.groups

@@ -38,7 +38,7 @@ from certfind import __version__
 from certfind.errors import Problem
 from certfind.model import Certification, Record, from_record, to_item
 
-FORMAT = 3
+FORMAT = 4
 """Bumped whenever the tables change; with the certfind version it decides when to rebuild.
 2: a stem key whose postings would repeat its word's is left out of the word table (Indexer.alias)."""
 RACY_NS = 2_000_000_000
@@ -223,6 +223,27 @@ class Store:
                 if n not in found:
                     raise StoreDamaged(f"entry {n} is missing")
                 yield n, decode(found[n])
+
+    def item_batches(self, sql: str, args: Sequence[object] = ()) -> Iterator[list[str]]:
+        """The JSON items of a query selecting `item`, in its order, a batch at a time, each checked
+        (zlib's checksum, then that it is an entry's object): the fast way to print a whole listing."""
+        zdict = _dictionary()
+        try:
+            cursor = self.conn.execute(sql, args)
+            while batch := cursor.fetchmany(1024):
+                texts = []
+                for (blob,) in batch:
+                    unpacker = zlib.decompressobj(ITEM_WBITS, zdict=zdict)
+                    data = unpacker.decompress(blob)
+                    if not unpacker.eof:
+                        raise zlib.error("truncated item")
+                    text = data.decode("utf-8")
+                    if not (text.startswith('{"id":"') and text.endswith("}")):
+                        raise StoreDamaged("item: not an entry")
+                    texts.append(text)
+                yield texts
+        except (sqlite3.Error, zlib.error, UnicodeDecodeError, TypeError) as exc:
+            raise StoreDamaged(f"item: {exc}") from None
 
     def item_rows(self, sql: str, args: Sequence[object] = ()) -> Iterator[tuple[int, str]]:
         """(entry, JSON item) of every row of a query selecting `n, item`, streamed in its order."""
@@ -415,6 +436,7 @@ class Builder:
         order = sorted(self.names)
         ranks = [(rank, n) for rank, (_, _, n) in enumerate(order)]
         self.conn.executemany("UPDATE entry SET name_rank = ? WHERE n = ?", ranks)
+        self.conn.execute("CREATE INDEX entry_name_rank ON entry(name_rank)")  # a listing by name needs no sort
         words = sorted(self.postings)
         kept = (w for w in words if not self._repeats(w))
         self.conn.executemany("INSERT INTO word VALUES (?, ?)", ((w, self.postings[w].tobytes()) for w in kept))

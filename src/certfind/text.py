@@ -29,6 +29,7 @@ def _pattern(kind: str) -> re.Pattern[str]:
             "unsafe": f"[\x00-\x1f\x7f-\x9f\u2028\u2029{INVISIBLE}]",
             # what json.dumps leaves raw (it escapes C0 itself): DEL, C1, separators and invisible characters
             "json": f"[\x7f-\x9f\u2028\u2029{INVISIBLE}]",
+            "non-ascii": "[^\x00-\x7f]",
         }[kind]
     )
 
@@ -55,6 +56,11 @@ def json_safe(text: str) -> str:
         lambda m: "".join(f"\\u{unit:04x}" for unit in _utf16(m.group())),
         text,
     )
+
+
+def escape_non_ascii(json_text: str) -> str:
+    """JSON text with every non-ASCII character as a \\u escape (surrogate pairs beyond the BMP)."""
+    return _pattern("non-ascii").sub(lambda m: "".join(f"\\u{unit:04x}" for unit in _utf16(m.group())), json_text)
 
 
 def _utf16(c: str) -> list[int]:
