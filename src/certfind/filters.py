@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from certfind.store import Store
 
 STATUS_CHOICES = (*VERIFICATIONS, *STATUSES)
-SORTS = ("name", "cost", "duration", "issuer")
 MAX_COST = 1_000_000_000
 
 

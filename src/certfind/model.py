@@ -18,7 +18,6 @@ STATUSES = ("active", "discontinued", "unknown")
 VERIFICATIONS = ("confirmed", "differs", "not-found", "unverified")
 AUDIENCES = ("all", "member", "non-member")
 EDUCATION = ("none", "high-school", "associate", "bachelor", "master", "doctorate")
-ORIGINS = ("bundled", "user", "file")
 
 
 class Source(NamedTuple):

@@ -456,8 +456,3 @@ def search_words(code: str) -> list[str]:
     """What search should find an entry of this place by: its name and, for a subdivision, its country."""
     country, _, local = code.partition("-")
     return [name(code), name(country)] if local else [name(code)]
-
-
-def known_values() -> list[str]:
-    """Every folded key `parse` accepts: for suggesting the nearest one."""
-    return list(_lookup())

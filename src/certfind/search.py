@@ -21,7 +21,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -187,10 +187,6 @@ def stem(word: str) -> str:
 def _stem_key(word: str) -> str:
     """The index key of a word's stem; cached, since a catalog repeats its common words entry after entry."""
     return STEM + stem(word)
-
-
-def tokens(text: str) -> list[str]:
-    return fold(text).split()
 
 
 def synonyms(folded: str) -> list[str]:
@@ -514,7 +510,3 @@ def _near_codes(searcher: Searcher, wanted: str) -> list[int]:
     found = process.extract(wanted, list(keys), scorer=fuzz.ratio, score_cutoff=70, limit=5)
     found.sort(key=lambda match: -match[1])
     return list(dict.fromkeys(e for code, _, _ in found for e in keys[code]))[:5]
-
-
-def near_misses(hits: Sequence[Hit]) -> list[int]:
-    return [h.entry for h in hits if h.unreal]

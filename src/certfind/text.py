@@ -76,10 +76,6 @@ def visible(text: str) -> str:
     return _pattern("invisible").sub("", text)
 
 
-def has_invisible(text: str) -> bool:
-    return _pattern("invisible").search(text) is not None
-
-
 # Letters of other scripts drawn like Latin ones (Unicode's confusables, the ones that matter here).
 _LOOKALIKES = (
     "АA ВB ЕE ЅS ІI ЈJ КK МM НH ОO РP СC ТT ХX УY ԌG ԚQ ԜW "
