@@ -439,7 +439,7 @@ class Catalog:
         from certfind.filters import select_sql
 
         sql, args = select_sql(filters, sort)
-        return self._safe(lambda: [int(n) for (n,) in self.store._query(sql, args)])
+        return self._safe(lambda: [int(n) for (n,) in self.store.query(sql, args)])
 
     def facets(self) -> dict[str, list[tuple[str, int]]]:
         from certfind.filters import facets

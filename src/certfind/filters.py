@@ -85,14 +85,14 @@ def present_values(store: Store, kind: str) -> list[str]:
         "region": "SELECT DISTINCT code FROM place ORDER BY 1",
         "occupation": "SELECT DISTINCT code FROM occupation ORDER BY 1",
     }[kind]
-    return [str(value) for (value,) in store._query(sql)]
+    return [str(value) for (value,) in store.query(sql)]
 
 
 def facets(store: Store) -> dict[str, list[tuple[str, int]]]:
     """How many entries there are per category, verification, credential status, kind, region and issuer."""
 
     def counted(sql: str) -> list[tuple[str, int]]:
-        return [(str(value), int(count)) for value, count in store._query(sql)]
+        return [(str(value), int(count)) for value, count in store.query(sql)]
 
     out = {
         "category": counted("SELECT category, count(*) FROM entry GROUP BY 1 ORDER BY 2 DESC, 1"),
@@ -101,7 +101,7 @@ def facets(store: Store) -> dict[str, list[tuple[str, int]]]:
     }
     out["kind"] = counted("SELECT kind, count(*) FROM entry GROUP BY 1 ORDER BY 2 DESC, 1")
     regions: dict[str, set[int]] = {}
-    for code, n in store._query("SELECT code, n FROM place"):
+    for code, n in store.query("SELECT code, n FROM place"):
         regions.setdefault(str(code), set()).add(int(n))
         country = str(code).partition("-")[0]
         if country != code:

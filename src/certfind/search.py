@@ -355,7 +355,7 @@ class Searcher:
             from certfind.filters import places_sql
 
             sql, args = places_sql(codes, nationwide=False)
-            inside = {int(n) for (n,) in self.store._query(sql, args)}
+            inside = {int(n) for (n,) in self.store.query(sql, args)}
             allowed = inside if allowed is None else allowed & inside
             if not rest.split():  # only a place: everything there
                 scores = dict.fromkeys(sorted(allowed), EXACT)

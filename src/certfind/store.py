@@ -174,7 +174,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, sources: Sequence[Source]) -> None:
         self.conn = conn
         self.sources = tuple(sources)
-        meta = dict(self._query("SELECT key, value FROM meta"))
+        meta = dict(self.query("SELECT key, value FROM meta"))
         try:
             self.size = int(meta["size"])
             self.flags = bytes(meta["flags"])
@@ -188,7 +188,7 @@ class Store:
         if len(self.flags) != self.size:
             raise StoreDamaged("flags do not match the entry count")
 
-    def _query(self, sql: str, args: Sequence[object] = ()) -> list[Any]:
+    def query(self, sql: str, args: Sequence[object] = ()) -> list[Any]:
         try:
             return self.conn.execute(sql, args).fetchall()
         except sqlite3.Error as exc:
@@ -205,7 +205,7 @@ class Store:
 
     # entries
     def item_text(self, n: int) -> str:
-        rows = self._query("SELECT item FROM entry WHERE n = ?", (n,))
+        rows = self.query("SELECT item FROM entry WHERE n = ?", (n,))
         if not rows:
             raise StoreDamaged(f"entry {n} is missing")
         return decode(rows[0][0])
@@ -218,7 +218,7 @@ class Store:
         for start in range(0, len(entries), 500):
             chunk = entries[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            found = dict(self._query(f"SELECT n, item FROM entry WHERE n IN ({marks})", chunk))
+            found = dict(self.query(f"SELECT n, item FROM entry WHERE n IN ({marks})", chunk))
             for n in chunk:
                 if n not in found:
                     raise StoreDamaged(f"entry {n} is missing")
@@ -268,7 +268,7 @@ class Store:
         for start in range(0, len(wanted), 500):
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for word, blob in self._query(f"SELECT word, postings FROM word WHERE word IN ({marks})", chunk):
+            for word, blob in self.query(f"SELECT word, postings FROM word WHERE word IN ({marks})", chunk):
                 values = array("I")
                 try:
                     values.frombytes(blob)
@@ -281,11 +281,11 @@ class Store:
 
     def named(self, key: str) -> list[tuple[int, int]]:
         """(field, entry) of every id, acronym, alias, name or claimed name that folds to `key`."""
-        rows = self._query("SELECT field, n FROM name WHERE key = ? ORDER BY field, n", (key,))
+        rows = self.query("SELECT field, n FROM name WHERE key = ? ORDER BY field, n", (key,))
         return [(int(f), self._entry(n)) for f, n in rows]
 
     def name_keys(self, field: int, prefix: str, limit: int = 500) -> list[tuple[str, int]]:
-        rows = self._query(
+        rows = self.query(
             "SELECT key, n FROM name WHERE field = ? AND key >= ? AND key < ? ORDER BY key LIMIT ?",
             (field, prefix, prefix + "\U0010ffff", limit),
         )
@@ -293,7 +293,7 @@ class Store:
 
     def all_name_keys(self, fields: Sequence[int]) -> list[tuple[str, int]]:
         marks = ",".join("?" * len(fields))
-        rows = self._query(f"SELECT key, n FROM name WHERE field IN ({marks})", fields)
+        rows = self.query(f"SELECT key, n FROM name WHERE field IN ({marks})", fields)
         return [(str(k), self._entry(n)) for k, n in rows]
 
     def _entry(self, n: object) -> int:
