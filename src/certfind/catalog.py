@@ -182,7 +182,7 @@ def _merge(sources: Sequence[Source], builder: store_module.Builder, strict_user
     checked = parse_file(main.path, add)
     problems = list(checked.problems)
     known = ids | user_ids
-    problems += _unknown_alternatives([(f, path) for f, path in pointing], known)
+    problems += _unknown_alternatives(pointing, known)
     if problems:
         raise CatalogError(problems, checked.more)
     for found in user:
