@@ -194,12 +194,12 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreDamaged(str(exc)) from None
 
-    def rows(self, sql: str, args: Sequence[object] = ()) -> Iterator[Any]:
-        """Rows one batch at a time, for output that streams."""
+    def batches(self, sql: str, args: Sequence[object] = ()) -> Iterator[list[Any]]:
+        """The rows of a query a batch at a time, for output that streams."""
         try:
             cursor = self.conn.execute(sql, args)
-            while batch := cursor.fetchmany(512):
-                yield from batch
+            while batch := cursor.fetchmany(1024):
+                yield batch
         except sqlite3.Error as exc:
             raise StoreDamaged(str(exc)) from None
 
@@ -227,36 +227,17 @@ class Store:
     def item_batches(self, sql: str, args: Sequence[object] = ()) -> Iterator[list[str]]:
         """The JSON items of a query selecting `item`, in its order, a batch at a time, each checked
         (zlib's checksum, then that it is an entry's object): the fast way to print a whole listing."""
-        zdict = _dictionary()
-        try:
-            cursor = self.conn.execute(sql, args)
-            while batch := cursor.fetchmany(1024):
-                texts = []
-                for (blob,) in batch:
-                    unpacker = zlib.decompressobj(ITEM_WBITS, zdict=zdict)
-                    data = unpacker.decompress(blob)
-                    if not unpacker.eof:
-                        raise zlib.error("truncated item")
-                    text = data.decode("utf-8")
-                    if not (text.startswith('{"id":"') and text.endswith("}")):
-                        raise StoreDamaged("item: not an entry")
-                    texts.append(text)
-                yield texts
-        except (sqlite3.Error, zlib.error, UnicodeDecodeError, TypeError) as exc:
-            raise StoreDamaged(f"item: {exc}") from None
+        for batch in self.batches(sql, args):
+            texts = [decode(blob) for (blob,) in batch]
+            for text in texts:
+                check_item(text)
+            yield texts
 
     def item_rows(self, sql: str, args: Sequence[object] = ()) -> Iterator[tuple[int, str]]:
         """(entry, JSON item) of every row of a query selecting `n, item`, streamed in its order."""
-        zdict = _dictionary()
-        for n, blob in self.rows(sql, args):
-            try:
-                unpacker = zlib.decompressobj(ITEM_WBITS, zdict=zdict)
-                data = unpacker.decompress(blob)  # all of it: a whole stream needs no flush()
-                if not unpacker.eof:
-                    raise zlib.error("truncated item")
-                yield n, data.decode("utf-8")
-            except (zlib.error, UnicodeDecodeError, TypeError) as exc:
-                raise StoreDamaged(f"item: {exc}") from None
+        for batch in self.batches(sql, args):
+            for n, blob in batch:
+                yield n, decode(blob)
 
     # search index
     def vocabulary(self) -> list[str]:
