@@ -287,11 +287,16 @@ class Catalog:
     def _safe(self, ask: Callable[[], T]) -> T:
         try:
             return ask()
-        except StoreDamaged:
-            if self._rebuild is None:
-                raise
-            self.store, self._rebuild, self._searcher = self._rebuild(), None, None
+        except StoreDamaged as damage:
+            self._recover(damage)
             return ask()
+
+    def _recover(self, damage: StoreDamaged) -> None:
+        """Rebuild a damaged store in memory, once (damage to the rebuilt one is raised), and forget what
+        was derived from the old one."""
+        if self._rebuild is None:
+            raise damage
+        self.store, self._rebuild, self._searcher = self._rebuild(), None, None
 
     def __len__(self) -> int:
         return self.store.size
@@ -358,10 +363,8 @@ class Catalog:
                         yield fresh
                         done += len(fresh)
                 return
-            except StoreDamaged:
-                if self._rebuild is None:
-                    raise
-                self.store, self._rebuild, self._searcher = self._rebuild(), None, None
+            except StoreDamaged as damage:
+                self._recover(damage)
 
     def _checked(
         self, fetch: Callable[[Store], Iterable[tuple[int, str]]], full: bool
@@ -383,10 +386,8 @@ class Catalog:
                     yield n, text, cert
                     done += 1
                 return
-            except StoreDamaged:
-                if self._rebuild is None:
-                    raise
-                self.store, self._rebuild, self._searcher = self._rebuild(), None, None
+            except StoreDamaged as damage:
+                self._recover(damage)
 
     def certs(self, entries: Sequence[int]) -> Iterator[tuple[int, Certification]]:
         for n, _, cert in self.items(entries, full=True):
