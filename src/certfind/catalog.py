@@ -316,18 +316,11 @@ class Catalog:
     def cert(self, n: int) -> Certification:
         return self._safe(lambda: self.store.cert(n))
 
-    def item(self, n: int) -> Record:
-        """An entry's stable JSON item (checked: it makes a Certification)."""
-        import json
+    def entry(self, n: int) -> tuple[Certification, Record]:
+        """An entry as a Certification and as its stable JSON item, from one read."""
+        from certfind.store import entry_of
 
-        from certfind.store import cert_of
-
-        def read() -> Record:
-            text = self.store.item_text(n)
-            cert_of(text)
-            return dict(json.loads(text))
-
-        return self._safe(read)
+        return self._safe(lambda: entry_of(self.store.item_text(n)))
 
     def __iter__(self) -> Iterator[Certification]:
         return (cert for _, cert in self.certs(range(len(self))))

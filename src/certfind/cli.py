@@ -454,15 +454,14 @@ def show(
 
     fields = _fields(json_fields)
     cat = _load(ctx)
-    entry = cat.resolve(name_or_id)
-    cert = cat.cert(entry)
+    cert, item = cat.entry(cat.resolve(name_or_id))
     if web:
         _open_in_browser(cert)
         return
     alternatives = [alt for alt in (cat.get(a) for a in cert.verification.alternatives) if alt is not None]
     today = date.today()
     shown = "json" if fields is not None else _format(fmt)
-    render.emit(render.Shown(cert, cat.item(entry), alternatives, today, fields), shown)
+    render.emit(render.Shown(cert, item, alternatives, today, fields), shown)
     if shown == "ctdl" and cert.verification.status == "not-found":
         _say(f"note: {cert.id} is left out of CTDL output: no public source confirms that it exists")
     warning = render.stale_warning(cert, today)
@@ -572,10 +571,10 @@ def compare(
     if len(names) < 2:
         raise UsageError("compare needs at least two certifications, e.g. certfind compare LSSC CPLA")
     cat = _load(ctx)
-    entries = list(dict.fromkeys(cat.resolve(n) for n in names))
-    certs = [cat.cert(e) for e in entries]
+    found = [cat.entry(e) for e in dict.fromkeys(cat.resolve(n) for n in names)]
+    certs = [cert for cert, _ in found]
     comparison = costs.compare(certs, years, member)
-    render.emit(render.Compared(certs, [cat.item(e) for e in entries], comparison), _format(fmt))
+    render.emit(render.Compared(certs, [item for _, item in found], comparison), _format(fmt))
 
 
 # --- plan and eligible -------------------------------------------------------------------------
@@ -836,8 +835,8 @@ def validate(
     explicit = path if path is not None else (ctx.find_root().obj or {}).get("catalog")
     cat = catalog.load(explicit, use_cache=False, strict_user=True)
     for n in range(len(cat)):
-        cert = cat.cert(n)
-        warning = cat.item(n).get("warning")
+        cert, item = cat.entry(n)
+        warning = item.get("warning")
         if cert.origin == "user" and warning and "looks like" in warning:
             _say(f"warning: {warning}")
     if cat.replaced:

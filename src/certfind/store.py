@@ -300,12 +300,17 @@ def check_item(text: str) -> None:
 
 
 def cert_of(text: str) -> Certification:
+    return entry_of(text)[0]
+
+
+def entry_of(text: str) -> tuple[Certification, Record]:
+    """A stored item as a Certification and as the JSON object it is, parsed once."""
     try:
         record = json.loads(text)
         cert = from_record(record)
         if not isinstance(cert.id, str) or not isinstance(cert.name, str):
             raise TypeError("id and name must be text")
-        return cert
+        return cert, record
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise StoreDamaged(f"record: {exc}") from None
 
