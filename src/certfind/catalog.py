@@ -338,7 +338,7 @@ class Catalog:
         sql, args = select_sql(filters, sort, "n, item")
         return self._checked(lambda store: store.item_rows(sql, args), full)
 
-    def listing_items(self, filters: Filters, sort: str = "name") -> Iterator[list[str]]:
+    def listing_items(self, filters: Filters, sort: str = "name") -> Iterator[list[bytes]]:
         """The stored JSON items `listing` would give, in batches, for printing a listing as JSON fast;
         a store found damaged midway is rebuilt and the listing goes on where it stopped."""
         from certfind.filters import select_sql
@@ -363,9 +363,9 @@ class Catalog:
         self, fetch: Callable[[Store], Iterable[tuple[int, str]]], full: bool
     ) -> Iterator[tuple[int, str, Certification | None]]:
         """Each record checked as it is read (fully when a Certification is built, structurally for raw
-        JSON); a store found damaged midway is rebuilt and the listing goes on where it stopped, so
-        nothing is printed twice."""
-        from certfind.store import cert_of, check_item
+        JSON, as the store decodes it); a store found damaged midway is rebuilt and the listing goes on
+        where it stopped, so nothing is printed twice."""
+        from certfind.store import cert_of
 
         done = 0
         while True:
@@ -373,10 +373,7 @@ class Catalog:
                 for i, (n, text) in enumerate(fetch(self.store)):
                     if i < done:
                         continue
-                    cert = cert_of(text) if full else None
-                    if not full:
-                        check_item(text)
-                    yield n, text, cert
+                    yield n, text, cert_of(text) if full else None
                     done += 1
                 return
             except StoreDamaged as damage:

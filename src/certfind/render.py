@@ -106,19 +106,47 @@ def write_json_lines_array(lines: Iterable[str]) -> None:
 
 
 class JsonItems:
-    """Stored JSON items, a batch at a time, written as `write_json_lines_array` would but a batch per
-    write: a listing of 100,000 entries is printed without making an object of any of them."""
+    """Stored items (UTF-8 JSON), a batch at a time, written as `write_json_lines_array` would but a batch per
+    write: a listing of 100,000 entries is printed without making an object, or even a string, of any of
+    them. Where stdout is UTF-8 the bytes go out as they are; elsewhere as `for_stream` makes them."""
 
-    def __init__(self, batches: Iterable[list[str]]) -> None:
+    def __init__(self, batches: Iterable[list[bytes]]) -> None:
         self.batches = batches
         self.count = 0
 
     def json(self) -> None:
         out = sys.stdout
+        binary = _utf8_bytes(out)
         for batch in self.batches:
-            out.write(for_stream(("[\n" if not self.count else ",\n") + ",\n".join(batch)))
+            chunk = (b"[\n" if not self.count else b",\n") + b",\n".join(batch)
+            if binary is not None:
+                binary.write(chunk)
+            else:
+                out.write(for_stream(chunk.decode("utf-8")))
             self.count += len(batch)
-        out.write("[]\n" if not self.count else "\n]\n")
+        tail = "[]\n" if not self.count else "\n]\n"
+        if binary is not None:
+            binary.write(tail.encode("ascii"))
+        else:
+            out.write(tail)
+
+
+def _utf8_bytes(out: Any) -> Any:
+    """The byte stream under a text stdout that writes UTF-8 and translates no newline, flushed so that
+    bytes written to it follow what was written as text; None when text must go through the stream."""
+    import codecs
+    import os
+
+    binary = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None) or ""
+    try:
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if binary is None or not utf8 or os.linesep != "\n":
+        return None
+    out.flush()
+    return binary
 
 
 def console(stderr: bool = False) -> Console:
