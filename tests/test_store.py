@@ -383,3 +383,98 @@ def test_an_unwritable_cache_directory_builds_in_memory(tmp_path: Path, write_ca
     run = cli("--catalog", path, "list")
     assert (run.code, run.err) == (0, "")
     assert run.out.startswith("demo\t")
+
+
+# --- a big catalog is stored by a second process ---------------------------------------------------
+
+
+def many_entries(count: int) -> str:
+    return catalog_text(*(VALID_ENTRY.replace("id: demo", f"id: demo-{i:05d}") for i in range(count)))
+
+
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every catalog counts as big, and each ForkedBuilder started is recorded (by the path it writes)."""
+    monkeypatch.setattr(store, "PARALLEL_BYTES", 0)
+    started: list[str] = []
+    real = store.ForkedBuilder.__init__
+
+    def record(self: store.ForkedBuilder, path: str, indexer: store.Indexer) -> None:
+        started.append(path)
+        real(self, path, indexer)
+
+    monkeypatch.setattr(store.ForkedBuilder, "__init__", record)
+    if not store.can_fork():
+        pytest.skip("no second CPU or no fork here")
+    return started
+
+
+def test_a_store_built_by_a_second_process_is_the_one_this_process_would_build(
+    tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch, forks: list[str]
+) -> None:
+    text = many_entries(40).replace("id: demo-00007\n", "id: demo-00007\n    region: [US-TX, CA-ON]\n")
+    path = write_catalog(text)
+    commands = (["list", "--format", "json"], ["search", "demo"], ["list", "--region", "US-TX"], ["show", "demo-00007"])
+    cold = cli("--catalog", path, *commands[0])
+    assert (cold.code, cold.err, len(forks)) == (0, "", 1)
+    database = only_database(tmp_path)
+    forked = [cli("--catalog", path, *args) for args in commands]  # warm, from what the child wrote
+    database.unlink()
+    monkeypatch.setattr(store, "PARALLEL_BYTES", 1 << 62)
+    alone = [cli("--catalog", path, *args) for args in commands]  # rebuilt by this process only
+    assert len(forks) == 1
+    assert forked == alone
+    assert forked[0] == cold
+    assert [run.code for run in forked] == [0, 0, 0, 0]
+    assert forked[2].out.startswith("demo-00007\t")  # the place tables came across too
+    assert "US-TX" in forked[3].out
+
+
+def test_a_second_process_that_fails_is_replaced_by_a_build_in_memory(
+    tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch, forks: list[str]
+) -> None:
+    path = write_catalog(many_entries(600))  # more than the pipe holds, so the child dies mid-stream
+
+    def fail(*_: object) -> int:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(store, "_serve", fail)
+    run = cli("--catalog", path, "list", "--format", "json")
+    assert (run.code, run.err) == (0, "")
+    assert [item["id"] for item in json.loads(run.out)] == [f"demo-{i:05d}" for i in range(600)]
+    assert len(forks) == 1
+    assert databases(tmp_path) == []  # nothing half-written is kept
+    assert not [p for p in cache_dir(tmp_path).iterdir() if p.name.startswith(".build-")]
+
+
+def test_a_big_catalog_with_a_problem_stops_its_second_process(
+    tmp_path: Path, write_catalog: WriteCatalog, forks: list[str]
+) -> None:
+    path = write_catalog(many_entries(600) + VALID_ENTRY.replace("id: demo", "id: Not-An-Id"))
+    run = cli("--catalog", path, "list")
+    line = 3 + VALID_ENTRY.count("\n") * 600
+    message = "'Not-An-Id' is not a valid id (lowercase letters, digits and single '-' between them)"
+    assert (run.code, run.out) == (3, "")
+    assert run.err == f"{path}:{line}:9: certifications[600].id: {message}\n"
+    assert len(forks) == 1
+    assert databases(tmp_path) == []
+    assert not [p for p in cache_dir(tmp_path).iterdir() if p.name.startswith(".build-")]
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # the child was reaped, not left a zombie
+
+
+def test_a_catalog_past_the_threshold_is_stored_by_two_processes_as_a_user_runs_it(tmp_path: Path) -> None:
+    if not store.can_fork():
+        pytest.skip("no second CPU or no fork here")
+    path = tmp_path / "big.yaml"
+    path.write_text(many_entries(2_800), "utf-8")
+    assert path.stat().st_size >= store.PARALLEL_BYTES
+    age(path)
+    args = ("--catalog", str(path), "list", "--format", "json")
+    cold = run_process(tmp_path, *args)
+    assert (cold.returncode, cold.stderr) == (0, "")
+    assert len(json.loads(cold.stdout)) == 2_800
+    only_database(tmp_path)
+    warm = run_process(tmp_path, *args)
+    assert (warm.returncode, warm.stdout, warm.stderr) == (0, cold.stdout, "")
+    assert not [p for p in cache_dir(tmp_path).iterdir() if p.name.startswith(".build-")]

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from certfind import store as store_module
 from certfind.errors import CatalogError, NoMatchError, Problem
-from certfind.model import Certification, Record, from_record
-from certfind.store import Source, Store, StoreDamaged
+from certfind.model import Certification, Record
+from certfind.store import ForkedBuilder, Source, Store, StoreDamaged
 
 if TYPE_CHECKING:
     from certfind.filters import Filters
@@ -147,7 +147,7 @@ class Merged(NamedTuple):
     replaced: list[str]  # bundled ids that the user's file replaces
 
 
-def _merge(sources: Sequence[Source], builder: store_module.Builder, strict_user: bool) -> Merged:
+def _merge(sources: Sequence[Source], builder: store_module.Builder | ForkedBuilder, strict_user: bool) -> Merged:
     """Stream the main file into the builder, then the user's entries over it."""
     from certfind.text import skeleton
 
@@ -177,7 +177,7 @@ def _merge(sources: Sequence[Source], builder: store_module.Builder, strict_user
         if rec["id"] in user_ids:
             reserved[rec["id"]] = builder.reserve()  # the user's entry takes this place
         else:
-            builder.add(from_record(rec, main.origin))
+            builder.add(rec, main.origin)
 
     checked = parse_file(main.path, add)
     problems = list(checked.problems)
@@ -192,8 +192,7 @@ def _merge(sources: Sequence[Source], builder: store_module.Builder, strict_user
             warnings += bad
             alternatives = [a for a in rec["verification"]["alternatives"] if a in known]
             rec = rec | {"verification": rec["verification"] | {"alternatives": alternatives}}
-        cert = from_record(rec, "user")
-        builder.add(cert, at=reserved.get(cert.id), warning=_lookalike(cert, looks))
+        builder.add(rec, "user", at=reserved.get(rec["id"]), warning=_lookalike(rec, looks))
     return Merged(sorted(warnings, key=lambda p: (p.line, p.col)), sorted(reserved))
 
 
@@ -216,14 +215,14 @@ def _unknown_alternatives(pointing: Sequence[tuple[Located, str]], known: set[st
     return problems
 
 
-def _lookalike(cert: Certification, looks: dict[str, str]) -> str | None:
+def _lookalike(rec: Record, looks: dict[str, str]) -> str | None:
     """A user's entry named like a bundled one it is not: worth a mark wherever it is shown."""
     from certfind.text import skeleton
 
-    for text in (cert.name, cert.acronym):
+    for text in (rec["name"], rec.get("acronym")):
         other = looks.get(skeleton(text)) if text else None
-        if other is not None and other != cert.id:
-            return f"{text!r} looks like the bundled entry {other}, but this is your own entry {cert.id}"
+        if other is not None and other != rec["id"]:
+            return f"{text!r} looks like the bundled entry {other}, but this is your own entry {rec['id']}"
     return None
 
 
@@ -239,10 +238,26 @@ def build(sources: Sequence[Source], *, persist: bool = True, strict_user: bool 
     if place is not None and key is not None and key[1] > store_module.now_ns() - store_module.RACY_NS:
         place = None  # modified within the clock's tick: do not store what a second edit could hide
     conn, temp = store_module.new_database(place)
+    built = os.path.join(place.path, temp) if place is not None and temp is not None else None
+    builder: store_module.Builder | ForkedBuilder
     try:
-        builder = store_module.Builder(conn, INDEXER)
-        merged = _merge(sources, builder, strict_user)
-        builder.finish(key[0] if key else "", sources, merged.warnings, merged.replaced)
+        if built is not None and _parallel(sources):
+            conn.close()  # the child opens its own: a connection must not cross a fork
+            builder = ForkedBuilder(built, INDEXER)
+        else:
+            builder = store_module.Builder(conn, INDEXER)
+        try:
+            merged = _merge(sources, builder, strict_user)
+            builder.finish(key[0] if key else "", sources, merged.warnings, merged.replaced)
+        finally:
+            if isinstance(builder, ForkedBuilder):
+                builder.abort()  # a no-op once it has finished
+        if isinstance(builder, ForkedBuilder) and built is not None:
+            conn = store_module.open_built(built)
+    except store_module.WorkerFailed:
+        if place is not None and temp is not None:
+            store_module.discard(place, temp)
+        return build(sources, persist=False, strict_user=strict_user)  # in this process, in memory
     except BaseException:
         conn.close()
         if place is not None and temp is not None:
@@ -257,6 +272,15 @@ def build(sources: Sequence[Source], *, persist: bool = True, strict_user: bool 
         else:  # a file changed while it was read: use what was read, store nothing
             store_module.discard(place, temp)
     return Store(conn, sources)
+
+
+def _parallel(sources: Sequence[Source]) -> bool:
+    """Whether to store the catalog from a second process while this one reads it."""
+    try:
+        size = sum(os.stat(src.path).st_size for src in sources)
+    except OSError:
+        return False
+    return size >= store_module.PARALLEL_BYTES and store_module.can_fork()
 
 
 def load(explicit: str | None = None, *, use_cache: bool = True, strict_user: bool = False) -> Catalog:

@@ -3,7 +3,8 @@
 One database per set of catalog files, `$XDG_CACHE_HOME/certfind/<hash of their paths>.sqlite3`, used
 by cold and warm runs alike: a cold run streams the YAML into a new database entry by entry, and a warm
 run opens the existing one read-only. When the cache cannot be used, the database is built in memory.
-Deleting the directory is always safe.
+A big catalog is written by a second process (ForkedBuilder) while this one reads and checks the YAML;
+if that process fails, the catalog is read again and built in memory. Deleting the directory is always safe.
 
 Trust, by construction rather than by checksum:
 - the directory is created 0700 and files 0600 whatever the umask; a directory or file that is not
@@ -366,9 +367,11 @@ class Builder:
         self.names.append(("", "", len(self.flags) - 1))
         return len(self.flags) - 1
 
-    def add(self, cert: Certification, at: int | None = None, warning: str | None = None) -> int:
+    def add(self, rec: Record, origin: str, at: int | None = None, warning: str | None = None) -> int:
+        """Store a checked record as an entry of `origin`, in the place kept for it or the next one."""
         from certfind import costs
 
+        cert = from_record(rec, origin)
         n = self.reserve() if at is None else at
         up = costs.upfront(cert)
         from certfind.trust import warning_of
@@ -454,6 +457,123 @@ class Builder:
         self.conn.execute(f"PRAGMA user_version = {FORMAT}")
         self.conn.commit()
         self.postings.clear()
+
+
+class WorkerFailed(Exception):
+    """The process building a store in parallel stopped before it finished; the catalog is read again."""
+
+
+PARALLEL_BYTES = 1024 * 1024
+"""A catalog file this large (about 1,500 entries) is stored by a second process while this one reads it;
+for a smaller one, starting that process costs more than it saves."""
+
+
+def can_fork() -> bool:
+    """Whether a second process can run beside this one: fork exists and this process may use two CPUs."""
+    if not hasattr(os, "fork"):
+        return False
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cpus > 1
+
+
+_ADD, _RESERVE, _FINISH = 0, 1, 2
+
+
+class ForkedBuilder:
+    """A Builder in a child process, with the same calls, fed through a pipe: while this process reads and
+    checks the YAML, the child indexes, compresses and writes the entries it has been handed. The child only
+    ever writes the new database at `path`; this process decides, as for any build, whether it is kept."""
+
+    BATCH = 256
+    """Calls sent at a time: enough to make each pipe write worth it, few enough to keep the child busy."""
+
+    def __init__(self, path: str, indexer: Indexer) -> None:
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: build, and leave without running anything this process set up
+            code = 1
+            try:
+                os.close(write_fd)
+                code = _serve(path, indexer, read_fd)
+            finally:
+                os._exit(code)
+        os.close(read_fd)
+        self.pid = pid
+        self.pipe = os.fdopen(write_fd, "wb", buffering=1 << 16)
+        self.calls: list[tuple[object, ...]] = []
+        self.size = 0
+
+    def reserve(self) -> int:
+        self._call(_RESERVE)
+        self.size += 1
+        return self.size - 1
+
+    def add(self, rec: Record, origin: str, at: int | None = None, warning: str | None = None) -> int:
+        self._call(_ADD, rec, origin, at, warning)
+        if at is not None:
+            return at
+        self.size += 1
+        return self.size - 1
+
+    def finish(self, key: str, sources: Sequence[Source], warnings: Sequence[Problem], replaced: Sequence[str]) -> None:
+        """Hand over the last calls and wait for the child to write everything; WorkerFailed if it could not."""
+        self._call(_FINISH, key, list(sources), list(warnings), list(replaced))
+        self._send()
+        with contextlib.suppress(OSError):
+            self.pipe.close()
+        _, status = os.waitpid(self.pid, 0)
+        self.pid = 0
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise WorkerFailed(f"the store's builder exited with status {os.waitstatus_to_exitcode(status)}")
+
+    def abort(self) -> None:
+        """Stop the child, whatever it is doing (the database it was writing is discarded by the caller)."""
+        if self.pid:
+            import signal
+
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                self.pipe.close()
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self.pid, 0)
+            self.pid = 0
+
+    def _call(self, *call: object) -> None:
+        self.calls.append(call)
+        if len(self.calls) >= self.BATCH:
+            self._send()
+
+    def _send(self) -> None:
+        import pickle
+
+        try:
+            pickle.dump(self.calls, self.pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            self.pipe.flush()  # all of it: the child can only begin on calls once it has the last byte
+        except OSError as exc:  # the child is gone (a broken pipe): it says why when it is waited for
+            raise WorkerFailed(f"the store's builder went away: {exc}") from None
+        self.calls = []
+
+
+def _serve(path: str, indexer: Indexer, read_fd: int) -> int:
+    """The child's side of ForkedBuilder: carry out the calls as they come; 0 once the store is written."""
+    import pickle
+
+    conn = sqlite3.connect(path)
+    try:
+        builder = Builder(conn, indexer)
+        with os.fdopen(read_fd, "rb", buffering=1 << 16) as pipe:
+            while True:
+                for call in pickle.load(pipe):
+                    if call[0] == _ADD:
+                        builder.add(*call[1:])
+                    elif call[0] == _RESERVE:
+                        builder.reserve()
+                    else:
+                        builder.finish(*call[1:])
+                        return 0
+    finally:
+        conn.close()
 
 
 # --- where the database lives, and whether to trust it ----------------------------------------------
@@ -614,6 +734,11 @@ def new_database(place: Place | None) -> tuple[sqlite3.Connection, str | None]:
         except (OSError, sqlite3.Error):
             pass
     return sqlite3.connect(":memory:", check_same_thread=False), None
+
+
+def open_built(path: str) -> sqlite3.Connection:
+    """A database another process has just built for us, read-only."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
 
 def publish(place: Place, temp: str, name: str) -> bool:
