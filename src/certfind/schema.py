@@ -198,10 +198,11 @@ class Checker:
                 converted = fields[name](value, field_where)
                 if converted is not _MISSING:
                     out[name] = converted
-            present = {k.value for k, v in node.pairs if not (v.kind == "scalar" and v.value is None)}
-            for name in required:
-                if name not in present:
-                    self.fail(node, where, f"missing required field {name!r}")
+            if required:
+                present = {k.value for k, v in node.pairs if not (v.kind == "scalar" and v.value is None)}
+                for name in required:
+                    if name not in present:
+                        self.fail(node, where, f"missing required field {name!r}")
             return out
 
         return check

@@ -52,6 +52,8 @@ def clean(text: str) -> str:
 
 def json_safe(text: str) -> str:
     """JSON text with DEL, C1 and invisible characters as \\u escapes: the same string, never raw."""
+    if text.isascii() and "\x7f" not in text:  # most items: nothing to escape, and no pattern to run
+        return text
     return _pattern("json").sub(
         lambda m: "".join(f"\\u{unit:04x}" for unit in _utf16(m.group())),
         text,
@@ -73,6 +75,8 @@ def _utf16(c: str) -> list[int]:
 
 def visible(text: str) -> str:
     """The text without its invisible characters."""
+    if text.isascii():  # every invisible character is beyond ASCII
+        return text
     return _pattern("invisible").sub("", text)
 
 

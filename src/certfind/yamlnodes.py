@@ -21,6 +21,7 @@ _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
 _NUMBER_START = frozenset("+-.0123456789")
 """What _INT or _FLOAT can start with."""
+_KEYWORDS = _NULL | _TRUE | _FALSE
 
 
 _NONE: list[Any] = []  # shared and never appended to: a scalar has no items or pairs
@@ -175,17 +176,21 @@ def _walk(loader: Any, path: str, duplicates: list[Problem], on_entry: EntrySink
     while True:
         event = loader.get_event()
         kind = type(event)
-        if kind is scalar_event:  # most events: the same checks as below, with fewer lookups
+        if kind is scalar_event:  # most events: the same checks as below and attach's, with fewer lookups
             mark, tag = event.start_mark, event.tag
             if tag is not None and tag != "!" and not event.implicit[0]:
                 raise YamlProblem(
                     mark.line + 1, mark.column + 1, f"YAML tags ({tag}) are not allowed; quote the value instead"
                 )
-            style = event.style
             value = event.value
-            if (style is None or style == "") and tag != "!":
-                value = typed_scalar(value, True)
-            attach(Node("scalar", mark.line + 1, mark.column + 1, value))
+            if not event.style and tag != "!" and (value in _KEYWORDS or value[:1] in _NUMBER_START):
+                value = typed_scalar(value, True)  # a plain word is text as it is
+            node = Node("scalar", mark.line + 1, mark.column + 1, value)
+            if stack and stack[-1].kind == "map" and pending_key[-1] is not None:  # a value: most scalars
+                stack[-1].pairs.append((pending_key[-1], node))
+                pending_key[-1] = None
+            else:
+                attach(node)
             continue
         if kind in ends:
             closed = stack.pop()
