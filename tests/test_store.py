@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from certfind import catalog as catalog_module
-from certfind import store
+from certfind import search, store
 from certfind.schema import Located
 from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
 from tests.support import age, proc_env
@@ -110,6 +110,31 @@ def test_the_bundled_catalog_and_a_users_file_share_one_database(tmp_path: Path)
     assert first.code == 0, first.err
     assert cli("list", "--origin") == first
     only_database(tmp_path)
+
+
+def test_each_word_family_holds_its_words_postings_in_the_order_entries_were_added(tmp_path: Path) -> None:
+    user = tmp_path / "config" / "certfind" / "certifications.yaml"
+    user.parent.mkdir(parents=True)
+    replacing = VALID_ENTRY.replace("id: demo", "id: lssc").replace(
+        "Demo Certification", "Managers Managing Management"
+    )
+    new = VALID_ENTRY.replace("Demo Certification", "Cataloguing Manager").replace("DEMO", "CATM")
+    user.write_text(catalog_text(replacing, new), encoding="utf-8")
+    cat = catalog_module.load()
+    ids = {cat.cert(n).id: n for n in range(len(cat))}
+    added = [n for n in range(len(cat)) if cat.cert(n).origin != "user"] + [ids["lssc"], ids["demo"]]
+    assert cat.replaced == ["lssc"]
+    expected: dict[str, list[int]] = {}
+    for n in added:  # what the index holds, by its definition: every key of each (entry, field), in turn
+        for field, keys in enumerate(search.entry_terms(cat.cert(n))):
+            for key in keys:
+                expected.setdefault(key, []).append(n * store.FIELDS + field)
+    assert "~manag" in expected
+    # the user's two entries come last, the one in the replaced entry's (earlier) place included
+    assert expected["~manag"][-2:] == [ids["lssc"] * store.FIELDS, ids["demo"] * store.FIELDS]
+    assert ids["lssc"] < ids["demo"] - 1
+    found = cat.searcher.postings(expected)
+    assert {key: values.tolist() for key, values in found.items()} == expected
 
 
 # --- private, whatever the umask ---------------------------------------------------------------------

@@ -22,7 +22,6 @@ import unicodedata
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from certfind.model import Certification
@@ -183,9 +182,8 @@ def stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) >= 5 else word
 
 
-@lru_cache(maxsize=16384)
-def _stem_key(word: str) -> str:
-    """The index key of a word's stem; cached, since a catalog repeats its common words entry after entry."""
+def stem_key(word: str) -> str:
+    """The index key of a word's family: `~` and its stem."""
     return STEM + stem(word)
 
 
@@ -198,48 +196,48 @@ def synonyms(folded: str) -> list[str]:
 # --- what the store keeps for search -----------------------------------------------------------------
 
 
-def _field_texts(cert: Certification) -> list[list[str]]:
+def entry_index(cert: Certification) -> tuple[list[set[str]], list[tuple[str, int]]]:
+    """Per search field, the words of an entry (their stems are the store's to add); and (folded name,
+    kind) of everything that names the entry exactly. Each name is folded once for both: folding text
+    joined by spaces gives the folds of its parts joined by spaces."""
     from certfind import occupations, places
 
+    ident, name, acronym = fold(cert.id), fold(cert.name), fold(cert.acronym)
+    aliases = [fold(alias) for alias in cert.aliases]
+    claimed = [fold(text) for text in cert.verification.claimed_names]
+    label = " ".join(part for part in (name, acronym) if part) if cert.label != cert.name else name
     exam_codes = list(cert.exam.codes) if cert.exam else []
-    return [
-        [cert.id.replace("-", " "), cert.name, cert.acronym, *cert.aliases],
-        [
-            "" if cert.status == "active" else cert.status,
-            *cert.topics,
-            cert.category.replace("-", " "),
-            cert.kind,
-            *(word for code in cert.region for word in places.search_words(code)),
-            *(occupations.title(code) for code in cert.occupations),
-            *exam_codes,
-        ],
-        [cert.issuer],
-        [cert.summary],
-        list(cert.verification.claimed_names),
+    topics = [
+        "" if cert.status == "active" else cert.status,
+        *cert.topics,
+        cert.category.replace("-", " "),
+        cert.kind,
+        *(word for code in cert.region for word in places.search_words(code)),
+        *(occupations.title(code) for code in cert.occupations),
+        *exam_codes,
     ]
+    words = [
+        set(" ".join([ident, name, acronym, *aliases]).split()),
+        set(fold(" ".join(topics)).split()),  # one fold per field: a space never joins two words
+        set(fold(cert.issuer).split()),
+        set(fold(cert.summary).split()),
+        set(" ".join(claimed).split()),
+    ]
+    named = [
+        (ident, ID),
+        (acronym, ACRONYM),
+        *((alias, ALIAS) for alias in aliases),
+        (name, NAMED),
+        (label, NAMED),
+        *((text, CLAIMED) for text in claimed),
+    ]
+    return words, list(dict.fromkeys((key, kind) for key, kind in named if key))
 
 
 def entry_terms(cert: Certification) -> list[set[str]]:
-    """Per search field, the words of an entry and their stems (under STEM)."""
-    out = []
-    for texts in _field_texts(cert):
-        seen = set(fold(" ".join(texts)).split())  # one fold per field: a space never joins two words
-        seen.update(map(_stem_key, list(seen)))
-        out.append(seen)
-    return out
-
-
-def entry_names(cert: Certification) -> list[tuple[str, int]]:
-    """(folded name, kind) of everything that names the entry exactly."""
-    named = [
-        (cert.id, ID),
-        (cert.acronym, ACRONYM),
-        *((alias, ALIAS) for alias in cert.aliases),
-        (cert.name, NAMED),
-        (cert.label, NAMED),
-        *((claimed, CLAIMED) for claimed in cert.verification.claimed_names),
-    ]
-    return list(dict.fromkeys((key, kind) for text, kind in named if (key := fold(text))))
+    """Per search field, the index keys of an entry as the store holds them: its words and their stems."""
+    words, _ = entry_index(cert)
+    return [field | {stem_key(word) for word in field} for field in words]
 
 
 def fuzzy_word(word: str) -> bool:
@@ -257,7 +255,7 @@ def stem_alias(key: str) -> str | None:
     return None
 
 
-INDEXER = Indexer(entry_terms, entry_names, fuzzy_word, stem_alias)
+INDEXER = Indexer(entry_index, stem_key, fuzzy_word, stem_alias)
 
 
 # --- searching ------------------------------------------------------------------------------------------

@@ -334,8 +334,9 @@ def entry_of(text: str) -> tuple[Certification, Record]:
 class Indexer(NamedTuple):
     """What the search module contributes to a build: the words and names of an entry."""
 
-    terms: Callable[[Certification], list[set[str]]]  # per search field, the index keys of the entry
-    names: Callable[[Certification], list[tuple[str, int]]]  # (folded key, field) pairs for exact lookups
+    entry: Callable[[Certification], tuple[list[set[str]], list[tuple[str, int]]]]
+    """Per search field, the words of an entry; and (folded key, field) pairs for exact lookups."""
+    stem: Callable[[str], str]  # the index key of a word's family: it holds the postings of all its words
     fuzzy: Callable[[str], bool]  # whether a word belongs in the fuzzy-matched vocabulary
     alias: Callable[[str], str | None]  # the key whose postings a key may share; a reader falls back to it
 
@@ -351,7 +352,8 @@ class Builder:
             "PRAGMA page_size=8192;" + _SCHEMA
         )
         conn.execute("BEGIN")
-        self.postings: dict[str, array[int]] = {}
+        self.postings: dict[str, array[int]] = {}  # of words; their families' are made by finish
+        self.late: dict[int, int] = {}  # n -> turn of each entry added from the first one out of place on
         self.flags = bytearray()
         self.names: list[tuple[str, str, int]] = []  # (folded name, id, n) for the name order
         self.pending: list[tuple[object, ...]] = []
@@ -403,14 +405,18 @@ class Builder:
             self._flush()
         self.flags[n] = TRUST_ORDER.index(cert.verification.status) | (UNREAL_FLAG if cert.unreal else 0)
         self.names[n] = (cert.name.casefold(), cert.id, n)
-        for field, terms in enumerate(self.indexer.terms(cert)):
+        if at is not None or self.late:  # from the first entry added out of order, every turn is kept
+            self.late[n] = len(self.late)
+        words, names = self.indexer.entry(cert)
+        postings = self.postings
+        for field, terms in enumerate(words):
             posting = n * FIELDS + field
             for term in terms:
-                values = self.postings.get(term)
+                values = postings.get(term)
                 if values is None:
-                    values = self.postings[term] = array("I")
+                    values = postings[term] = array("I")
                 values.append(posting)
-        self.name_rows.extend((key, field, n) for key, field in self.indexer.names(cert))
+        self.name_rows.extend((key, field, n) for key, field in names)
         if cert.region:
             self.conn.executemany("INSERT OR IGNORE INTO place VALUES (?, ?)", [(c, n) for c in cert.region])
         if cert.occupations:
@@ -426,6 +432,26 @@ class Builder:
         self.conn.executemany("INSERT OR IGNORE INTO name VALUES (?, ?, ?)", self.name_rows)
         self.name_rows.clear()
 
+    def _families(self) -> None:
+        """Add the postings of each word family (`~stem`): its words' postings, each (entry, field) once, in
+        the order entries were added. Made once here rather than entry by entry: half the appends."""
+        families: dict[str, list[array[int]]] = {}
+        for word, values in self.postings.items():
+            families.setdefault(self.indexer.stem(word), []).append(values)
+        late = self.late
+
+        def turn(posting: int) -> tuple[int, int, int]:
+            n, field = divmod(posting, FIELDS)
+            k = late.get(n)
+            return (0, n, field) if k is None else (1, k, field)
+
+        for key, members in families.items():
+            if len(members) == 1:
+                self.postings[key] = members[0]
+            else:
+                union = set().union(*members)
+                self.postings[key] = array("I", sorted(union, key=turn) if late else sorted(union))
+
     def _repeats(self, key: str) -> bool:
         """Whether a key's postings are those of its alias, which readers then use in its place (at 100,000
         synthetic entries, half the keys: the stem of a code or a name that is its own stem)."""
@@ -438,6 +464,7 @@ class Builder:
         ranks = [(rank, n) for rank, (_, _, n) in enumerate(order)]
         self.conn.executemany("UPDATE entry SET name_rank = ? WHERE n = ?", ranks)
         self.conn.execute("CREATE INDEX entry_name_rank ON entry(name_rank)")  # a listing by name needs no sort
+        self._families()
         words = sorted(self.postings)
         kept = (w for w in words if not self._repeats(w))
         self.conn.executemany("INSERT INTO word VALUES (?, ?)", ((w, self.postings[w].tobytes()) for w in kept))
