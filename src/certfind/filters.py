@@ -65,7 +65,7 @@ def select_sql(filters: Filters, sort: str, columns: str = "n") -> tuple[str, li
         where.append("up_state = 0 AND up_max <= ?")
         args.append(round(filters.max_cost * 100))
     condition = " AND ".join(where) or "1"
-    return f"SELECT {columns} FROM entry WHERE {condition} ORDER BY {_ORDER[sort]}", args
+    return f"SELECT {columns} FROM entry JOIN name_order USING (n) WHERE {condition} ORDER BY {_ORDER[sort]}", args
 
 
 def places_sql(regions: Sequence[str], *, nationwide: bool) -> tuple[str, list[object]]:

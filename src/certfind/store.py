@@ -39,9 +39,10 @@ from certfind import __version__
 from certfind.errors import Problem
 from certfind.model import Certification, Record, from_record, to_item
 
-FORMAT = 4
+FORMAT = 5
 """Bumped whenever the tables change; with the certfind version it decides when to rebuild.
-2: a stem key whose postings would repeat its word's is left out of the word table (Indexer.alias)."""
+2: a stem key whose postings would repeat its word's is left out of the word table (Indexer.alias).
+5: the name order is a table of its own, written in one pass, rather than a column updated row by row."""
 RACY_NS = 2_000_000_000
 """A catalog modified this recently is not stored: a second edit in the same clock tick could hide."""
 STALE_TEMP_SECONDS = 3600
@@ -57,7 +58,6 @@ CREATE TABLE entry(
     n INTEGER PRIMARY KEY,
     id TEXT NOT NULL,
     origin TEXT NOT NULL,
-    name_rank INTEGER,
     issuer TEXT NOT NULL,
     issuer_key TEXT NOT NULL,
     kind TEXT NOT NULL,
@@ -71,6 +71,7 @@ CREATE TABLE entry(
     duration_low REAL,
     item BLOB NOT NULL              -- the entry's JSON item, zlib-compressed against ITEM_DICTIONARY
 );
+CREATE TABLE name_order(n INTEGER PRIMARY KEY, name_rank INTEGER NOT NULL);  -- entries by name, then id
 CREATE TABLE name(key TEXT NOT NULL, field INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(key, field, n))
     WITHOUT ROWID;
 CREATE TABLE word(word TEXT PRIMARY KEY, postings BLOB NOT NULL) WITHOUT ROWID;
@@ -425,16 +426,16 @@ class Builder:
         return n
 
     def _flush(self) -> None:
-        self.conn.executemany(
-            "INSERT INTO entry VALUES (?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.pending
-        )
+        self.conn.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.pending)
         self.pending.clear()
         self.conn.executemany("INSERT OR IGNORE INTO name VALUES (?, ?, ?)", self.name_rows)
         self.name_rows.clear()
 
     def _families(self) -> None:
         """Add the postings of each word family (`~stem`): its words' postings, each (entry, field) once, in
-        the order entries were added. Made once here rather than entry by entry: half the appends."""
+        the order entries were added. Made once here rather than entry by entry: half the appends. A family
+        whose postings are those of its alias (the word that is its own stem, alone or not) is left out:
+        readers then use the word's (at 100,000 synthetic entries, half the families)."""
         families: dict[str, list[array[int]]] = {}
         for word, values in self.postings.items():
             families.setdefault(self.indexer.stem(word), []).append(values)
@@ -447,28 +448,25 @@ class Builder:
 
         for key, members in families.items():
             if len(members) == 1:
-                self.postings[key] = members[0]
+                merged = members[0]
             else:
                 union = set().union(*members)
-                self.postings[key] = array("I", sorted(union, key=turn) if late else sorted(union))
-
-    def _repeats(self, key: str) -> bool:
-        """Whether a key's postings are those of its alias, which readers then use in its place (at 100,000
-        synthetic entries, half the keys: the stem of a code or a name that is its own stem)."""
-        alias = self.indexer.alias(key)
-        return alias is not None and alias in self.postings and self.postings[alias] == self.postings[key]
+                merged = array("I", sorted(union, key=turn) if late else sorted(union))
+            alias = self.indexer.alias(key)
+            if alias is None or self.postings.get(alias) != merged:
+                self.postings[key] = merged
 
     def finish(self, key: str, sources: Sequence[Source], warnings: Sequence[Problem], replaced: Sequence[str]) -> None:
         self._flush()
-        order = sorted(self.names)
-        ranks = [(rank, n) for rank, (_, _, n) in enumerate(order)]
-        self.conn.executemany("UPDATE entry SET name_rank = ? WHERE n = ?", ranks)
-        self.conn.execute("CREATE INDEX entry_name_rank ON entry(name_rank)")  # a listing by name needs no sort
+        ranks = array("I", bytes(4 * self.size))
+        for rank, (_, _, n) in enumerate(sorted(self.names)):
+            ranks[n] = rank
+        self.conn.executemany("INSERT INTO name_order VALUES (?, ?)", enumerate(ranks))  # appended in order
+        self.conn.execute("CREATE INDEX name_order_rank ON name_order(name_rank)")  # a listing by name: no sort
         self._families()
         words = sorted(self.postings)
-        kept = (w for w in words if not self._repeats(w))
-        self.conn.executemany("INSERT INTO word VALUES (?, ?)", ((w, self.postings[w].tobytes()) for w in kept))
-        vocabulary = "\n".join(w for w in words if self.indexer.fuzzy(w))
+        self.conn.executemany("INSERT INTO word VALUES (?, ?)", ((w, self.postings[w].tobytes()) for w in words))
+        vocabulary = "\n".join(filter(self.indexer.fuzzy, words))
         meta = {
             "format": FORMAT,
             "certfind": __version__,
