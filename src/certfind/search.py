@@ -240,12 +240,9 @@ def entry_terms(cert: Certification) -> list[set[str]]:
     return [field | {stem_key(word) for word in field} for field in words]
 
 
-_DIGIT = re.compile(r"[0-9]")
-
-
 def fuzzy_word(word: str) -> bool:
     """Words typos are forgiven in; codes and numbers (`220-1201`, `25-4031`) must be typed as they are."""
-    return not word.startswith(STEM) and _DIGIT.search(word) is None
+    return not word.startswith(STEM) and re.search("[0-9]", word) is None  # compiled once, on first use
 
 
 def stem_alias(key: str) -> str | None:
