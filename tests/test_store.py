@@ -472,6 +472,25 @@ def test_a_second_process_that_fails_is_replaced_by_a_build_in_memory(
     assert not [p for p in cache_dir(tmp_path).iterdir() if p.name.startswith(".build-")]
 
 
+def test_a_second_process_that_cannot_start_is_replaced_by_a_build_in_memory(
+    tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch, forks: list[str]
+) -> None:
+    path = write_catalog(many_entries(30))
+    expected = cli("--catalog", path, "list", "--format", "json")
+    for database in databases(tmp_path):
+        database.unlink()
+
+    def no_fork() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    run = cli("--catalog", path, "list", "--format", "json")
+    assert run == expected
+    assert len(forks) == 2
+    assert databases(tmp_path) == []
+    assert not [p for p in cache_dir(tmp_path).iterdir() if p.name.startswith(".build-")]
+
+
 def test_a_big_catalog_with_a_problem_stops_its_second_process(
     tmp_path: Path, write_catalog: WriteCatalog, forks: list[str]
 ) -> None:

@@ -495,8 +495,9 @@ against 0.52 s), not worth a second process for the catalogs almost everyone has
 
 
 def can_fork() -> bool:
-    """Whether a second process can run beside this one: fork exists and this process may use two CPUs."""
-    if not hasattr(os, "fork"):
+    """Whether a second process can run beside this one: on Linux (where fork without exec is safe and
+    tested), when this process may use two CPUs."""
+    if not sys.platform.startswith("linux"):
         return False
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     return cpus > 1
@@ -514,8 +515,16 @@ class ForkedBuilder:
     """Calls sent at a time: enough to make each pipe write worth it, few enough to keep the child busy."""
 
     def __init__(self, path: str, indexer: Indexer) -> None:
-        read_fd, write_fd = os.pipe()
-        pid = os.fork()
+        try:
+            read_fd, write_fd = os.pipe()
+        except OSError as exc:
+            raise WorkerFailed(f"no pipe for the store's builder: {exc}") from None
+        try:
+            pid = os.fork()
+        except OSError as exc:  # out of processes or memory: the caller builds in this process
+            os.close(read_fd)
+            os.close(write_fd)
+            raise WorkerFailed(f"cannot start the store's builder: {exc}") from None
         if pid == 0:  # the child: build, and leave without running anything this process set up
             code = 1
             try:
