@@ -221,6 +221,12 @@ def origin_mark(cert: Certification, warning: str | None = None) -> str:
     return " [your own entry]"
 
 
+def marked_label(row: Row) -> str:
+    """An entry's label with its origin mark; the stored item is read for the warning only for a user's entry."""
+    cert = row.cert
+    return cert.label + (origin_mark(cert, row.item.get("warning")) if cert.origin == "user" else "")
+
+
 def months(cert: Certification) -> str:
     """How long earning it takes: `6-48 months`, `within 48 months`, `at least 18 months`."""
     d = cert.duration
@@ -374,8 +380,7 @@ def _csv_line(r: Row) -> list[object]:
 
 def _plain_line(r: Row, show_origin: bool) -> list[object]:
     c = r.cert
-    warning = r.item.get("warning") if c.origin != "bundled" else None
-    line: list[object] = [c.id, c.label + origin_mark(c, warning), c.issuer, c.category]
+    line: list[object] = [c.id, marked_label(r), c.issuer, c.category]
     line += [costs.format_money(costs.upfront(c)), trust(c)]
     return line + ([f"{r.score:g}"] if r.score is not None else []) + ([c.origin] if show_origin else [])
 
@@ -470,7 +475,7 @@ def _table(rows: list[Row], scored: bool, show_origin: bool) -> None:
     for r, cost, parts in zip(rows, costs_shown, trusts, strict=True):
         c = r.cert
         name_lines = ROW_LINES - (2 if medium else 1)  # the id, and in the narrow layout the issuer, below it
-        name = _fit(out, text(c.label + origin_mark(c, r.item.get("warning"))), widths[0], name_lines)
+        name = _fit(out, text(marked_label(r)), widths[0], name_lines)
         name.append("\n")
         name.append_text(text(c.id, "dim"))
         cells: list[Text] = [name]
@@ -499,7 +504,7 @@ def _stacked(out: Console, rows: list[Row], scored: bool) -> None:
         c = r.cert
         score = f"  (score {r.score:g})" if scored and r.score is not None else ""
         for line in (
-            text(c.label + origin_mark(c, r.item.get("warning")), "bold"),
+            text(marked_label(r), "bold"),
             text(c.id + score, "dim"),
             text(c.issuer),
             text("up front: " + costs.format_money(costs.upfront(c))),
