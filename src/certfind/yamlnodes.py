@@ -176,7 +176,7 @@ def _walk(loader: Any, path: str, duplicates: list[Problem], on_entry: EntrySink
     while True:
         event = loader.get_event()
         kind = type(event)
-        if kind is scalar_event:  # most events: the same checks as below and attach's, with fewer lookups
+        if kind is scalar_event:  # most events: checked here, and a mapping's value attached in place
             mark, tag = event.start_mark, event.tag
             if tag is not None and tag != "!" and not event.implicit[0]:
                 raise YamlProblem(
@@ -184,7 +184,7 @@ def _walk(loader: Any, path: str, duplicates: list[Problem], on_entry: EntrySink
                 )
             value = event.value
             if not event.style and tag != "!" and (value in _KEYWORDS or value[:1] in _NUMBER_START):
-                value = typed_scalar(value, True)  # a plain word is text as it is
+                value = typed_scalar(value, True)  # a plain word is text as it is: no call for it
             node = Node("scalar", mark.line + 1, mark.column + 1, value)
             if stack and stack[-1].kind == "map" and pending_key[-1] is not None:  # a value: most scalars
                 stack[-1].pairs.append((pending_key[-1], node))
@@ -204,21 +204,16 @@ def _walk(loader: Any, path: str, duplicates: list[Problem], on_entry: EntrySink
             return root
         mark = event.start_mark
         line, col = mark.line + 1, mark.column + 1
-        if kind is scalar_event or kind is map_start or kind is seq_start:
+        if kind is map_start or kind is seq_start:
             tag = event.tag
-            explicit = not (event.implicit[0] if kind is scalar_event else event.implicit)
-            if tag not in (None, "!") and explicit:
+            if tag not in (None, "!") and not event.implicit:
                 raise YamlProblem(line, col, f"YAML tags ({tag}) are not allowed; quote the value instead")
-            if kind is scalar_event:
-                plain = event.style is None or event.style == ""
-                attach(Node("scalar", line, col, typed_scalar(event.value, plain and tag != "!")))
-            else:
-                node = Node("map" if kind is map_start else "seq", line, col)
-                attach(node)
-                stack.append(node)
-                if kind is map_start:
-                    pending_key.append(None)
-                    seen_keys.append({})
+            node = Node("map" if kind is map_start else "seq", line, col)
+            attach(node)
+            stack.append(node)
+            if kind is map_start:
+                pending_key.append(None)
+                seen_keys.append({})
         elif kind is ev.DocumentStartEvent:
             documents += 1
             if documents > 1:
