@@ -248,12 +248,9 @@ def build(sources: Sequence[Source], *, persist: bool = True, strict_user: bool 
             builder = store_module.Builder(conn, INDEXER)
         try:
             merged = _merge(sources, builder, strict_user)
-            builder.finish(key[0] if key else "", sources, merged.warnings, merged.replaced)
+            conn = builder.finish(key[0] if key else "", sources, merged.warnings, merged.replaced)
         finally:
-            if isinstance(builder, ForkedBuilder):
-                builder.abort()  # a no-op once it has finished
-        if isinstance(builder, ForkedBuilder) and built is not None:
-            conn = store_module.open_built(built)
+            builder.abort()  # stops a child still running (a problem, an interrupt); nothing once finished
     except store_module.WorkerFailed:
         if place is not None and temp is not None:
             store_module.discard(place, temp)

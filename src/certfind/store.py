@@ -456,7 +456,10 @@ class Builder:
             if alias is None or self.postings.get(alias) != merged:
                 self.postings[key] = merged
 
-    def finish(self, key: str, sources: Sequence[Source], warnings: Sequence[Problem], replaced: Sequence[str]) -> None:
+    def finish(
+        self, key: str, sources: Sequence[Source], warnings: Sequence[Problem], replaced: Sequence[str]
+    ) -> sqlite3.Connection:
+        """Write the index and the meta, and commit; returns the connection to read the store through."""
         self._flush()
         ranks = array("I", bytes(4 * self.size))
         for rank, (_, _, n) in enumerate(sorted(self.names)):
@@ -482,6 +485,10 @@ class Builder:
         self.conn.execute(f"PRAGMA user_version = {FORMAT}")
         self.conn.commit()
         self.postings.clear()
+        return self.conn
+
+    def abort(self) -> None:
+        """Nothing runs beside this process: the caller closes the connection and discards the file."""
 
 
 class WorkerFailed(Exception):
@@ -533,7 +540,7 @@ class ForkedBuilder:
             finally:
                 os._exit(code)
         os.close(read_fd)
-        self.pid = pid
+        self.path, self.pid = path, pid
         self.pipe = os.fdopen(write_fd, "wb", buffering=1 << 16)
         self.calls: list[tuple[object, ...]] = []
         self.size = 0
@@ -550,8 +557,11 @@ class ForkedBuilder:
         self.size += 1
         return self.size - 1
 
-    def finish(self, key: str, sources: Sequence[Source], warnings: Sequence[Problem], replaced: Sequence[str]) -> None:
-        """Hand over the last calls and wait for the child to write everything; WorkerFailed if it could not."""
+    def finish(
+        self, key: str, sources: Sequence[Source], warnings: Sequence[Problem], replaced: Sequence[str]
+    ) -> sqlite3.Connection:
+        """Hand over the last calls and wait for the child to write everything (WorkerFailed if it could not);
+        returns a read-only connection to what it wrote."""
         self._call(_FINISH, key, [tuple(s) for s in sources], [tuple(p) for p in warnings], list(replaced))
         self._send()
         with contextlib.suppress(OSError):
@@ -560,6 +570,7 @@ class ForkedBuilder:
         self.pid = 0
         if os.waitstatus_to_exitcode(status) != 0:
             raise WorkerFailed(f"the store's builder exited with status {os.waitstatus_to_exitcode(status)}")
+        return sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
 
     def abort(self) -> None:
         """Stop the child, whatever it is doing (the database it was writing is discarded by the caller)."""
@@ -778,11 +789,6 @@ def new_database(place: Place | None) -> tuple[sqlite3.Connection, str | None]:
         except (OSError, sqlite3.Error):
             pass
     return sqlite3.connect(":memory:", check_same_thread=False), None
-
-
-def open_built(path: str) -> sqlite3.Connection:
-    """A database another process has just built for us, read-only."""
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
 
 
 def publish(place: Place, temp: str, name: str) -> bool:
