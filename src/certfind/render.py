@@ -52,7 +52,7 @@ def for_stream(json_text: str) -> str:
     ascii`, a latin-1 terminal), it is written as a JSON escape (the same data), never as the stream's
     own backslash escape, which would not be JSON."""
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
-    if json_text.isascii() or _holds_everything(encoding):
+    if json_text.isascii() or _codec(encoding).startswith(("utf-8", "utf-16", "utf-32")):
         return json_text
     try:
         json_text.encode(encoding)
@@ -62,13 +62,14 @@ def for_stream(json_text: str) -> str:
 
 
 @functools.cache
-def _holds_everything(encoding: str) -> bool:
+def _codec(encoding: str) -> str:
+    """An encoding's canonical name (`utf-8` for `UTF8`), or "" when Python knows no such encoding."""
     import codecs
 
     try:
-        return codecs.lookup(encoding).name.startswith(("utf-8", "utf-16", "utf-32"))
+        return codecs.lookup(encoding).name
     except LookupError:
-        return False
+        return ""
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -134,16 +135,10 @@ class JsonItems:
 def _utf8_bytes(out: Any) -> Any:
     """The byte stream under a text stdout that writes UTF-8 and translates no newline, flushed so that
     bytes written to it follow what was written as text; None when text must go through the stream."""
-    import codecs
     import os
 
     binary = getattr(out, "buffer", None)
-    encoding = getattr(out, "encoding", None) or ""
-    try:
-        utf8 = codecs.lookup(encoding).name == "utf-8"
-    except LookupError:
-        utf8 = False
-    if binary is None or not utf8 or os.linesep != "\n":
+    if binary is None or _codec(getattr(out, "encoding", None) or "") != "utf-8" or os.linesep != "\n":
         return None
     out.flush()
     return binary

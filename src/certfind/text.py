@@ -54,15 +54,17 @@ def json_safe(text: str) -> str:
     """JSON text with DEL, C1 and invisible characters as \\u escapes: the same string, never raw."""
     if text.isascii() and "\x7f" not in text:  # most items: nothing to escape, and no pattern to run
         return text
-    return _pattern("json").sub(
-        lambda m: "".join(f"\\u{unit:04x}" for unit in _utf16(m.group())),
-        text,
-    )
+    return _pattern("json").sub(_json_escape, text)
 
 
 def escape_non_ascii(json_text: str) -> str:
     """JSON text with every non-ASCII character as a \\u escape (surrogate pairs beyond the BMP)."""
-    return _pattern("non-ascii").sub(lambda m: "".join(f"\\u{unit:04x}" for unit in _utf16(m.group())), json_text)
+    return _pattern("non-ascii").sub(_json_escape, json_text)
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    """The character matched as JSON's \\u escape (a surrogate pair beyond the BMP)."""
+    return "".join(f"\\u{unit:04x}" for unit in _utf16(match.group()))
 
 
 def _utf16(c: str) -> list[int]:
