@@ -666,8 +666,13 @@ class Shown(View):
         fields: Sequence[str] | None = None,
     ) -> None:
         self.cert, self.item, self.fields = cert, item, fields
+        self.alternatives, self.today = alternatives, today
         self.warning = item.get("warning")
-        self.facts = show_fields(cert, alternatives, today, self.warning)
+
+    @functools.cached_property
+    def facts(self) -> list[tuple[str, str]]:
+        """The labelled facts table, csv and plain print (json and ctdl print the item, or CTDL)."""
+        return show_fields(self.cert, self.alternatives, self.today, self.warning)
 
     def json(self) -> None:
         item = self.item if self.fields is None else {name: self.item.get(name) for name in self.fields}
