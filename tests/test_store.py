@@ -43,6 +43,11 @@ def only_database(tmp_path: Path) -> Path:
     return found
 
 
+def temporary_files(tmp_path: Path) -> list[Path]:
+    """Databases being built, or left behind by a build that did not finish."""
+    return sorted(p for p in cache_dir(tmp_path).iterdir() if p.name.startswith(".build-"))
+
+
 def refuse_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_: object) -> None:
         raise AssertionError("the YAML was parsed although the store is fresh")
@@ -374,7 +379,7 @@ def test_eight_concurrent_cold_runs(tmp_path: Path) -> None:
     assert len({out for out, _ in outputs}) == 1
     assert len(json.loads(outputs[0][0])) == 300
     assert len(databases(tmp_path)) == 1
-    assert not [p for p in cache_dir(tmp_path).iterdir() if p.name.startswith(".build-")]
+    assert temporary_files(tmp_path) == []
 
 
 def test_leftovers_and_the_stores_of_deleted_catalogs_are_pruned(tmp_path: Path, write_catalog: WriteCatalog) -> None:
@@ -469,7 +474,7 @@ def test_a_second_process_that_fails_is_replaced_by_a_build_in_memory(
     assert [item["id"] for item in json.loads(run.out)] == [f"demo-{i:05d}" for i in range(600)]
     assert len(forks) == 1
     assert databases(tmp_path) == []  # nothing half-written is kept
-    assert not [p for p in cache_dir(tmp_path).iterdir() if p.name.startswith(".build-")]
+    assert temporary_files(tmp_path) == []
 
 
 def test_a_second_process_that_cannot_start_is_replaced_by_a_build_in_memory(
@@ -488,7 +493,7 @@ def test_a_second_process_that_cannot_start_is_replaced_by_a_build_in_memory(
     assert run == expected
     assert len(forks) == 2
     assert databases(tmp_path) == []
-    assert not [p for p in cache_dir(tmp_path).iterdir() if p.name.startswith(".build-")]
+    assert temporary_files(tmp_path) == []
 
 
 def test_a_big_catalog_with_a_problem_stops_its_second_process(
@@ -502,7 +507,7 @@ def test_a_big_catalog_with_a_problem_stops_its_second_process(
     assert run.err == f"{path}:{line}:9: certifications[600].id: {message}\n"
     assert len(forks) == 1
     assert databases(tmp_path) == []
-    assert not [p for p in cache_dir(tmp_path).iterdir() if p.name.startswith(".build-")]
+    assert temporary_files(tmp_path) == []
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # the child was reaped, not left a zombie
 
@@ -521,4 +526,4 @@ def test_a_catalog_past_the_threshold_is_stored_by_two_processes_as_a_user_runs_
     only_database(tmp_path)
     warm = run_process(tmp_path, *args)
     assert (warm.returncode, warm.stdout, warm.stderr) == (0, cold.stdout, "")
-    assert not [p for p in cache_dir(tmp_path).iterdir() if p.name.startswith(".build-")]
+    assert temporary_files(tmp_path) == []
