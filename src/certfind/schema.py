@@ -53,6 +53,9 @@ class Checker:
 
     # --- scalar kinds --------------------------------------------------------------------------
     def text(self, node: Node, where: str) -> object:
+        value = node.value
+        if type(value) is str and value.isascii() and value.strip():  # most text, and has nothing to hide
+            return value
         if node.kind != "scalar" or not isinstance(node.value, str):
             hint = "; put it in quotes" if node.kind == "scalar" and node.value is not None else ""
             return self.fail(node, where, f"expected text, found {node.type_name()}{hint}")
@@ -184,21 +187,19 @@ class Checker:
             out: Record = {}
             for key, value in node.pairs:
                 name = key.value
-                if not isinstance(name, str):
-                    self.fail(key, where, f"a field name must be text, found {key.type_name()}")
+                field = fields.get(name)
+                if field is None or name in out or (value.value is None and value.kind == "scalar"):
+                    if not isinstance(name, str):
+                        self.fail(key, where, f"a field name must be text, found {key.type_name()}")
+                    elif field is None:
+                        where_field = f"{where}.{name}" if where else name
+                        self.fail(key, where_field, f"unknown field (expected one of: {', '.join(fields)})")
+                    # else a repeated key (reported by the reader), or an empty value: as if left out
                     continue
-                field_where = f"{where}.{name}" if where else name
-                if name not in fields:
-                    self.fail(key, field_where, f"unknown field (expected one of: {', '.join(fields)})")
-                    continue
-                if name in out:
-                    continue  # duplicate key: reported by the reader
-                if value.kind == "scalar" and value.value is None:
-                    continue  # an empty value is the same as leaving the field out
-                converted = fields[name](value, field_where)
+                converted = field(value, f"{where}.{name}" if where else name)
                 if converted is not _MISSING:
                     out[name] = converted
-            if required:
+            if required and not all(name in out for name in required):  # else: all present
                 present = {k.value for k, v in node.pairs if not (v.kind == "scalar" and v.value is None)}
                 for name in required:
                     if name not in present:
