@@ -158,9 +158,9 @@ one (about 3 us instead of 6.5) for items about 10% larger; zlib's checksum stil
 def _deflater() -> Any:
     """A compressor set up for items and never fed: each item is compressed by a copy of it, which skips
     loading the dictionary. Its memory level of 4 (zlib's default is 8) makes its tables small enough to
-    copy cheaply: about 20 us an item instead of 30. Items come out as at level 8, byte for byte, up to
-    about 1,000 symbols; the three longest bundled items (5 KiB of JSON) are a byte or two longer."""
-    return zlib.compressobj(6, zlib.DEFLATED, ITEM_WBITS, 4, zlib.Z_FIXED, _dictionary())
+    copy cheaply: about 20 us an item instead of 30. Level 3 rather than zlib's default of 6 takes a fifth
+    less time again (17.5 us) for items 4% larger (333 bytes on average against 319)."""
+    return zlib.compressobj(3, zlib.DEFLATED, ITEM_WBITS, 4, zlib.Z_FIXED, _dictionary())
 
 
 def _compress(data: bytes) -> bytes:
