@@ -200,22 +200,18 @@ def entry_index(cert: Certification) -> tuple[list[set[str]], list[tuple[str, in
     """Per search field, the words of an entry (their stems are the store's to add); and (folded name,
     kind) of everything that names the entry exactly. Each name is folded once for both: folding text
     joined by spaces gives the folds of its parts joined by spaces."""
-    from certfind import occupations, places
-
     ident, name, acronym = fold(cert.id), fold(cert.name), fold(cert.acronym)
     aliases = [fold(alias) for alias in cert.aliases]
     claimed = [fold(text) for text in cert.verification.claimed_names]
     label = " ".join(part for part in (name, acronym) if part) if cert.label != cert.name else name
-    exam_codes = list(cert.exam.codes) if cert.exam else []
-    topics = [
-        "" if cert.status == "active" else cert.status,
-        *cert.topics,
-        cert.category.replace("-", " "),
-        cert.kind,
-        *(word for code in cert.region for word in places.search_words(code)),
-        *(occupations.title(code) for code in cert.occupations),
-        *exam_codes,
-    ]
+    topics = ["" if cert.status == "active" else cert.status, *cert.topics, cert.category.replace("-", " "), cert.kind]
+    if cert.exam:
+        topics += cert.exam.codes
+    if cert.region or cert.occupations:  # imported here: an import statement run for every entry costs
+        from certfind import occupations, places
+
+        topics += [word for code in cert.region for word in places.search_words(code)]
+        topics += [occupations.title(code) for code in cert.occupations]
     words = [
         set(" ".join([ident, name, acronym, *aliases]).split()),
         set(fold(" ".join(topics)).split()),  # one fold per field: a space never joins two words

@@ -355,8 +355,11 @@ class Builder:
     """Fills a new database one entry at a time, then writes the index in one transaction."""
 
     def __init__(self, conn: sqlite3.Connection, indexer: Indexer) -> None:
+        from certfind import costs, trust  # here, not for each entry: an import statement costs a microsecond
+
         self.conn = conn
         self.indexer = indexer
+        self.costs, self.trust = costs, trust
         conn.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; "
             "PRAGMA page_size=8192;" + _SCHEMA
@@ -381,14 +384,10 @@ class Builder:
 
     def add(self, rec: Record, origin: str, at: int | None = None, warning: str | None = None) -> int:
         """Store a checked record as an entry of `origin`, in the place kept for it or the next one."""
-        from certfind import costs
-
         cert = from_record(rec, origin)
         n = self.reserve() if at is None else at
-        up = costs.upfront(cert)
-        from certfind.trust import warning_of
-
-        item = to_item(cert) | {"upfront": costs.as_json(up), "warning": warning_of(cert, warning)}
+        up = self.costs.upfront(cert)
+        item = to_item(cert) | {"upfront": self.costs.as_json(up), "warning": self.trust.warning_of(cert, warning)}
         state = 2 if up is None or not up.known else (0 if up.complete else 1)
         d = cert.duration
         low = None if d is None else (d.min_months if d.min_months is not None else d.max_months)
