@@ -238,7 +238,10 @@ def entry_terms(cert: Certification) -> list[set[str]]:
 
 def fuzzy_word(word: str) -> bool:
     """Words typos are forgiven in; codes and numbers (`220-1201`, `25-4031`) must be typed as they are."""
-    return not word.startswith(STEM) and re.search("[0-9]", word) is None  # compiled once, on first use
+    return not word.startswith(STEM) and _DIGITS.isdisjoint(word)
+
+
+_DIGITS = frozenset("0123456789")
 
 
 def stem_alias(key: str) -> str | None:
