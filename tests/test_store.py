@@ -439,12 +439,24 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return started
 
 
+@pytest.mark.parametrize("child", ["keeps up", "falls behind"])
 def test_a_store_built_by_a_second_process_is_the_one_this_process_would_build(
-    tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch, forks: list[str]
+    tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch, forks: list[str], child: str
 ) -> None:
+    """Whichever process prepares each entry: a child that falls behind leaves more of them to this one."""
+    monkeypatch.setattr(store.ForkedBuilder, "BATCH", 8)
+    if child == "falls behind":  # the share grows by halves: half of the first batch, then all of each
+        monkeypatch.setattr(store.ForkedBuilder, "SHARE_STEP", 0.5)
+        monkeypatch.setattr(store.ForkedBuilder, "_unread", lambda _self: 1)
     text = many_entries(40).replace("id: demo-00007\n", "id: demo-00007\n    region: [US-TX, CA-ON]\n")
     path = write_catalog(text)
-    commands = (["list", "--format", "json"], ["search", "demo"], ["list", "--region", "US-TX"], ["show", "demo-00007"])
+    commands = (
+        ["list", "--format", "json"],
+        ["search", "demo"],
+        ["list", "--region", "US-TX"],
+        ["show", "demo-00007"],
+        ["search", "cataloging", "--limit", "50", "--format", "plain"],  # found by a topic: every entry's words
+    )
     cold = cli("--catalog", path, *commands[0])
     assert (cold.code, cold.err, len(forks)) == (0, "", 1)
     database = only_database(tmp_path)
@@ -455,7 +467,8 @@ def test_a_store_built_by_a_second_process_is_the_one_this_process_would_build(
     assert len(forks) == 1
     assert forked == alone
     assert forked[0] == cold
-    assert [run.code for run in forked] == [0, 0, 0, 0]
+    assert [run.code for run in forked] == [0, 0, 0, 0, 0]
+    assert len(forked[4].out.splitlines()) == 40
     assert forked[2].out.startswith("demo-00007\t")  # the place tables came across too
     assert "US-TX" in forked[3].out
 

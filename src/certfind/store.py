@@ -35,7 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from certfind import __version__
+from certfind import __version__, costs, trust  # every command that reads entries needs both
 from certfind.errors import Problem
 from certfind.model import Certification, Record, from_record, to_item
 
@@ -351,15 +351,55 @@ class Indexer(NamedTuple):
     alias: Callable[[str], str | None]  # the key whose postings a key may share; a reader falls back to it
 
 
+class Prepared(NamedTuple):
+    """What storing one entry takes that follows from its record alone, so that either process of a
+    ForkedBuilder can work it out: its columns, compressed item, flags, words and names."""
+
+    row: tuple[object, ...]  # the entry table's columns after n
+    flags: int
+    name: str  # folded, for the name order
+    ident: str
+    words: list[set[str]]  # per search field
+    names: list[tuple[str, int]]  # (folded key, field) for exact lookups
+    region: tuple[str, ...]
+    occupations: tuple[str, ...]
+
+
+def prepare(rec: Record, origin: str, warning: str | None, indexer: Indexer) -> Prepared:
+    """Everything about a checked record that the store keeps, computed without the store."""
+    cert = from_record(rec, origin)
+    up = costs.upfront(cert)
+    item = to_item(cert) | {"upfront": costs.as_json(up), "warning": trust.warning_of(cert, warning)}
+    state = 2 if up is None or not up.known else (0 if up.complete else 1)
+    d = cert.duration
+    low = None if d is None else (d.min_months if d.min_months is not None else d.max_months)
+    row = (
+        cert.id,
+        cert.origin,
+        cert.issuer,
+        cert.issuer.casefold(),
+        cert.kind,
+        cert.category,
+        cert.verification.status,
+        cert.status,
+        cert.currency,
+        state,
+        None if state == 2 else up.min_cents if up else None,
+        None if state == 2 else up.max_cents if up else None,
+        low,
+        _compress(encode_item(item)),
+    )
+    flags = TRUST_ORDER.index(cert.verification.status) | (UNREAL_FLAG if cert.unreal else 0)
+    words, names = indexer.entry(cert)
+    return Prepared(row, flags, cert.name.casefold(), cert.id, words, names, cert.region, cert.occupations)
+
+
 class Builder:
     """Fills a new database one entry at a time, then writes the index in one transaction."""
 
     def __init__(self, conn: sqlite3.Connection, indexer: Indexer) -> None:
-        from certfind import costs, trust  # here, not for each entry: an import statement costs a microsecond
-
         self.conn = conn
         self.indexer = indexer
-        self.costs, self.trust = costs, trust
         conn.executescript(
             "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; "
             "PRAGMA page_size=8192;" + _SCHEMA
@@ -384,52 +424,31 @@ class Builder:
 
     def add(self, rec: Record, origin: str, at: int | None = None, warning: str | None = None) -> int:
         """Store a checked record as an entry of `origin`, in the place kept for it or the next one."""
-        cert = from_record(rec, origin)
+        return self.put(prepare(rec, origin, warning, self.indexer), at)
+
+    def put(self, entry: Prepared, at: int | None = None) -> int:
+        """Store a prepared entry in the place kept for it or the next one."""
         n = self.reserve() if at is None else at
-        up = self.costs.upfront(cert)
-        item = to_item(cert) | {"upfront": self.costs.as_json(up), "warning": self.trust.warning_of(cert, warning)}
-        state = 2 if up is None or not up.known else (0 if up.complete else 1)
-        d = cert.duration
-        low = None if d is None else (d.min_months if d.min_months is not None else d.max_months)
-        self.pending.append(
-            (
-                n,
-                cert.id,
-                cert.origin,
-                cert.issuer,
-                cert.issuer.casefold(),
-                cert.kind,
-                cert.category,
-                cert.verification.status,
-                cert.status,
-                cert.currency,
-                state,
-                None if state == 2 else up.min_cents if up else None,
-                None if state == 2 else up.max_cents if up else None,
-                low,
-                _compress(encode_item(item)),
-            )
-        )
+        self.pending.append((n, *entry.row))
         if len(self.pending) >= 1000:
             self._flush()
-        self.flags[n] = TRUST_ORDER.index(cert.verification.status) | (UNREAL_FLAG if cert.unreal else 0)
-        self.names[n] = (cert.name.casefold(), cert.id, n)
+        self.flags[n] = entry.flags
+        self.names[n] = (entry.name, entry.ident, n)
         if at is not None or self.late:  # from the first entry added out of order, every turn is kept
             self.late[n] = len(self.late)
-        words, names = self.indexer.entry(cert)
         postings = self.postings
-        for field, terms in enumerate(words):
+        for field, terms in enumerate(entry.words):
             posting = n * FIELDS + field
             for term in terms:
                 values = postings.get(term)
                 if values is None:
                     values = postings[term] = array("I")
                 values.append(posting)
-        self.name_rows.extend((key, field, n) for key, field in names)
-        if cert.region:
-            self.conn.executemany("INSERT OR IGNORE INTO place VALUES (?, ?)", [(c, n) for c in cert.region])
-        if cert.occupations:
-            rows = [(c, n) for c in cert.occupations]
+        self.name_rows.extend((key, field, n) for key, field in entry.names)
+        if entry.region:
+            self.conn.executemany("INSERT OR IGNORE INTO place VALUES (?, ?)", [(c, n) for c in entry.region])
+        if entry.occupations:
+            rows = [(c, n) for c in entry.occupations]
             self.conn.executemany("INSERT OR IGNORE INTO occupation VALUES (?, ?)", rows)
         return n
 
@@ -518,16 +537,24 @@ def can_fork() -> bool:
     return cpus > 1
 
 
-_ADD, _RESERVE, _FINISH = 0, 1, 2
+_ADD, _RESERVE, _FINISH, _PUT = 0, 1, 2, 3
 
 
 class ForkedBuilder:
     """A Builder in a child process, with the same calls, fed through a pipe: while this process reads and
-    checks the YAML, the child indexes, compresses and writes the entries it has been handed. The child only
-    ever writes the new database at `path`; this process decides, as for any build, whether it is kept."""
+    checks the YAML, the child indexes, compresses and writes the entries it has been handed. When the child
+    falls behind, this process prepares part of the entries itself (`_balance`), and the child only stores
+    those. The child only ever writes the new database at `path`; this process decides, as for any build,
+    whether it is kept."""
 
     BATCH = 256
     """Calls sent at a time: enough to make each pipe write worth it, few enough to keep the child busy."""
+    SHARE_STEP = 1 / 32
+    """How much the share of entries this process prepares moves at each batch (over 100,000 entries it
+    settles between a tenth and two thirds, as the two processes' speeds go)."""
+    PIPE_BYTES = 1 << 20
+    """Room for a few frames, so that one still unread shows the child is behind (Linux's default, 64 KiB,
+    holds less than one)."""
 
     def __init__(self, path: str, indexer: Indexer) -> None:
         try:
@@ -548,10 +575,16 @@ class ForkedBuilder:
             finally:
                 os._exit(code)
         os.close(read_fd)
+        with contextlib.suppress(OSError, AttributeError):  # where it cannot grow, the pipe holds less
+            import fcntl
+
+            fcntl.fcntl(write_fd, fcntl.F_SETPIPE_SZ, self.PIPE_BYTES)
         self.path, self.pid = path, pid
         self.pipe = os.fdopen(write_fd, "wb", buffering=1 << 16)
         self.calls: list[tuple[object, ...]] = []
         self.size = 0
+        self.indexer = indexer
+        self.share = 0.0  # of each batch's entries, the part this process prepares (`_balance`)
 
     def reserve(self) -> int:
         self._call(_RESERVE)
@@ -603,6 +636,7 @@ class ForkedBuilder:
         Python, and the child reads them twice as fast as pickle's (at 100,000 entries, 0.5 s instead of 1.1)."""
         import marshal
 
+        self._balance()
         frame = marshal.dumps(self.calls, 2)  # version 2 keeps no back-references: the fastest to read
         try:
             self.pipe.write(len(frame).to_bytes(8, "little"))
@@ -611,6 +645,35 @@ class ForkedBuilder:
         except OSError as exc:  # the child is gone (a broken pipe): it says why when it is waited for
             raise WorkerFailed(f"the store's builder went away: {exc}") from None
         self.calls = []
+
+    def _balance(self) -> None:
+        """Share the work: a frame still unread in the pipe means the child is behind, so this process
+        prepares a larger part of each batch's entries itself (the child then only stores them); an empty
+        pipe means it keeps up, so a smaller part. The share settles where both processes are busy."""
+        unread = self._unread()
+        step = self.SHARE_STEP
+        self.share = min(1.0, self.share + step) if unread else max(0.0, self.share - step)
+        count = round(self.share * len(self.calls))
+        for i, call in enumerate(self.calls):
+            if count <= 0:
+                break
+            if call[0] == _ADD:
+                _, rec, origin, at, warning = call
+                entry = prepare(rec, origin, warning, self.indexer)  # type: ignore[arg-type]
+                self.calls[i] = (_PUT, tuple(entry), at)
+                count -= 1
+
+    def _unread(self) -> int:
+        """Bytes written to the pipe that the child has not read yet (0 where that cannot be asked)."""
+        import fcntl
+        import termios
+
+        count = array("i", [0])
+        try:
+            fcntl.ioctl(self.pipe.fileno(), termios.FIONREAD, count, True)
+        except OSError:
+            return 0
+        return count[0]
 
 
 def _serve(path: str, indexer: Indexer, read_fd: int) -> int:
@@ -629,6 +692,8 @@ def _serve(path: str, indexer: Indexer, read_fd: int) -> int:
                 for call in marshal.loads(frame):
                     if call[0] == _ADD:
                         builder.add(*call[1:])
+                    elif call[0] == _PUT:
+                        builder.put(Prepared(*call[1]), call[2])
                     elif call[0] == _RESERVE:
                         builder.reserve()
                     else:
