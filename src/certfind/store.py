@@ -406,6 +406,7 @@ class Builder:
         )
         conn.execute("BEGIN")
         self.postings: dict[str, array[int]] = {}  # of words; their families' are made by finish
+        self.families: dict[str, tuple[str | None, list[str]]] = {}  # family key -> its alias, its words
         self.late: dict[int, int] = {}  # n -> turn of each entry added from the first one out of place on
         self.flags = bytearray()
         self.names: list[tuple[str, str, int]] = []  # (folded name, id, n) for the name order
@@ -443,6 +444,7 @@ class Builder:
                 values = postings.get(term)
                 if values is None:
                     values = postings[term] = array("I")
+                    self._new_word(term)
                 values.append(posting)
         self.name_rows.extend((key, field, n) for key, field in entry.names)
         if entry.region:
@@ -451,6 +453,14 @@ class Builder:
             rows = [(c, n) for c in entry.occupations]
             self.conn.executemany("INSERT OR IGNORE INTO occupation VALUES (?, ?)", rows)
         return n
+
+    def _new_word(self, word: str) -> None:
+        key = self.indexer.stem(word)
+        family = self.families.get(key)
+        if family is None:
+            self.families[key] = (self.indexer.alias(key), [word])
+        else:
+            family[1].append(word)
 
     def _flush(self) -> None:
         self.conn.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.pending)
@@ -462,10 +472,9 @@ class Builder:
         """Add the postings of each word family (`~stem`): its words' postings, each (entry, field) once, in
         the order entries were added. Made once here rather than entry by entry: half the appends. A family
         whose postings are those of its alias (the word that is its own stem, alone or not) is left out:
-        readers then use the word's (at 100,000 synthetic entries, half the families)."""
-        families: dict[str, list[array[int]]] = {}
-        for word, values in self.postings.items():
-            families.setdefault(self.indexer.stem(word), []).append(values)
+        readers then use the word's (at 100,000 synthetic entries, half the families). Which family a word
+        is in, and each family's alias, were worked out by `put` as each word first came: the work of this
+        step, done last while nothing else runs, is only the families' postings."""
         late = self.late
 
         def turn(posting: int) -> tuple[int, int, int]:
@@ -473,15 +482,18 @@ class Builder:
             k = late.get(n)
             return (0, n, field) if k is None else (1, k, field)
 
-        for key, members in families.items():
-            if len(members) == 1:
-                merged = members[0]
+        postings = self.postings
+        for key, (alias, words) in self.families.items():
+            if len(words) == 1:
+                if alias == words[0]:
+                    continue  # its postings are the word's own: it is the alias
+                merged = postings[words[0]]
             else:
-                union = set().union(*members)
+                union = set().union(*(postings[word] for word in words))
                 merged = array("I", sorted(union, key=turn) if late else sorted(union))
-            alias = self.indexer.alias(key)
-            if alias is None or self.postings.get(alias) != merged:
-                self.postings[key] = merged
+            if alias is None or postings.get(alias) != merged:
+                postings[key] = merged
+        self.families.clear()
 
     def finish(
         self, key: str, sources: Sequence[Source], warnings: Sequence[Problem], replaced: Sequence[str]
