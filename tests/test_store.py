@@ -3,6 +3,7 @@ have written it. Each defect the adversarial review found is reproduced here."""
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sqlite3
@@ -540,3 +541,30 @@ def test_a_catalog_past_the_threshold_is_stored_by_two_processes_as_a_user_runs_
     warm = run_process(tmp_path, *args)
     assert (warm.returncode, warm.stdout, warm.stderr) == (0, cold.stdout, "")
     assert temporary_files(tmp_path) == []
+
+
+def test_a_build_pauses_the_cycle_collector_only_while_it_runs(write_catalog: WriteCatalog) -> None:
+    """Cold runs pause Python's cycle collector (nothing a build makes refers back to itself); whatever
+    happens, the process gets it back as it was."""
+    paused: list[bool] = []
+    real = catalog_module._build
+
+    def watch(*args: object) -> object:
+        paused.append(not gc.isenabled())
+        return real(*args)  # type: ignore[arg-type]
+
+    good, bad = write_catalog(many_entries(3)), write_catalog("schema_version: 2\n", "bad.yaml")
+    other = write_catalog(many_entries(4), "other.yaml")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(catalog_module, "_build", watch)
+        assert cli("--catalog", good, "list", "--format", "plain").code == 0
+        assert gc.isenabled()
+        assert cli("--catalog", bad, "list").code == 3
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            assert cli("--catalog", other, "show", "demo-00001").code == 0
+            assert not gc.isenabled()  # paused by its caller: left paused
+        finally:
+            gc.enable()
+    assert paused == [True, True, True]
