@@ -156,11 +156,17 @@ class Checker:
 
     # --- containers ----------------------------------------------------------------------------
     def list_of(self, item: Callable[[Node, str], object], *, at_least: int = 0) -> Callable[[Node, str], object]:
+        plain = item == self.text
+
         def check(node: Node, where: str) -> object:
             if node.kind != "seq":
                 return self.fail(node, where, f"expected a list, found {node.type_name()}")
             if len(node.items) < at_least:
                 return self.fail(node, where, f"needs at least {at_least} item{'s' if at_least > 1 else ''}")
+            if plain:  # a list of text: most are plain ASCII words, which `text` would return as they are
+                texts = [child.value for child in node.items]
+                if all(type(v) is str and v.isascii() and v.strip() for v in texts):
+                    return texts
             values = [item(child, f"{where}[{i}]") for i, child in enumerate(node.items)]
             return [v for v in values if v is not _MISSING]
 

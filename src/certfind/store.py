@@ -144,7 +144,13 @@ def encode_item(item: Record) -> bytes:
     """Compact JSON in which no control, bidi or invisible character is left raw."""
     from certfind.text import json_safe
 
-    return json_safe(json.dumps(item, ensure_ascii=False, separators=(",", ":"))).encode("utf-8")
+    return json_safe(_encoder().encode(item)).encode("utf-8")
+
+
+@cache
+def _encoder() -> json.JSONEncoder:
+    """One encoder for every item: `json.dumps` with options sets up a new one for each call."""
+    return json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 ITEM_WBITS = 12
