@@ -474,6 +474,39 @@ def test_a_store_built_by_a_second_process_is_the_one_this_process_would_build(
     assert "US-TX" in forked[3].out
 
 
+def test_a_users_entries_stored_by_a_second_process_that_falls_behind_take_their_places(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forks: list[str]
+) -> None:
+    """The bundled catalog and a user's file that replaces a bundled entry (in its place) and adds one, with
+    this process preparing entries for the child: the same answers as a build by this process alone."""
+    monkeypatch.setattr(store.ForkedBuilder, "BATCH", 8)
+    monkeypatch.setattr(store.ForkedBuilder, "SHARE_STEP", 0.5)
+    monkeypatch.setattr(store.ForkedBuilder, "_unread", lambda _self: 1)
+    user = tmp_path / "config" / "certfind" / "certifications.yaml"
+    user.parent.mkdir(parents=True)
+    replacing = VALID_ENTRY.replace("id: demo", "id: lssc").replace("Demo Certification", "My Own Support Staff")
+    user.write_text(catalog_text(VALID_ENTRY, replacing), encoding="utf-8")  # the new entry first
+    age(user)
+    commands = (
+        ["list", "--origin", "--format", "json"],
+        ["search", "small entry for tests", "--format", "plain"],  # a tie: the earlier place comes first
+        ["show", "lssc"],
+        ["show", "demo"],
+    )
+    forked = [cli(*args) for args in commands]
+    assert len(forks) == 1
+    only_database(tmp_path).unlink()
+    monkeypatch.setattr(store, "PARALLEL_BYTES", 1 << 62)
+    alone = [cli(*args) for args in commands]
+    assert len(forks) == 1
+    assert forked == alone
+    assert [run.code for run in forked] == [0, 0, 0, 0]
+    assert "My Own Support Staff" in forked[2].out
+    assert [line.split("\t")[0] for line in forked[1].out.splitlines()[:2]] == ["lssc", "demo"]
+    origins = {item["id"]: item["origin"] for item in json.loads(forked[0].out)}
+    assert (origins["lssc"], origins["demo"], origins["clt"]) == ("user", "user", "bundled")
+
+
 def test_a_second_process_that_fails_is_replaced_by_a_build_in_memory(
     tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch, forks: list[str]
 ) -> None:
