@@ -28,14 +28,16 @@ _NONE: list[Any] = []  # shared and never appended to: a scalar has no items or 
 
 
 class Node:
-    """A located YAML value. `kind` is map, seq or scalar; a scalar's `value` is already typed."""
+    """A located YAML value. `kind` is map, seq or scalar; a scalar's `value` is already typed. The reader
+    makes mappings and lists as a `Node` (`value` None) and scalars as a `Scalar`."""
 
     __slots__ = ("col", "items", "kind", "line", "pairs", "value")
 
-    def __init__(self, kind: str, line: int, col: int, value: Any = None) -> None:
-        self.kind, self.line, self.col, self.value = kind, line, col, value
-        self.items: list[Node] = _NONE if kind == "scalar" else []
-        self.pairs: list[tuple[Node, Node]] = _NONE if kind == "scalar" else []
+    def __init__(self, kind: str, line: int, col: int) -> None:
+        self.kind, self.line, self.col = kind, line, col
+        self.value: Any = None
+        self.items: list[Node] = []
+        self.pairs: list[tuple[Node, Node]] = []
 
     def type_name(self) -> str:
         if self.kind == "map":
