@@ -440,15 +440,21 @@ def forks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return started
 
 
+def child_falls_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipe always has something unread, so this process's share grows by halves: half of the first
+    batch's entries, then all of each."""
+    monkeypatch.setattr(store.ForkedBuilder, "SHARE_STEP", 0.5)
+    monkeypatch.setattr(store.ForkedBuilder, "_unread", lambda _self: 1)
+
+
 @pytest.mark.parametrize("child", ["keeps up", "falls behind"])
 def test_a_store_built_by_a_second_process_is_the_one_this_process_would_build(
     tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch, forks: list[str], child: str
 ) -> None:
     """Whichever process prepares each entry: a child that falls behind leaves more of them to this one."""
     monkeypatch.setattr(store.ForkedBuilder, "BATCH", 8)
-    if child == "falls behind":  # the share grows by halves: half of the first batch, then all of each
-        monkeypatch.setattr(store.ForkedBuilder, "SHARE_STEP", 0.5)
-        monkeypatch.setattr(store.ForkedBuilder, "_unread", lambda _self: 1)
+    if child == "falls behind":
+        child_falls_behind(monkeypatch)
     text = many_entries(40).replace("id: demo-00007\n", "id: demo-00007\n    region: [US-TX, CA-ON]\n")
     path = write_catalog(text)
     commands = (
@@ -480,8 +486,7 @@ def test_a_users_entries_stored_by_a_second_process_that_falls_behind_take_their
     """The bundled catalog and a user's file that replaces a bundled entry (in its place) and adds one, with
     this process preparing entries for the child: the same answers as a build by this process alone."""
     monkeypatch.setattr(store.ForkedBuilder, "BATCH", 8)
-    monkeypatch.setattr(store.ForkedBuilder, "SHARE_STEP", 0.5)
-    monkeypatch.setattr(store.ForkedBuilder, "_unread", lambda _self: 1)
+    child_falls_behind(monkeypatch)
     user = tmp_path / "config" / "certfind" / "certifications.yaml"
     user.parent.mkdir(parents=True)
     replacing = VALID_ENTRY.replace("id: demo", "id: lssc").replace("Demo Certification", "My Own Support Staff")
