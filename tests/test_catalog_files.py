@@ -7,6 +7,8 @@ import json
 import os
 import re
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,8 +18,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from certfind import schema
-from certfind.model import KINDS
+from certfind import catalog, schema, yamlnodes
+from certfind.errors import CatalogError, Problem
+from certfind.model import KINDS, Record
 from certfind.text import visible
 from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
 from tests.support import (
@@ -767,9 +770,93 @@ CASES = [
 ]
 
 
+PARSER_WORDED = [text for name, text, _ in CASES if name in ("syntax", "tab indentation")]
+"""The cases whose message is the YAML parser's own (their place is the same whoever parses)."""
+READINGS = ("nodes from libyaml", "events converted", "pure-Python parser")
+"""How the reader can get a file's nodes: libyaml's parser makes them (the usual way), the reader converts
+libyaml's events (where the parser does not take the node classes), or PyYAML's own parser (no libyaml)."""
+
+
+@contextmanager
+def _events_not_taken(_loader: object) -> Iterator[bool]:
+    yield False
+
+
+def read_by(how: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if how == "events converted":
+        monkeypatch.setattr(yamlnodes, "_events_as_nodes", _events_not_taken)
+    elif how == "pure-Python parser":
+        monkeypatch.delattr(yaml, "CSafeLoader")
+
+
+@pytest.mark.parametrize("reading", READINGS)
 @pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES], ids=[c[0] for c in CASES])
-def test_each_error_kind_is_located(write_catalog: WriteCatalog, text: str, expected: list[str]) -> None:
-    assert problems(write_catalog(text)) == expected
+def test_each_error_kind_is_located(
+    write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch, text: str, expected: list[str], reading: str
+) -> None:
+    read_by(reading, monkeypatch)
+    found = problems(write_catalog(text))
+    if reading == "pure-Python parser" and text in PARSER_WORDED:  # its parser words them its own way
+        assert [line.split(":")[1:3] for line in found] == [line.split(":")[1:3] for line in expected]
+    else:
+        assert found == expected
+
+
+def _read(path: str) -> tuple[list[Record], catalog.Checked | list[Problem]]:
+    """The entries read from a file, and its problems (or the one that stopped the reading)."""
+    records: list[Record] = []
+    try:
+        return records, catalog.parse_file(path, lambda found: records.append(found.record))
+    except CatalogError as exc:
+        return records, list(exc.problems)
+
+
+@pytest.mark.parametrize("reading", READINGS[1:])
+def test_every_reading_gives_the_bundled_catalog_the_same_records(
+    monkeypatch: pytest.MonkeyPatch, reading: str
+) -> None:
+    path = str(catalog.bundled_path())
+    usual = _read(path)
+    read_by(reading, monkeypatch)
+    assert _read(path) == usual
+    assert len(usual[0]) > 60
+    assert usual[1] == catalog.Checked([], 0)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(case=catalogs())
+def test_libyaml_nodes_and_converted_events_read_every_catalog_alike(
+    tmp_path_factory: pytest.TempPathFactory, case: tuple[str, bool]
+) -> None:
+    path = tmp_path_factory.mktemp("read") / "catalog.yaml"
+    path.write_text(case[0], encoding="utf-8")
+    usual = _read(str(path))
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        read_by("events converted", monkeypatch)
+        assert _read(str(path)) == usual
+
+
+PYYAML_EVENTS = ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent", "MappingEndEvent", "SequenceEndEvent")
+
+
+@pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML without libyaml")
+@pytest.mark.parametrize(
+    "text",
+    [catalog_text(), HEAD + "  - !!str x\n", HEAD + "  - [a\n", HEAD + "  - {id: x}\n  - *a\n"],
+    ids=["valid", "tag", "syntax", "alias"],
+)
+def test_libyaml_makes_the_nodes_and_gets_its_event_classes_back(write_catalog: WriteCatalog, text: str) -> None:
+    from yaml import _yaml as native
+    from yaml import events
+
+    path = write_catalog(text)
+    with yamlnodes._events_as_nodes(yaml.CSafeLoader("")) as taken:
+        assert taken  # this PyYAML's parser takes the node classes: a newer one that does not is slower
+        assert getattr(native, "ScalarEvent") is yamlnodes.Scalar  # noqa: B009 (mypy knows no such name)
+    run = cli("validate", path)
+    assert run.code == (0 if text == catalog_text() else 3), run
+    assert [getattr(native, name) for name in PYYAML_EVENTS] == [getattr(events, name) for name in PYYAML_EVENTS]
+    assert yaml.load("a: [1, {b: c}]", Loader=yaml.CSafeLoader) == {"a": [1, {"b": "c"}]}
 
 
 def test_every_problem_is_reported_not_just_the_first(write_catalog: WriteCatalog) -> None:

@@ -1,15 +1,17 @@
 """Read YAML text into a small tree of located nodes, refusing everything that is not plain data.
 
-PyYAML is used only as a tokenizer (the C parser when present): we walk its events ourselves, so
-no tag can build an object, aliases are refused at the first `*` (an alias bomb fails at once),
-duplicate keys are reported, and every scalar keeps its line and column. Scalars are typed with
-the YAML 1.2 core rules, so `no`, `on` and `2024-01-01` stay text.
+PyYAML is used only as a parser (libyaml's when present), never to construct: libyaml hands out our
+located nodes in place of its events (`_events_as_nodes`) and we walk them ourselves, so no tag can
+build an object, aliases are refused at the first `*` (an alias bomb fails at once), duplicate keys
+are reported, and every scalar keeps its line and column. Scalars are typed with the YAML 1.2 core
+rules, so `no`, `on` and `2024-01-01` stay text.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from certfind.errors import Problem
@@ -24,20 +26,22 @@ _NUMBER_START = frozenset("+-.0123456789")
 _KEYWORDS = _NULL | _TRUE | _FALSE
 
 
-_NONE: list[Any] = []  # shared and never appended to: a scalar has no items or pairs
+_NONE: list[Any] = []  # shared and never appended to: what a node of another kind has none of
+_make = object.__new__
 
 
 class Node:
-    """A located YAML value. `kind` is map, seq or scalar; a scalar's `value` is already typed. The reader
-    makes mappings and lists as a `Node` (`value` None) and scalars as a `Scalar`."""
+    """A located YAML value: a `Mapping` (its `pairs`), a `Sequence` (its `items`) or a `Scalar` (its `value`,
+    already typed). `kind` is map, seq or scalar. Each is made from the arguments of the PyYAML event it stands
+    for (see `_events_as_nodes`); what a kind has none of is the class's, so making one sets few slots."""
 
-    __slots__ = ("col", "items", "kind", "line", "pairs", "value")
-
-    def __init__(self, kind: str, line: int, col: int) -> None:
-        self.kind, self.line, self.col = kind, line, col
-        self.value: Any = None
-        self.items: list[Node] = []
-        self.pairs: list[tuple[Node, Node]] = []
+    __slots__ = ("col", "items", "line", "pairs", "value")
+    kind: str
+    line: int
+    col: int
+    value: Any
+    items: list[Node]
+    pairs: list[tuple[Node, Node]]
 
     def type_name(self) -> str:
         if self.kind == "map":
@@ -48,15 +52,65 @@ class Node:
 
 
 class Scalar(Node):
-    """A scalar node as the reader makes them, most of all nodes: what every scalar shares (its kind, no
-    items, no pairs) is the class's, so making one sets three slots (a third of the time of a Node)."""
-
     __slots__ = ()
     kind = "scalar"
     items = pairs = _NONE
 
-    def __init__(self, line: int, col: int, value: Any) -> None:
-        self.line, self.col, self.value = line, col, value
+    def __new__(  # a ScalarEvent's arguments
+        cls, _anchor: object, tag: str | None, implicit: Any, value: str, start: Any, _end: object, style: str
+    ) -> Any:
+        if tag is not None and tag != "!" and not implicit[0]:
+            return Refused(start, f"YAML tags ({tag}) are not allowed; quote the value instead")
+        if not style and tag != "!" and (value in _KEYWORDS or value[:1] in _NUMBER_START):
+            value = typed_scalar(value, True)  # a plain word is text as it is: no call for it
+        node = _make(cls)
+        node.line, node.col, node.value = start.line + 1, start.column + 1, value
+        return node
+
+
+class Mapping(Node):
+    __slots__ = ()
+    kind = "map"
+    items = _NONE
+    value = None
+
+    def __new__(cls, _anchor: object, tag: str | None, implicit: bool, start: Any, *_: object) -> Any:
+        if tag not in (None, "!") and not implicit:
+            return Refused(start, f"YAML tags ({tag}) are not allowed; quote the value instead")
+        node = _make(cls)
+        node.line, node.col, node.pairs = start.line + 1, start.column + 1, []
+        return node
+
+
+class Sequence(Node):
+    __slots__ = ()
+    kind = "seq"
+    pairs = _NONE
+    value = None
+
+    def __new__(cls, _anchor: object, tag: str | None, implicit: bool, start: Any, *_: object) -> Any:
+        if tag not in (None, "!") and not implicit:
+            return Refused(start, f"YAML tags ({tag}) are not allowed; quote the value instead")
+        node = _make(cls)
+        node.line, node.col, node.items = start.line + 1, start.column + 1, []
+        return node
+
+
+class Refused:
+    """What the reader refuses, made in place of a node so that the walk raises it (not the parser)."""
+
+    __slots__ = ("col", "line", "message")
+
+    def __init__(self, mark: Any, message: str) -> None:
+        self.line, self.col, self.message = mark.line + 1, mark.column + 1, message
+
+
+def _closed(*_: object) -> object:
+    """Made for the end of a mapping or a list: the walk only needs to know that one closed."""
+    return _CLOSED
+
+
+_CLOSED = object()
 
 
 def describe(value: object) -> str:
@@ -116,7 +170,9 @@ def parse(text: str, path: str, on_entry: EntrySink | None = None) -> tuple[Node
     loader = loader_cls(text)
     duplicates: list[Problem] = []
     try:
-        return _walk(loader, path, duplicates, on_entry), duplicates
+        with _events_as_nodes(loader) as native:
+            get_node = loader.get_event if native else _nodes_of(loader.get_event)
+            return _walk(get_node, path, duplicates, on_entry), duplicates
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
@@ -131,24 +187,93 @@ def parse(text: str, path: str, on_entry: EntrySink | None = None) -> tuple[Node
         loader.dispose()
 
 
+_AS_NODES: dict[str, Callable[..., Any]] = {
+    "ScalarEvent": Scalar,
+    "MappingStartEvent": Mapping,
+    "SequenceStartEvent": Sequence,
+    "MappingEndEvent": _closed,
+    "SequenceEndEvent": _closed,
+}
+"""For each PyYAML event that makes up a document's content, what the reader makes of its arguments."""
+
+
+@contextmanager
+def _events_as_nodes(loader: object) -> Iterator[bool]:
+    """While it holds, libyaml's parser hands out nodes in place of PyYAML's events; yields whether it does.
+
+    PyYAML's C parser makes each event by calling the event class it finds under that name in its module,
+    at each event. Naming the node classes there instead makes each scalar one object rather than two, with
+    no Python-level event in between: reading a file takes a fifth fewer instructions. Nothing else in
+    certfind reads YAML, and it reads one file at a time, on one thread; the names are given back as soon
+    as the file is read, whatever happens. Where the parser is not PyYAML's C one, or does not take the
+    names, this yields False and the walk converts each event itself (`_nodes_of`)."""
+    try:
+        from yaml import _yaml as native
+        from yaml import events
+    except ImportError:  # PyYAML without libyaml
+        yield False
+        return
+    if not isinstance(loader, native.CParser) or any(
+        getattr(native, name, None) is not getattr(events, name) for name in _AS_NODES
+    ):
+        yield False  # not the parser this was written for
+        return
+    for name, make in _AS_NODES.items():
+        setattr(native, name, make)
+    try:
+        yield _takes_nodes(native)
+    finally:
+        for name in _AS_NODES:
+            setattr(native, name, getattr(events, name))
+
+
+def _takes_nodes(native: Any) -> bool:
+    """Whether the C parser now hands out nodes: a one-word document, read to its scalar."""
+    try:
+        probe = native.CParser("x")
+        try:
+            return type([probe.get_event() for _ in range(3)][2]) is Scalar
+        finally:
+            probe.dispose()
+    except Exception:  # a parser that works otherwise: its events are converted
+        return False
+
+
+def _nodes_of(get_event: Callable[[], Any]) -> Callable[[], Any]:
+    """What the parser would hand out under `_events_as_nodes`, from its events (without libyaml)."""
+    from yaml import events as ev
+
+    def get_node() -> Any:
+        event = get_event()
+        kind = type(event)
+        if kind is ev.ScalarEvent:
+            return Scalar(event.anchor, event.tag, event.implicit, event.value, event.start_mark, None, event.style)
+        if kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
+            make = Mapping if kind is ev.MappingStartEvent else Sequence
+            return make(event.anchor, event.tag, event.implicit, event.start_mark, None, event.flow_style)
+        if kind is ev.MappingEndEvent or kind is ev.SequenceEndEvent:
+            return _CLOSED
+        return event
+
+    return get_node
+
+
 def _char_at(text: str, line: int, column: int) -> str:
     lines = text.split("\n", line + 1)
     return lines[line][column : column + 1] if line < len(lines) else ""
 
 
-def _walk(loader: Any, path: str, duplicates: list[Problem], on_entry: EntrySink | None) -> Node | None:
-    """One pass over the events. The innermost open container is kept in locals (`top`; for a mapping,
-    its keys so far in `seen` and its pending key in `key`) and those around it on `stack`, so the usual
-    event, a scalar key or value, is handled in the loop without a call."""
+def _walk(get_node: Callable[[], Any], path: str, duplicates: list[Problem], on_entry: EntrySink | None) -> Node | None:
+    """One pass over the parser's nodes and events. The innermost open container is kept in locals (`top`;
+    for a mapping, its keys so far in `seen` and its pending key in `key`) and those around it on `stack`,
+    so the usual node, a scalar key or value, is handled in the loop without a call."""
     from yaml import events as ev
 
-    get_event = loader.get_event
-    scalar_event, map_start, seq_start = ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent
-    ends = (ev.MappingEndEvent, ev.SequenceEndEvent)
     documents = 0
-    document = Node("seq", 0, 0)  # holds the root, so that every node has a container
+    document = _make(Sequence)  # holds the root, so that every node has a container
+    document.line, document.col, document.items = 0, 0, []
     stack: list[tuple[Node, dict[object, Node] | None, Node | None]] = []
-    top = document  # the innermost open container
+    top: Node = document  # the innermost open container
     seen: dict[object, Node] | None = None  # when `top` is a mapping: its keys so far
     key: Node | None = None  # when `top` is a mapping: the key waiting for its value
     entries: Node | None = None  # the top-level `certifications` list, when entries are streamed
@@ -169,18 +294,9 @@ def _walk(loader: Any, path: str, duplicates: list[Problem], on_entry: EntrySink
         streamed += 1
 
     while True:
-        event = get_event()
-        kind = type(event)
-        if kind is scalar_event:  # most events
-            mark, tag = event.start_mark, event.tag
-            if tag is not None and tag != "!" and not event.implicit[0]:
-                raise YamlProblem(
-                    mark.line + 1, mark.column + 1, f"YAML tags ({tag}) are not allowed; quote the value instead"
-                )
-            value = event.value
-            if not event.style and tag != "!" and (value in _KEYWORDS or value[:1] in _NUMBER_START):
-                value = typed_scalar(value, True)  # a plain word is text as it is: no call for it
-            node: Node = Scalar(mark.line + 1, mark.column + 1, value)
+        node = get_node()
+        kind = type(node)
+        if kind is Scalar:  # most nodes
             if seen is None:  # in a list
                 if top is entries:
                     hand_over(node)  # a scalar entry: the checker says what is wrong with it
@@ -190,42 +306,42 @@ def _walk(loader: Any, path: str, duplicates: list[Problem], on_entry: EntrySink
                 top.pairs.append((key, node))
                 key = None
             else:  # a mapping's next key
+                value = node.value
                 if value in seen or isinstance(value, float):
                     repeated_key(node, seen)  # reported, or refused
                 else:
                     seen[value] = node
                 key = node
             continue
-        if kind in ends:
+        if node is _CLOSED:
             closed = top
             top, seen, key = stack.pop()
             if top is entries:
                 hand_over(closed)  # an entry is complete
             continue
-        if event is None or kind is ev.StreamEndEvent:
-            return document.items[0] if document.items else None
-        mark = event.start_mark
-        line, col = mark.line + 1, mark.column + 1
-        if kind is map_start or kind is seq_start:
-            tag = event.tag
-            if tag not in (None, "!") and not event.implicit:
-                raise YamlProblem(line, col, f"YAML tags ({tag}) are not allowed; quote the value instead")
-            node = Node("map" if kind is map_start else "seq", line, col)
+        if kind is Mapping or kind is Sequence:
             if seen is None:
                 if top is not entries:
                     top.items.append(node)  # an entry is handed over when it closes, not kept
             elif key is None:
-                raise YamlProblem(line, col, "a mapping key must be plain text")
+                raise YamlProblem(node.line, node.col, "a mapping key must be plain text")
             else:
                 top.pairs.append((key, node))
-                if on_entry and len(stack) == 1 and key.value == "certifications" and kind is seq_start:
+                if on_entry and len(stack) == 1 and key.value == "certifications" and kind is Sequence:
                     entries = node  # in the root mapping
                 key = None
             stack.append((top, seen, key))
-            top, seen, key = node, {} if kind is map_start else None, None
-        elif kind is ev.DocumentStartEvent:
+            top, seen, key = node, {} if kind is Mapping else None, None
+            continue
+        if kind is Refused:
+            raise YamlProblem(node.line, node.col, node.message)
+        if node is None or kind is ev.StreamEndEvent:
+            return document.items[0] if document.items else None
+        mark = node.start_mark
+        line, col = mark.line + 1, mark.column + 1
+        if kind is ev.DocumentStartEvent:
             documents += 1
             if documents > 1:
                 raise YamlProblem(line, col, "only one YAML document is allowed in a catalog")
         elif kind is ev.AliasEvent:
-            raise YamlProblem(line, col, f"aliases (*{event.anchor}) are not allowed in a catalog")
+            raise YamlProblem(line, col, f"aliases (*{node.anchor}) are not allowed in a catalog")
