@@ -140,10 +140,15 @@ class Checker:
         return value
 
     def choice(self, options: tuple[str, ...]) -> Callable[[Node, str], object]:
+        own = {option: option for option in options}  # see `mapping`: one string object for every record
+
         def check(node: Node, where: str) -> object:
             value = self.text(node, where)
-            if isinstance(value, str) and value not in options:
-                return self.fail(node, where, f"must be one of {', '.join(options)}; found {value!r}")
+            if isinstance(value, str):
+                option = own.get(value)
+                if option is None:
+                    return self.fail(node, where, f"must be one of {', '.join(options)}; found {value!r}")
+                return option
             return value
 
         return check
@@ -188,21 +193,27 @@ class Checker:
     def mapping(
         self, fields: dict[str, Callable[[Node, str], object]], required: tuple[str, ...] = ()
     ) -> Callable[[Node, str], object]:
+        # Each field under the schema's own name: all records then share one string object per key, so the
+        # store's builder reads them faster (marshal sends an object once per frame; a dict finds a key by
+        # identity first).
+        own = {name: (name, field) for name, field in fields.items()}
+
         def check(node: Node, where: str) -> object:
             if node.kind != "map":
                 return self.fail(node, where, f"expected a mapping, found {node.type_name()}")
             out: Record = {}
             for key, value in node.pairs:
-                name = key.value
-                field = fields.get(name)
-                if field is None or name in out or (value.value is None and value.kind == "scalar"):
+                spec = own.get(key.value)
+                if spec is None or spec[0] in out or (value.value is None and value.kind == "scalar"):
+                    name = key.value
                     if not isinstance(name, str):
                         self.fail(key, where, f"a field name must be text, found {key.type_name()}")
-                    elif field is None:
+                    elif spec is None:
                         where_field = f"{where}.{name}" if where else name
                         self.fail(key, where_field, f"unknown field (expected one of: {', '.join(fields)})")
                     # else a repeated key (reported by the reader), or an empty value: as if left out
                     continue
+                name, field = spec
                 converted = field(value, f"{where}.{name}" if where else name)
                 if converted is not _MISSING:
                     out[name] = converted
