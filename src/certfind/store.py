@@ -32,6 +32,7 @@ import zlib
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
+from itertools import chain
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -469,9 +470,9 @@ class Builder:
             family[1].append(word)
 
     def _flush(self) -> None:
-        self.conn.executemany("INSERT INTO entry VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", self.pending)
+        _insert(self.conn, "INSERT INTO entry VALUES", self.pending)
         self.pending.clear()
-        self.conn.executemany("INSERT OR IGNORE INTO name VALUES (?, ?, ?)", self.name_rows)
+        _insert(self.conn, "INSERT OR IGNORE INTO name VALUES", self.name_rows)
         self.name_rows.clear()
 
     def _families(self) -> None:
@@ -509,11 +510,11 @@ class Builder:
         ranks = array("I", bytes(4 * self.size))
         for rank, (_, _, n) in enumerate(sorted(self.names)):
             ranks[n] = rank
-        self.conn.executemany("INSERT INTO name_order VALUES (?, ?)", enumerate(ranks))  # appended in order
+        _insert(self.conn, "INSERT INTO name_order VALUES", list(enumerate(ranks)))  # appended in order
         self.conn.execute("CREATE INDEX name_order_rank ON name_order(name_rank)")  # a listing by name: no sort
         self._families()
         words = sorted(self.postings)
-        self.conn.executemany("INSERT INTO word VALUES (?, ?)", ((w, self.postings[w].tobytes()) for w in words))
+        _insert(self.conn, "INSERT INTO word VALUES", [(w, self.postings[w].tobytes()) for w in words])
         vocabulary = "\n".join(filter(self.indexer.fuzzy, words))
         meta = {
             "format": FORMAT,
@@ -534,6 +535,27 @@ class Builder:
 
     def abort(self) -> None:
         """Nothing runs beside this process: the caller closes the connection and discards the file."""
+
+
+ROWS_PER_INSERT = 32
+"""Rows a build writes with one statement: a third less time for the name table than one row a statement
+(30,000 entries: 0.20 s against 0.29), and a tenth to a quarter less for the other tables."""
+
+
+def _insert(conn: sqlite3.Connection, head: str, rows: Sequence[tuple[object, ...]]) -> None:
+    """`head` (`INSERT ... VALUES`) for each of `rows`, all of the same width, ROWS_PER_INSERT at a time."""
+    if not rows:
+        return
+    width = len(rows[0])
+    one = "(" + ",".join("?" * width) + ")"
+    whole = len(rows) - len(rows) % ROWS_PER_INSERT
+    if whole:
+        values = list(chain.from_iterable(rows[:whole]))
+        step = ROWS_PER_INSERT * width
+        many = [values[i : i + step] for i in range(0, len(values), step)]
+        conn.executemany(f"{head} {','.join([one] * ROWS_PER_INSERT)}", many)
+    if whole < len(rows):
+        conn.executemany(f"{head} {one}", rows[whole:])
 
 
 class WorkerFailed(Exception):
