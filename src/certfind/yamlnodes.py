@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 from certfind.errors import Problem
 
@@ -33,15 +33,24 @@ _make = object.__new__
 class Node:
     """A located YAML value: a `Mapping` (its `pairs`), a `Sequence` (its `items`) or a `Scalar` (its `value`,
     already typed). `kind` is map, seq or scalar. Each is made from the arguments of the PyYAML event it stands
-    for (see `_events_as_nodes`); what a kind has none of is the class's, so making one sets few slots."""
+    for (see `_events_as_nodes`); what a kind has none of is the class's, so making one sets few slots. It
+    keeps the parser's mark of where it starts, and works out its line and column only when asked (for a
+    problem, or an entry's id): most nodes are never asked."""
 
-    __slots__ = ("col", "items", "line", "pairs", "value")
+    __slots__ = ("items", "mark", "pairs", "value")
     kind: str
-    line: int
-    col: int
+    mark: Any  # the parser's: 0-based `line` and `column`
     value: Any
     items: list[Node]
     pairs: list[tuple[Node, Node]]
+
+    @property
+    def line(self) -> int:
+        return int(self.mark.line) + 1
+
+    @property
+    def col(self) -> int:
+        return int(self.mark.column) + 1
 
     def type_name(self) -> str:
         if self.kind == "map":
@@ -64,7 +73,7 @@ class Scalar(Node):
         if not style and tag != "!" and (value in _KEYWORDS or value[:1] in _NUMBER_START):
             value = typed_scalar(value, True)  # a plain word is text as it is: no call for it
         node = _make(cls)
-        node.line, node.col, node.value = start.line + 1, start.column + 1, value
+        node.mark, node.value = start, value
         return node
 
 
@@ -78,7 +87,7 @@ class Mapping(Node):
         if tag not in (None, "!") and not implicit:
             return Refused(start, f"YAML tags ({tag}) are not allowed; quote the value instead")
         node = _make(cls)
-        node.line, node.col, node.pairs = start.line + 1, start.column + 1, []
+        node.mark, node.pairs = start, []
         return node
 
 
@@ -92,7 +101,7 @@ class Sequence(Node):
         if tag not in (None, "!") and not implicit:
             return Refused(start, f"YAML tags ({tag}) are not allowed; quote the value instead")
         node = _make(cls)
-        node.line, node.col, node.items = start.line + 1, start.column + 1, []
+        node.mark, node.items = start, []
         return node
 
 
@@ -111,6 +120,16 @@ def _closed(*_: object) -> object:
 
 
 _CLOSED = object()
+
+
+class _Before(NamedTuple):
+    """The mark of what holds a document's root: line and column 0."""
+
+    line: int = -1
+    column: int = -1
+
+
+_BEFORE = _Before()
 
 
 def describe(value: object) -> str:
@@ -271,7 +290,7 @@ def _walk(get_node: Callable[[], Any], path: str, duplicates: list[Problem], on_
 
     documents = 0
     document = _make(Sequence)  # holds the root, so that every node has a container
-    document.line, document.col, document.items = 0, 0, []
+    document.mark, document.items = _BEFORE, []
     stack: list[tuple[Node, dict[object, Node] | None, Node | None]] = []
     top: Node = document  # the innermost open container
     seen: dict[object, Node] | None = None  # when `top` is a mapping: its keys so far
