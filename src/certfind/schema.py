@@ -9,6 +9,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import NamedTuple
 
 from certfind import occupations, places
@@ -197,6 +198,7 @@ class Checker:
         # store's builder reads them faster (marshal sends an object once per frame; a dict finds a key by
         # identity first).
         own = {name: (name, field) for name, field in fields.items()}
+        needed = frozenset(required)
 
         def check(node: Node, where: str) -> object:
             if node.kind != "map":
@@ -217,7 +219,7 @@ class Checker:
                 converted = field(value, f"{where}.{name}" if where else name)
                 if converted is not _MISSING:
                     out[name] = converted
-            if required and not all(name in out for name in required):  # else: all present
+            if required and not out.keys() >= needed:  # else: all present
                 present = {k.value for k, v in node.pairs if not (v.kind == "scalar" and v.value is None)}
                 for name in required:
                     if name not in present:
@@ -235,8 +237,8 @@ def _fee(ck: Checker) -> Callable[[Node, str], object]:
             "min": ck.money,
             "max": ck.money,
             "audience": ck.choice(AUDIENCES),
-            "count": lambda n, w: ck.number(n, w, whole=True, minimum=1),
-            "every_years": lambda n, w: ck.number(n, w, whole=True, minimum=1),
+            "count": partial(ck.number, whole=True, minimum=1),
+            "every_years": partial(ck.number, whole=True, minimum=1),
             "note": ck.text,
             "source": ck.url,
         },
@@ -272,9 +274,7 @@ def _range_check(ck: Checker, inner: Callable[[Node, str], object], lo: str, hi:
 
 def _source(ck: Checker) -> Callable[[Node, str], object]:
     """A source: {title, url, accessed}, or a plain note (a user's own file may say where they heard)."""
-    full = ck.mapping(
-        {"title": ck.text, "url": lambda n, w: ck.url(n, w, local=True), "accessed": ck.date}, required=("title",)
-    )
+    full = ck.mapping({"title": ck.text, "url": partial(ck.url, local=True), "accessed": ck.date}, required=("title",))
 
     def check(node: Node, where: str) -> object:
         return ck.text(node, where) if node.kind == "scalar" else full(node, where)
@@ -287,7 +287,7 @@ def _routes(ck: Checker) -> Callable[[Node, str], object]:
     route = ck.mapping(
         {
             "education": ck.choice(EDUCATION),
-            "library_hours": lambda n, w: ck.number(n, w, whole=True),
+            "library_hours": partial(ck.number, whole=True),
             "experience_years": ck.number,
             "teaching_license": ck.boolean,
             "membership": ck.boolean,
@@ -318,9 +318,9 @@ def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
             "exam": ck.mapping(
                 {
                     "format": ck.text,
-                    "questions": lambda n, w: ck.number(n, w, whole=True, minimum=1),
+                    "questions": partial(ck.number, whole=True, minimum=1),
                     "passing_score": ck.text_or_number,
-                    "minutes": lambda n, w: ck.number(n, w, whole=True, minimum=1),
+                    "minutes": partial(ck.number, whole=True, minimum=1),
                     "delivery": ck.text,
                     "codes": texts,
                 }
@@ -335,7 +335,7 @@ def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
             "costs": ck.list_of(_fee(ck)),
             "renewal": ck.mapping(
                 {
-                    "every_years": lambda n, w: ck.number(n, w, whole=True, minimum=1),
+                    "every_years": partial(ck.number, whole=True, minimum=1),
                     "requirement": ck.text,
                     "note": ck.text,
                 }
@@ -384,14 +384,14 @@ class DocumentChecker:
 
     def entry(self, i: int, node: Node) -> None:
         before = self.ck.count
-        ident = _peek_id(node)
-        rec = self._check_entry(node, ident or f"certifications[{i}]")
-        if isinstance(rec, dict) and self.ck.count == before:
-            id_node = field_node(node, "id")
-            alternatives = field_node(node, "verification", "alternatives")
-            self.on_entry(
-                Located(rec, id_node.line, id_node.col, tuple((item.line, item.col) for item in alternatives.items))
-            )
+        id_node = _peek_id(node)
+        rec = self._check_entry(node, id_node.value if id_node else f"certifications[{i}]")
+        if isinstance(rec, dict) and id_node and self.ck.count == before:  # valid: its id is the one peeked
+            places: tuple[tuple[int, int], ...] = ()
+            if rec.get("verification", {}).get("alternatives"):
+                alternatives = field_node(node, "verification", "alternatives")
+                places = tuple((item.line, item.col) for item in alternatives.items)
+            self.on_entry(Located(rec, id_node.line, id_node.col, places))
 
     def finish(self, root: Node | None) -> list[Problem]:
         """Top-level checks; returns every problem found, entries included."""
@@ -422,13 +422,14 @@ class DocumentChecker:
         return ck.problems
 
 
-def _peek_id(node: Node) -> str:
+def _peek_id(node: Node) -> Node | None:
+    """The node of an entry's id, when it is a valid one (the first `id` key's, as the checks take it)."""
     if node.kind != "map":
-        return ""
+        return None
     for key, value in node.pairs:
         if key.value == "id" and value.kind == "scalar" and isinstance(value.value, str) and ID_RE.match(value.value):
-            return value.value
-    return ""
+            return value
+    return None
 
 
 def field_node(node: Node, *path: str) -> Node:
