@@ -21,7 +21,7 @@ import re
 import unicodedata
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from certfind.model import Certification
@@ -155,13 +155,18 @@ _WORD = re.compile(r"[a-z0-9]+(?:\+)*|\+")
 
 def fold(text: str) -> str:
     """Lowercase, strip accents, fold spellings; keep letters, digits and '+'."""
+    return " ".join(folded_words(text))
+
+
+def folded_words(text: str) -> Iterator[str]:
+    """The words of `fold(text)`, without joining them (for the index, which wants them apart)."""
     if text.isascii():  # the usual case: NFKD changes nothing, there are no accents, casefold is lower
         text = text.lower()
     else:
         text = unicodedata.normalize("NFKD", text.casefold())
         text = "".join(c for c in text if not unicodedata.combining(c))
     words = _WORD.findall(text)
-    return " ".join(map(SPELLINGS.get, words, words))
+    return map(SPELLINGS.get, words, words)
 
 
 _SUFFIXES = ("ations", "ation", "ments", "ment", "ings", "ing", "ists", "ist", "ers", "er", "ies", "es", "ed", "s")
@@ -214,9 +219,9 @@ def entry_index(cert: Certification) -> tuple[list[set[str]], list[tuple[str, in
         topics += [occupations.title(code) for code in cert.occupations]
     words = [
         set(" ".join([ident, name, acronym, *aliases]).split()),
-        set(fold(" ".join(topics)).split()),  # one fold per field: a space never joins two words
-        set(fold(cert.issuer).split()),
-        set(fold(cert.summary).split()),
+        set(folded_words(" ".join(topics))),  # one fold per field: a space never joins two words
+        set(folded_words(cert.issuer)),
+        set(folded_words(cert.summary)),
         set(" ".join(claimed).split()),
     ]
     named = [
