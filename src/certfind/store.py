@@ -378,7 +378,8 @@ def prepare(rec: Record, origin: str, warning: str | None, indexer: Indexer) -> 
     """Everything about a checked record that the store keeps, computed without the store."""
     cert = from_record(rec, origin)
     up = costs.upfront(cert)
-    item = to_item(cert) | {"upfront": costs.as_json(up), "warning": trust.warning_of(cert, warning)}
+    item = to_item(cert)  # a new dict: completed in place
+    item["upfront"], item["warning"] = costs.as_json(up), trust.warning_of(cert, warning)
     state = 2 if up is None or not up.known else (0 if up.complete else 1)
     d = cert.duration
     low = None if d is None else (d.min_months if d.min_months is not None else d.max_months)
