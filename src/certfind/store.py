@@ -419,7 +419,7 @@ class Builder:
         self.families: dict[str, tuple[str | None, list[str]]] = {}  # family key -> its alias, its words
         self.late: dict[int, int] = {}  # n -> turn of each entry added from the first one out of place on
         self.flags = bytearray()
-        self.names: list[tuple[str, str, int]] = []  # (folded name, id, n) for the name order
+        self.names: list[str] = []  # per entry, its folded name, NUL and its id: what the name order sorts
         self.pending: list[tuple[object, ...]] = []
         self.name_rows: list[tuple[str, int, int]] = []
 
@@ -430,7 +430,7 @@ class Builder:
     def reserve(self) -> int:
         """Keep a place for an entry that comes later (a user's entry replacing a bundled one)."""
         self.flags.append(0)
-        self.names.append(("", "", len(self.flags) - 1))
+        self.names.append("")
         return len(self.flags) - 1
 
     def add(self, rec: Record, origin: str, at: int | None = None, warning: str | None = None) -> int:
@@ -444,7 +444,7 @@ class Builder:
         if len(self.pending) >= 1000:
             self._flush()
         self.flags[n] = entry.flags
-        self.names[n] = (entry.name, entry.ident, n)
+        self.names[n] = f"{entry.name}\0{entry.ident}"  # no catalog text holds a NUL (catalog.parse_file)
         if at is not None or self.late:  # from the first entry added out of order, every turn is kept
             self.late[n] = len(self.late)
         postings = self.postings
@@ -511,7 +511,9 @@ class Builder:
         """Write the index and the meta, and commit; returns the connection to read the store through."""
         self._flush()
         ranks = array("I", bytes(4 * self.size))
-        for rank, (_, _, n) in enumerate(sorted(self.names)):
+        # By name, then id (NUL sorts before every character), then place: a sort of plain strings is six
+        # times as fast as one of (name, id, n) tuples (0.03 s against 0.19 at 100,000 entries).
+        for rank, n in enumerate(sorted(range(self.size), key=self.names.__getitem__)):
             ranks[n] = rank
         _insert(self.conn, "INSERT INTO name_order VALUES", enumerate(ranks))  # appended in order
         self.conn.execute("CREATE INDEX name_order_rank ON name_order(name_rank)")  # a listing by name: no sort
