@@ -773,6 +773,7 @@ class ScaleRow:
     label: str
     reference: str
     cold: Series
+    floor: Series  # libyaml's events over the same file, one run just before each cold run
     warm: Series
     paired: Series  # the reference command over the bundled catalog, run in turn with the warm runs
 
@@ -812,15 +813,17 @@ def measure_scale(
     )
     cache_home = tmp / f"cache-{size}"
     env = base_env(config_home, cache_home)
+    floor_cmd = [PYTHON, "-c", FLOOR_CODE, str(catalog)]
     progress(f"scale {size:,}: {FLOOR} x {runs}")
-    floor = run_series(spawner, f"{FLOOR} ({size:,} entries)", [PYTHON, "-c", FLOOR_CODE, str(catalog)], env, runs)
+    floor = run_series(spawner, f"{FLOOR} ({size:,} entries)", floor_cmd, env, runs)
     info = SizeInfo(size, file_bytes, floor)
     for label, extra, reference in SCALE:
         cmd = [CERTFIND, "--catalog", str(catalog), *extra]
-        cold = Series()
-        for _ in range(cold_runs):
+        cold, cold_floor = Series(), Series()
+        for _ in range(cold_runs):  # each cold run just after a floor run: a slow minute weighs on both
             empty_dir(cache_home)
-            progress(f"scale {size:,}: {label} cold")
+            progress(f"scale {size:,}: {label} cold, in turn with the floor")
+            cold_floor.runs.extend(run_series(spawner, f"{FLOOR} ({size:,} entries)", floor_cmd, env, 1).runs)
             one = run_series(spawner, f"{label} (cold, {size:,} entries)", cmd, env, 1)
             cold.runs.extend(one.runs)
             if one.failure is not None:
@@ -833,7 +836,7 @@ def measure_scale(
             jobs = [Job(name, cmd, env), Job(reference, STARTUP_CMDS[reference], bundled_env)]
             rounds = run_rounds(spawner, jobs, runs)
             warm, paired = rounds[name], rounds[reference]
-        info.rows.append(ScaleRow(size, label, reference, cold, warm, paired))
+        info.rows.append(ScaleRow(size, label, reference, cold, cold_floor, warm, paired))
         if warm.ok:
             info.store_bytes = sum(p.stat().st_size for p in store_files(cache_home))
         if label.startswith("search") and warm.ok:
@@ -902,15 +905,17 @@ def report(results: Results) -> str:
     for info in sizes:
         for row in info.rows:
             out.append(
-                f"| {row.size:,} | `{row.label}` | {fmt_ms(info.floor)} | {fmt_ms(row.cold)} | "
-                f"{fmt_ratio(ratio(row.cold, info.floor))} | {fmt_mib(row.cold)} | {fmt_ms(row.warm)} | "
+                f"| {row.size:,} | `{row.label}` | {fmt_ms(row.floor)} | {fmt_ms(row.cold)} | "
+                f"{fmt_ratio(ratio(row.cold, row.floor))} | {fmt_mib(row.cold)} | {fmt_ms(row.warm)} | "
                 f"{fmt_ms(row.paired)} | {fmt_ratio(ratio(row.warm, row.paired))} | {fmt_mib(row.warm)} |"
             )
     out.append("")
     out.append(
         "floor: a fresh process that reads the catalog file and iterates "
-        "`yaml.parse(text, Loader=yaml.CSafeLoader)`, doing nothing with the events (median of the same number "
-        "of runs; the least any YAML-reading cold run can cost). cold: each run started with an emptied "
+        "`yaml.parse(text, Loader=yaml.CSafeLoader)`, doing nothing with the events: libyaml's parse with "
+        "PyYAML's event objects (certfind has libyaml make its own, lighter nodes instead). In this table, one "
+        "floor run just before each cold run, and the median of those; in the next, the median of its own "
+        "series. cold: each run started with an emptied "
         "`XDG_CACHE_HOME`, so it parses, checks and stores the catalog; warm: the runs after, which read the "
         "store. bundled ms: the same command over the bundled catalog, run in turn with the warm runs (one of each per "
         "round), and warm x bundled the ratio of the two medians.\n"
@@ -947,7 +952,7 @@ def headlines(results: Results) -> list[str]:
         lines.append(f"- the other targets are for {TARGET_SIZE:,} entries, not measured in this run (see --sizes)")
         return lines
     n = f"{TARGET_SIZE:,} entries"
-    colds = [(row, ratio(row.cold, info.floor)) for row in info.rows]
+    colds = [(row, ratio(row.cold, row.floor)) for row in info.rows]
     known = [(row, r) for row, r in colds if r is not None]
     worst = max((r for _, r in known), default=None) if len(known) == len(colds) else None
     each = ", ".join(f"`{row.label.split(' --')[0]}` {fmt_ratio(r)}x" for row, r in colds)
