@@ -664,7 +664,7 @@ CASES = [
         [
             ":9:5: demo.colour: unknown field (expected one of: id, name, acronym, aliases, issuer, issuer_url, kind, "
             "category, region, occupations, summary, topics, eligibility, requirements, exam, duration, currency, "
-            "costs, renewal, status, verification, sources)"
+            "costs, renewal, status, verification, sources, ctid, issuer_id, language, ctdl_type)"
         ],
     ),
     (
@@ -830,6 +830,13 @@ CASES = [
             )
         ),
         [":10:54: demo: requirements[1].holds[1]: no entry has the id 'nope'"],
+    ),
+    (
+        "one route holds an unknown credential",
+        catalog_text(
+            VALID_ENTRY.replace("    costs:", "    requirements: {holds: nope, experience_years: 4}\n    costs:")
+        ),
+        [":10:27: demo: requirements.holds[0]: no entry has the id 'nope'"],
     ),
     (
         "optional fee flag not a boolean",

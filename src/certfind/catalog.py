@@ -219,7 +219,7 @@ def _without_unknown(rec: Record, known: set[str]) -> Record:
         rec = rec | {"verification": rec["verification"] | {"alternatives": alternatives}}
     routes = rec.get("requirements")
     if routes is not None:
-        kept = [r for r in (routes if isinstance(routes, list) else [routes]) if set(r.get("holds", ())) <= known]
+        kept = [route for route in routes if set(route.get("holds", ())) <= known]
         rec = rec | {"requirements": kept}
     return rec
 

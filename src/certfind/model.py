@@ -26,6 +26,29 @@ QUALIFICATIONS = {
 }
 """Qualifications a requirement route can name, beyond education levels, in the words `eligible` uses."""
 YEAR_PARITIES = ("even", "odd")
+CTDL_TYPES = (
+    *("AcademicCertificate", "ApprenticeshipCertificate", "AssociateDegree", "AssociateOfAppliedArtsDegree"),
+    *("AssociateOfAppliedScienceDegree", "AssociateOfArtsDegree", "AssociateOfScienceDegree", "BachelorDegree"),
+    *("BachelorOfArtsDegree", "BachelorOfScienceDegree", "Badge", "BasicTechnicalCertificate", "Certificate"),
+    *("CertificateOfCompletion", "CertificateOfParticipation", "Certification", "Degree", "DigitalBadge", "Diploma"),
+    *("DoctoralDegree", "GeneralEducationDevelopment", "GeneralEducationLevel1Certificate"),
+    *("GeneralEducationLevel2Certificate", "HigherEducationLevel1Certificate", "HigherEducationLevel2Certificate"),
+    *("JourneymanCertificate", "License", "MasterCertificate", "MasterDegree", "MasterOfArtsDegree"),
+    *("MasterOfScienceDegree", "MicroCredential", "OpenBadge", "PostBaccalaureateCertificate", "PostMasterCertificate"),
+    *("PreApprenticeshipCertificate", "ProfessionalCertificate", "ProfessionalDoctorate", "ProficiencyCertificate"),
+    *("QualityAssuranceCredential", "ResearchDoctorate", "SecondaryEducationCertificate", "SecondarySchoolDiploma"),
+    *("SpecialistDegree", "TechnicalLevel1Certificate", "TechnicalLevel2Certificate", "TechnicalLevel3Certificate"),
+    "WorkBasedLearningCertificate",
+)
+"""CTDL's credential classes (the subclasses of ceterms:Credential), for `ctdl_type`."""
+COST_TYPES = (
+    *("AggregateCost", "Application", "BackgroundCheck", "Childcare", "Consumables", "EnrollmentFee", "Equipment"),
+    *("GraduationFee", "LearningResource", "Meals", "MixedFees", "OptionalCharges", "PersonalExpenses"),
+    *("ProcessingFee", "ProgramSpecificFee", "ReexaminationFee", "RenewalFee", "ReschedulingFee", "RoomOrResidency"),
+    *("ScoringFee", "SpecialHardship", "SpecialNeeds", "StandaloneAssessment", "StudentServicesFee", "TechnologyFee"),
+    *("Travel", "Tuition"),
+)
+"""CTDL's cost types (costType: concepts), for a fee's `type`."""
 VERIFICATIONS = ("confirmed", "differs", "not-found", "unverified")
 AUDIENCES = ("all", "member", "non-member")
 EDUCATION = ("none", "high-school", "associate", "bachelor", "master", "doctorate")
@@ -60,6 +83,7 @@ class Fee(NamedTuple):
     optional: bool = False  # an upgrade or extra the holder may choose
     applies_to: str = ""  # a conditional fee: who pays it
     membership: bool = False  # the fee of a membership (dues)
+    type: str = ""  # a CTDL cost type (COST_TYPES), when known
 
     @property
     def counted(self) -> bool:
@@ -85,9 +109,12 @@ class Exam(NamedTuple):
 
 
 class Duration(NamedTuple):
+    """How long earning it takes: elapsed months, and apart from them the hours of effort it asks."""
+
     min_months: float | None = None
     max_months: float | None = None
     note: str = ""
+    hours: float | None = None
 
 
 class Renewal(NamedTuple):
@@ -159,6 +186,15 @@ class Certification(NamedTuple):
     renewal: Renewal | None = None
     status: str = "active"
     origin: str = "bundled"
+    ctid: str = ""  # the Credential Registry's identifier, when the credential is published there
+    issuer_id: str = ""  # the owner's URI, when known (an issuer may be named only by it)
+    language: str = ""  # BCP 47 tag of the entry's text ("" = not said)
+    ctdl_type: str = ""  # the CTDL credential class, when more specific than `kind`
+
+    @property
+    def issued_by(self) -> str:
+        """The issuer as people read it; an owner known only by its URI says so."""
+        return self.issuer or f"not named (owner {self.issuer_id})"
 
     @property
     def label(self) -> str:
@@ -197,6 +233,10 @@ ITEM_FIELDS = (
     "verification",
     "sources",
     "origin",
+    "ctid",
+    "issuer_id",
+    "language",
+    "ctdl_type",
 )
 """The keys of an entry's JSON item, in order (`to_item`)."""
 
@@ -235,6 +275,7 @@ def _fee(rec: Record) -> Fee:
         optional=bool(rec.get("optional")),
         applies_to=rec.get("applies_to") or "",
         membership=bool(rec.get("membership")),
+        type=rec.get("type") or "",
     )
 
 
@@ -281,7 +322,7 @@ def from_record(rec: Record, origin: str | None = None) -> Certification:
     return Certification(
         id=rec["id"],
         name=rec["name"],
-        issuer=rec["issuer"],
+        issuer=rec.get("issuer") or "",
         category=rec["category"],
         summary=rec["summary"],
         verification=Verification(
@@ -312,7 +353,9 @@ def from_record(rec: Record, origin: str | None = None) -> Certification:
             delivery=exam.get("delivery") or "",
             codes=_texts(exam.get("codes")),
         ),
-        duration=None if dur is None else Duration(dur.get("min_months"), dur.get("max_months"), dur.get("note") or ""),
+        duration=None
+        if dur is None
+        else Duration(dur.get("min_months"), dur.get("max_months"), dur.get("note") or "", dur.get("hours")),
         currency=rec.get("currency") or "USD",
         costs=tuple(_fee(f) for f in rec.get("costs") or ()),
         renewal=None
@@ -327,6 +370,10 @@ def from_record(rec: Record, origin: str | None = None) -> Certification:
         ),
         status=rec.get("status") or "active",
         origin=origin or rec.get("origin") or "bundled",
+        ctid=rec.get("ctid") or "",
+        issuer_id=rec.get("issuer_id") or "",
+        language=rec.get("language") or "",
+        ctdl_type=rec.get("ctdl_type") or "",
     )
 
 
@@ -349,6 +396,7 @@ def fee_item(fee: Fee) -> Record:
         "optional": fee.optional,
         "applies_to": _or_none(fee.applies_to),
         "membership": fee.membership,
+        "type": _or_none(fee.type),
     }
 
 
@@ -374,7 +422,7 @@ def to_item(cert: Certification) -> Record:
         "name": cert.name,
         "acronym": _or_none(cert.acronym),
         "aliases": list(cert.aliases),
-        "issuer": cert.issuer,
+        "issuer": _or_none(cert.issuer),
         "issuer_url": _or_none(cert.issuer_url),
         "kind": cert.kind,
         "region": list(cert.region),
@@ -396,7 +444,7 @@ def to_item(cert: Certification) -> Record:
         },
         "duration": None
         if d is None
-        else {"min_months": d.min_months, "max_months": d.max_months, "note": _or_none(d.note)},
+        else {"min_months": d.min_months, "max_months": d.max_months, "note": _or_none(d.note), "hours": d.hours},
         "currency": cert.currency,
         "costs": [fee_item(fee) for fee in cert.costs],
         "renewal": None
@@ -429,4 +477,8 @@ def to_item(cert: Certification) -> Record:
             for s in cert.sources
         ],
         "origin": cert.origin,
+        "ctid": _or_none(cert.ctid),
+        "issuer_id": _or_none(cert.issuer_id),
+        "language": _or_none(cert.language),
+        "ctdl_type": _or_none(cert.ctdl_type),
     }

@@ -16,6 +16,8 @@ from certfind import occupations, places
 from certfind.errors import Problem
 from certfind.model import (
     AUDIENCES,
+    COST_TYPES,
+    CTDL_TYPES,
     EDUCATION,
     KINDS,
     QUALIFICATIONS,
@@ -33,6 +35,9 @@ WEB_URL = re.compile(r"https?://[^\s/]+\.[^\s]+\Z")
 FILE_URL = re.compile(r"file:/[^\s]*\Z")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 PAGE_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+CTID_RE = re.compile(r"ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+URI_RE = re.compile(r"[a-z][a-z0-9+.-]*:[^\s]+\Z", re.IGNORECASE)
+LANGUAGE_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 MONTH_DAY_RE = re.compile(r"(\d{2})-(\d{2})\Z")
 CURRENCY_RE = re.compile(r"[A-Z]{3}\Z")
 
@@ -182,6 +187,17 @@ class Checker:
             return self.fail(node, where, f"expected a SOC code such as 25-4031, found {value!r}")
         return value
 
+    def pattern(self, expected: str, regex: re.Pattern[str]) -> Callable[[Node, str], object]:
+        """Text that must match `regex`, described as `expected` when it does not."""
+
+        def check(node: Node, where: str) -> object:
+            value = self.text(node, where)
+            if isinstance(value, str) and not regex.match(value):
+                return self.fail(node, where, f"expected {expected}, found {value!r}")
+            return value
+
+        return check
+
     def ident(self, node: Node, where: str) -> object:
         value = self.text(node, where)
         if isinstance(value, str) and not ID_RE.match(value):
@@ -291,6 +307,7 @@ def _fee(ck: Checker) -> Callable[[Node, str], object]:
             "every_years": partial(ck.number, whole=True, minimum=1),
             "note": ck.text,
             "source": ck.url,
+            "type": ck.choice(COST_TYPES),
             "optional": ck.boolean,
             "applies_to": ck.text,
             "membership": ck.boolean,
@@ -393,8 +410,9 @@ def _renewal(ck: Checker) -> Callable[[Node, str], object]:
 
 
 def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
+    """An entry: REQUIRED, and an issuer (its name, or at least `issuer_id`, the owner's URI)."""
     texts = ck.list_of(ck.text)
-    return ck.mapping(
+    fields = ck.mapping(
         {
             "id": ck.ident,
             "name": ck.text,
@@ -422,7 +440,7 @@ def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
             ),
             "duration": _range_check(
                 ck,
-                ck.mapping({"min_months": ck.number, "max_months": ck.number, "note": ck.text}),
+                ck.mapping({"min_months": ck.number, "max_months": ck.number, "note": ck.text, "hours": ck.number}),
                 "min_months",
                 "max_months",
             ),
@@ -441,13 +459,28 @@ def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
                 },
             ),
             "sources": ck.list_of(_source(ck)),
+            "ctid": ck.pattern("a CTID such as ce-8f8d2c5e-1b9c-4e6e-9f3a-2a4b6c8d0e1f", CTID_RE),
+            "issuer_id": ck.pattern("the owner's URI", URI_RE),
+            "language": ck.pattern("a language tag such as en or en-US", LANGUAGE_RE),
+            "ctdl_type": ck.choice(CTDL_TYPES),
         },
         required=REQUIRED,
     )
 
+    def check(node: Node, where: str) -> object:
+        entry = fields(node, where)
+        if isinstance(entry, dict) and "issuer" not in entry and "issuer_id" not in entry:
+            named = {k.value for k, v in node.pairs if not (v.kind == "scalar" and v.value is None)}
+            if "issuer" not in named:  # else the issuer's own problem is reported
+                return ck.fail(node, where, "missing required field 'issuer'")
+        return entry
 
-REQUIRED = ("id", "name", "issuer", "category", "summary")
-"""What every entry of any catalog file needs. The bundled catalog holds itself to more in its data tests."""
+    return check
+
+
+REQUIRED = ("id", "name", "category", "summary")
+"""What every entry of any catalog file needs, with an issuer or its URI (`entry_checker`). The bundled catalog
+holds itself to more in its data tests."""
 
 
 class Reference(NamedTuple):
@@ -480,9 +513,9 @@ def references(rec: Record, node: Node) -> tuple[Reference, ...]:
         ]
     routes = rec.get("requirements")
     if routes is not None:
-        many = isinstance(routes, list)
         route_nodes = field_node(node, "requirements")
-        for r, route in enumerate(routes if many else [routes]):
+        many = route_nodes.kind == "seq"
+        for r, route in enumerate(routes):  # one route or several, a list either way
             held = route.get("holds")
             if not held:
                 continue
