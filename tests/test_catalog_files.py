@@ -6,9 +6,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +17,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from certfind import catalog, paths, schema, yamlnodes
+from certfind import catalogfile, paths
+from certfind.catalogfile import schema
 from certfind.errors import CatalogError, Problem
 from certfind.model import KINDS, Record
 from certfind.text import visible
@@ -258,7 +258,7 @@ HUGE_NUMBERS = {
     "exam questions with 5,000 digits": (
         _before_topics("exam: {questions: " + "9" * 5000 + "}"),
         9,
-        "ValueError: Exceeds the limit (4300 digits) for integer string conversion (yamlnodes.typed_scalar: int(text))",
+        "ValueError: Exceeds the limit (4300 digits) for integer string conversion (yamlread.typed_scalar: int(text))",
     ),
 }
 
@@ -853,20 +853,12 @@ CASES = [
 
 PARSER_WORDED = [text for name, text, _ in CASES if name in ("syntax", "tab indentation")]
 """The cases whose message is the YAML parser's own (their place is the same whoever parses)."""
-READINGS = ("nodes from libyaml", "events converted", "pure-Python parser")
-"""How the reader can get a file's nodes: libyaml's parser makes them (the usual way), the reader converts
-libyaml's events (where the parser does not take the node classes), or PyYAML's own parser (no libyaml)."""
-
-
-@contextmanager
-def _events_not_taken(_loader: object) -> Iterator[bool]:
-    yield False
+READINGS = ("libyaml", "pure-Python parser")
+"""Which parser the reader walks: libyaml's (the usual one) or PyYAML's own (where libyaml is missing)."""
 
 
 def read_by(how: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    if how == "events converted":
-        monkeypatch.setattr(yamlnodes, "_events_as_nodes", _events_not_taken)
-    elif how == "pure-Python parser":
+    if how == "pure-Python parser":
         monkeypatch.delattr(yaml, "CSafeLoader")
 
 
@@ -883,11 +875,11 @@ def test_each_error_kind_is_located(
         assert found == expected
 
 
-def _read(path: str) -> tuple[list[Record], catalog.Checked | list[Problem]]:
+def _read(path: str) -> tuple[list[Record], catalogfile.Checked | list[Problem]]:
     """The entries read from a file, and its problems (or the one that stopped the reading)."""
     records: list[Record] = []
     try:
-        return records, catalog.parse_file(path, lambda found: records.append(found.record))
+        return records, catalogfile.parse_file(path, lambda found: records.append(found.record))
     except CatalogError as exc:
         return records, list(exc.problems)
 
@@ -901,43 +893,69 @@ def test_every_reading_gives_the_bundled_catalog_the_same_records(
     read_by(reading, monkeypatch)
     assert _read(path) == usual
     assert len(usual[0]) > 60
-    assert usual[1] == catalog.Checked([], 0)
+    assert usual[1] == catalogfile.Checked([], 0)
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(case=catalogs())
-def test_libyaml_nodes_and_converted_events_read_every_catalog_alike(
+def test_libyaml_and_pure_python_parsers_read_every_catalog_alike(
     tmp_path_factory: pytest.TempPathFactory, case: tuple[str, bool]
 ) -> None:
     path = tmp_path_factory.mktemp("read") / "catalog.yaml"
     path.write_text(case[0], encoding="utf-8")
     usual = _read(str(path))
     with pytest.MonkeyPatch.context() as monkeypatch:
-        read_by("events converted", monkeypatch)
+        read_by("pure-Python parser", monkeypatch)
         assert _read(str(path)) == usual
 
 
-PYYAML_EVENTS = ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent", "MappingEndEvent", "SequenceEndEvent")
-
-
 @pytest.mark.skipif(not hasattr(yaml, "CSafeLoader"), reason="PyYAML without libyaml")
-@pytest.mark.parametrize(
-    "text",
-    [catalog_text(), HEAD + "  - !!str x\n", HEAD + "  - [a\n", HEAD + "  - {id: x}\n  - *a\n"],
-    ids=["valid", "tag", "syntax", "alias"],
-)
-def test_libyaml_makes_the_nodes_and_gets_its_event_classes_back(write_catalog: WriteCatalog, text: str) -> None:
-    from yaml import _yaml as native
-    from yaml import events
+def test_reading_catalogs_leaves_yaml_alone_in_other_threads() -> None:
+    """certfind changes nothing of PyYAML's: other threads parsing, loading and emitting with the C loader
+    and dumper while catalogs are read (in two threads at once) all get what PyYAML alone gives them."""
+    document = "a: [1, {b: c}]\n"
+    expected_events = [type(e) for e in yaml.parse(document, Loader=yaml.CSafeLoader)]
+    bundled = str(paths.bundled_catalog())
+    alone = _read(bundled)
+    stop = threading.Event()
+    wrong: list[str] = []
+    reads: list[tuple[list[Record], catalogfile.Checked | list[Problem]]] = []
 
-    path = write_catalog(text)
-    with yamlnodes._events_as_nodes(yaml.CSafeLoader("")) as taken:
-        assert taken  # this PyYAML's parser takes the node classes: a newer one that does not is slower
-        assert getattr(native, "ScalarEvent") is yamlnodes.Scalar  # noqa: B009 (mypy knows no such name)
-    run = cli("validate", path)
-    assert run.code == (0 if text == catalog_text() else 3), run
-    assert [getattr(native, name) for name in PYYAML_EVENTS] == [getattr(events, name) for name in PYYAML_EVENTS]
-    assert yaml.load("a: [1, {b: c}]", Loader=yaml.CSafeLoader) == {"a": [1, {"b": "c"}]}
+    def use_yaml() -> None:
+        while not stop.is_set():
+            parsed = list(yaml.parse(document, Loader=yaml.CSafeLoader))
+            if [type(e) for e in parsed] != expected_events:
+                wrong.append("parse")
+            if yaml.emit(parsed, Dumper=yaml.CDumper) != yaml.emit(parsed):
+                wrong.append("emit")
+            if yaml.load(document, Loader=yaml.CSafeLoader) != {"a": [1, {"b": "c"}]}:
+                wrong.append("load")
+
+    def read_catalogs() -> None:
+        reads.extend(_read(bundled) for _ in range(5))
+
+    others = [threading.Thread(target=use_yaml) for _ in range(2)]
+    readers = [threading.Thread(target=read_catalogs) for _ in range(2)]
+    for thread in [*others, *readers]:
+        thread.start()
+    for thread in readers:
+        thread.join()
+    stop.set()
+    for thread in others:
+        thread.join()
+    assert wrong == []
+    assert reads == [alone] * 10
+
+
+def test_no_module_of_another_library_is_changed() -> None:
+    source = Path(catalogfile.__file__).resolve().parent.parent
+    found = [
+        f"{path.name}:{n}"
+        for path in sorted(source.rglob("*.py"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\b_yaml\b|setattr\(", line)
+    ]
+    assert found == []
 
 
 def test_every_problem_is_reported_not_just_the_first(write_catalog: WriteCatalog) -> None:

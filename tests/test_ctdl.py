@@ -18,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from certfind import catalog, ctdl, paths, schema, yamlnodes
+from certfind import catalog, ctdl, paths
+from certfind.catalogfile import schema, yamlread
 from certfind.errors import CatalogError
 from certfind.model import Certification, Fee, Record, Renewal, Verification, from_record
 from certfind.text import visible
@@ -37,7 +38,7 @@ def parse_catalog(text: str, path: str = "imported.yaml") -> tuple[list[Record],
     """What certfind's own reader makes of a catalog text: its records and its problems."""
     records: list[Record] = []
     doc = schema.DocumentChecker(path, lambda found: records.append(found.record))
-    root, duplicates = yamlnodes.parse(text, path, doc.entry)
+    root, duplicates = yamlread.parse(text, path, doc.entry)
     return records, [str(p) for p in [*duplicates, *doc.finish(root)]]
 
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from certfind import catalog as catalog_module
-from certfind import search, store
-from certfind.schema import Located
+from certfind import catalogfile, search, store
+from certfind.catalogfile.schema import Located
 from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
 from tests.support import age, proc_env
 
@@ -53,7 +53,7 @@ def refuse_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
     def refuse(*_: object) -> None:
         raise AssertionError("the YAML was parsed although the store is fresh")
 
-    monkeypatch.setattr("certfind.yamlnodes.parse", refuse)
+    monkeypatch.setattr("certfind.catalogfile.yamlread.parse", refuse)
 
 
 # --- used, and fresh ---------------------------------------------------------------------------------
@@ -96,9 +96,9 @@ def test_another_certfind_version_rebuilds(write_catalog: WriteCatalog, monkeypa
     expected = cli("--catalog", path, "list")
     monkeypatch.setattr(store, "__version__", "0.0.0-older")
     parsed: list[str] = []
-    real = catalog_module.parse_file
+    real = catalogfile.parse_file
 
-    def counting(p: str, sink: Callable[[Located], None]) -> catalog_module.Checked:
+    def counting(p: str, sink: Callable[[Located], None]) -> catalogfile.Checked:
         parsed.append(p)
         return real(p, sink)
 
@@ -340,9 +340,9 @@ def test_a_catalog_replaced_during_a_cold_run_is_never_kept(
     tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = write_catalog(catalog_text())
-    real = catalog_module.parse_file
+    real = catalogfile.parse_file
 
-    def parse_then_replace(p: str, sink: Callable[[Located], None]) -> catalog_module.Checked:
+    def parse_then_replace(p: str, sink: Callable[[Located], None]) -> catalogfile.Checked:
         found = real(p, sink)
         replacement = Path(p).with_suffix(".new")
         replacement.write_text(catalog_text().replace("Demo Certification", "Replaced Certification"), "utf-8")

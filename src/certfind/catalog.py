@@ -15,17 +15,15 @@ from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from certfind import paths
 from certfind import store as store_module
+from certfind.catalogfile import Checked, parse_file
+from certfind.catalogfile.schema import Located
 from certfind.errors import CatalogError, NoMatchError, Problem
 from certfind.model import Certification, Record
 from certfind.store import ForkedBuilder, Source, Store, StoreDamaged
 
 if TYPE_CHECKING:
     from certfind.filters import Filters
-    from certfind.schema import Located
     from certfind.search import Hit, Searcher
-
-MAX_BYTES = 64 * 1024 * 1024
-"""Refuse catalog files larger than this (64 MiB holds well over 100,000 entries)."""
 
 T = TypeVar("T")
 
@@ -40,77 +38,6 @@ def catalog_paths(explicit: str | None) -> list[Source]:
     if user is not None and user.exists():
         sources.append(Source(str(user), "user"))
     return sources
-
-
-def read_text(path: str) -> str:
-    """Read a catalog file as UTF-8 text, turning every failure into a located CatalogError."""
-
-    def too_large() -> CatalogError:
-        return CatalogError([Problem(path, 0, 0, f"the file is larger than the {MAX_BYTES // 2**20} MiB limit")])
-
-    try:
-        with open(path, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > MAX_BYTES:
-                raise too_large()
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise CatalogError([Problem(path, 0, 0, "no such file")]) from None
-    except IsADirectoryError:
-        raise CatalogError([Problem(path, 0, 0, "is a directory, not a catalog file")]) from None
-    except PermissionError:
-        raise CatalogError([Problem(path, 0, 0, "permission denied")]) from None
-    except OSError as exc:
-        raise CatalogError([Problem(path, 0, 0, f"cannot read: {exc.strerror or exc}")]) from None
-    if len(data) > MAX_BYTES:  # a special file whose size fstat does not know
-        raise too_large()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise CatalogError(
-            [Problem(path, line, col, f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8")]
-        ) from None
-
-
-class Checked(NamedTuple):
-    """What reading one file found besides its entries: its problems, and how many more were only counted."""
-
-    problems: list[Problem]
-    more: int
-
-
-def parse_file(path: str, on_entry: Callable[[Located], None]) -> Checked:
-    """Read and check one file on its own, handing over each valid entry as soon as it is read."""
-    from certfind import schema, yamlnodes
-
-    text = read_text(path)
-    if "\x00" in text:
-        at = text.index("\x00")
-        line = text.count("\n", 0, at) + 1
-        raise CatalogError(
-            [Problem(path, line, at - (text.rfind("\n", 0, at) + 1) + 1, "NUL byte: this is not a text file")]
-        )
-    seen: dict[str, int] = {}
-    duplicates: list[Problem] = []
-
-    def unique(found: Located) -> None:
-        ident = found.record["id"]
-        if ident in seen:  # inside one file, the first entry with an id counts
-            message = f"{ident}: duplicate id (first at line {seen[ident]})"
-            duplicates.append(Problem(path, found.line, found.col, message))
-            return
-        seen[ident] = found.line
-        on_entry(found)
-
-    doc = schema.DocumentChecker(path, unique)
-    try:
-        root, repeated_keys = yamlnodes.parse(text, path, doc.entry)
-    except yamlnodes.YamlProblem as exc:
-        raise CatalogError([Problem(path, exc.line, exc.col, exc.message)]) from None
-    problems = sorted([*repeated_keys, *doc.finish(root), *duplicates], key=lambda p: (p.line, p.col))
-    kept = problems[: schema.MAX_PROBLEMS]
-    return Checked(kept, doc.ck.more + len(problems) - len(kept))
 
 
 # --- merging the files into a store ------------------------------------------------------------------

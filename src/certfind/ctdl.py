@@ -36,9 +36,9 @@ from datetime import date
 from typing import Any, NamedTuple
 
 from certfind import occupations, places
+from certfind.catalogfile.schema import ID_RE, MAX_NUMBER, WEB_URL
 from certfind.errors import CatalogError, Problem
 from certfind.model import Certification, Fee, Record, cents_to_number
-from certfind.schema import ID_RE, MAX_NUMBER, WEB_URL
 from certfind.text import clean, json_safe, visible
 
 CTDL_CONTEXT = "https://credreg.net/ctdl/schema/context/json"

@@ -445,7 +445,7 @@ class Builder:
         if len(self.pending) >= 1000:
             self._flush()
         self.flags[n] = entry.flags
-        self.names[n] = f"{entry.name}\0{entry.ident}"  # no catalog text holds a NUL (catalog.parse_file)
+        self.names[n] = f"{entry.name}\0{entry.ident}"  # no catalog text holds a NUL (catalogfile.parse_file)
         if at is not None or self.late:  # from the first entry added out of order, every turn is kept
             self.late[n] = len(self.late)
         postings = self.postings

@@ -1,6 +1,6 @@
 """Catalog format v1: checks a located YAML tree and turns it into records, reporting every problem.
 
-Pure: takes nodes from `yamlnodes`, returns records and `Problem`s; reads no files.
+Pure: takes nodes from `yamlread`, returns records and `Problem`s; reads no files.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from functools import partial
 from typing import NamedTuple
 
 from certfind import occupations, places
+from certfind.catalogfile.yamlread import Node
 from certfind.errors import Problem
 from certfind.model import (
     AUDIENCES,
@@ -27,7 +28,6 @@ from certfind.model import (
     Record,
 )
 from certfind.text import visible
-from certfind.yamlnodes import Node
 
 SCHEMA_VERSION = 1
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
