@@ -53,7 +53,7 @@ def pinned_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TERM", "xterm-256color")
     for name in ("CERTFIND_CATALOG", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setattr("certfind.cli.date", FixedDate)
+    monkeypatch.setattr("certfind.cli.options.today", FixedDate.today)
 
 
 def cli(*args: str, env: dict[str, str] | None = None) -> Run:

@@ -38,7 +38,7 @@ def pinned(tmp: Path) -> Iterator[None]:
         "XDG_CONFIG_HOME": str(tmp / "config"),
         "XDG_CACHE_HOME": str(tmp / "cache"),
     }
-    with mock.patch.dict(os.environ, env), mock.patch("certfind.cli.date", FixedDate):
+    with mock.patch.dict(os.environ, env), mock.patch("certfind.cli.options.today", FixedDate.today):
         for name in ("CERTFIND_CATALOG", "NO_COLOR", "FORCE_COLOR"):
             os.environ.pop(name, None)
         yield

@@ -15,7 +15,8 @@ import pytest
 
 from certfind import catalog as catalog_module
 from certfind import paths
-from certfind.cli import ListFormat, command_names
+from certfind.cli import command_names
+from certfind.cli.options import ListFormat
 from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
 from tests.search_eval import TECHNICIAN
 from tests.support import run_in_pty, without_note
@@ -180,7 +181,7 @@ def test_occupation_filters_by_soc_code_or_title() -> None:
     by_title = {i["id"] for i in json.loads(cli("list", "--occupation", "library technicians", "--format", "json").out)}
     assert by_code == by_title
     assert by_code
-    assert all("25-4031" in CAT.get(i).occupations for i in by_code)  # type: ignore[union-attr]
+    assert all("25-4031" in CAT.get(i).cert.occupations for i in by_code)  # type: ignore[union-attr]
 
 
 def test_a_place_named_in_a_query_finds_that_place_or_nothing() -> None:
@@ -249,12 +250,12 @@ def test_costs_and_verification_are_never_cut(columns: str, args: list[str]) -> 
     assert run.code == 0
     assert "…" not in "".join(line[-40:] for line in run.out.splitlines()[:1])  # headers are whole
     assert "Verification" in run.out.splitlines()[0] or "up front:" in run.out  # table or stacked
-    for cert in (CAT.get(i) for i in ("mohawk-library-technician", "sait-lit")):
-        assert cert is not None
+    for entry in (CAT.get(i) for i in ("mohawk-library-technician", "sait-lit")):
+        assert entry is not None
         from certfind import costs
 
-        shown = costs.format_money(costs.upfront(cert))
-        if cert.id in run.out:
+        shown = costs.format_money(entry.upfront)
+        if entry.cert.id in run.out:
             assert shown in run.out, (columns, shown)
 
 
@@ -428,7 +429,7 @@ def test_every_command_that_writes_csv_guards_it() -> None:
 def test_show_prints_each_source_url_whole_on_its_own_line() -> None:
     run = cli("show", "lssc", "--format", "table", env={"COLUMNS": "40"})
     assert run.code == 0
-    for source in CAT.get("lssc").sources:  # type: ignore[union-attr]
+    for source in CAT.get("lssc").cert.sources:  # type: ignore[union-attr]
         assert f"\n{source.url}\n" in run.out
 
 

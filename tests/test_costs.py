@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from certfind import costs
-from certfind.model import Certification, Fee, Source, Verification
+from certfind.model import Certification, Fee, Money, Source, Verification
 
 
 def cert(*fees: Fee, currency: str = "USD") -> Certification:
@@ -32,19 +32,19 @@ def fee(lo: int | None, hi: int | None = None, **kw: object) -> Fee:
 
 def test_ranges_add_as_ranges() -> None:
     c = cert(fee(15000, 20000), fee(5000))
-    assert costs.upfront(c) == costs.Money("USD", 20000, 25000)
+    assert costs.upfront(c) == Money("USD", 20000, 25000)
     assert costs.format_money(costs.upfront(c)) == "$200-$250"
 
 
 def test_count_multiplies_a_per_unit_fee() -> None:
-    assert costs.upfront(cert(fee(6000, units=7))) == costs.Money("USD", 42000, 42000)
+    assert costs.upfront(cert(fee(6000, units=7))) == Money("USD", 42000, 42000)
 
 
 @pytest.mark.parametrize(("years", "renewals"), [(1, 0), (3, 0), (4, 1), (6, 1), (7, 2), (10, 3)])
 def test_recurring_fee_is_paid_ceil_n_over_period_minus_one_times(years: int, renewals: int) -> None:
     c = cert(fee(10000), fee(15000, every_years=3))
-    assert costs.upfront(c) == costs.Money("USD", 10000, 10000)
-    assert costs.total(c, years) == costs.Money("USD", 10000 + 15000 * renewals, 10000 + 15000 * renewals)
+    assert costs.upfront(c) == Money("USD", 10000, 10000)
+    assert costs.total(c, years) == Money("USD", 10000 + 15000 * renewals, 10000 + 15000 * renewals)
 
 
 def test_member_pricing_picks_member_fees_and_dues() -> None:
@@ -54,9 +54,9 @@ def test_member_pricing_picks_member_fees_and_dues() -> None:
         fee(7000, audience="member"),  # first-year dues
         fee(7000, audience="member", every_years=1),  # yearly dues after that
     )
-    assert costs.upfront(c) == costs.Money("USD", 35000, 35000)
-    assert costs.upfront(c, member=True) == costs.Money("USD", 39500, 39500)
-    assert costs.total(c, 5, member=True) == costs.Money("USD", 39500 + 4 * 7000, 39500 + 4 * 7000)
+    assert costs.upfront(c) == Money("USD", 35000, 35000)
+    assert costs.upfront(c, member=True) == Money("USD", 39500, 39500)
+    assert costs.total(c, 5, member=True) == Money("USD", 39500 + 4 * 7000, 39500 + 4 * 7000)
 
 
 def test_members_can_pay_more_once_dues_count() -> None:
@@ -71,15 +71,15 @@ def test_members_can_pay_more_once_dues_count() -> None:
 
 def test_unknown_amount_makes_the_total_incomplete() -> None:
     c = cert(fee(None), fee(15000, every_years=3))
-    assert costs.total(c, 5) == costs.Money("USD", 15000, 15000, complete=False)
+    assert costs.total(c, 5) == Money("USD", 15000, 15000, complete=False)
     assert costs.format_money(costs.total(c, 5)) == "$150 + unknown"
     assert costs.format_money(costs.upfront(c)) == "unknown"
 
 
 def test_an_unknown_fee_not_yet_due_leaves_the_total_complete() -> None:
     c = cert(fee(10000), fee(None, every_years=3))
-    assert costs.total(c, 3) == costs.Money("USD", 10000, 10000)  # first paid at year 3, not within 3 years
-    assert costs.total(c, 4) == costs.Money("USD", 10000, 10000, complete=False)
+    assert costs.total(c, 3) == Money("USD", 10000, 10000)  # first paid at year 3, not within 3 years
+    assert costs.total(c, 4) == Money("USD", 10000, 10000, complete=False)
 
 
 def test_no_fees_is_unknown_not_free() -> None:
@@ -91,14 +91,14 @@ def test_no_fees_is_unknown_not_free() -> None:
 def test_currency_is_kept_and_never_converted() -> None:
     c = cert(fee(20500, 47500, units=28), currency="CAD")
     up = costs.upfront(c)
-    assert up == costs.Money("CAD", 20500 * 28, 47500 * 28)
+    assert up == Money("CAD", 20500 * 28, 47500 * 28)
     assert costs.format_money(up) == "C$5,740-C$13,300"
-    assert costs.format_money(costs.Money("JPY", 500000, 500000)) == "5,000 JPY"
+    assert costs.format_money(Money("JPY", 500000, 500000)) == "5,000 JPY"
     assert up.as_json() == {"currency": "CAD", "min": 5740, "max": 13300, "complete": True}
 
 
 def test_cents_survive_into_json() -> None:
-    assert costs.Money("USD", 4999, 4999).as_json()["min"] == 49.99
+    assert Money("USD", 4999, 4999).as_json()["min"] == 49.99
 
 
 def test_years_below_one_are_refused() -> None:

@@ -22,7 +22,7 @@ from typer.testing import CliRunner
 from certfind import catalog as catalog_module
 from certfind import costs, plan
 from certfind.cli import app
-from certfind.model import Certification, Fee, Renewal
+from certfind.model import Certification, Fee, Money, Renewal
 from tests.conftest import WriteCatalog, catalog_text, cli
 from tests.readme import TODAY
 
@@ -157,8 +157,8 @@ def test_recurring_fees_of_the_renewal_period_are_the_renewal_fee() -> None:
     )
     p = plan.build(c, date(2020, 1, 1), 10)
     assert [(e.kind, e.label, e.fee) for e in p.due] == [
-        ("renewal", "Renewal", costs.Money("USD", 57000, 57000)),
-        ("dues", "Membership dues", costs.Money("USD", 1000, 1000)),
+        ("renewal", "Renewal", Money("USD", 57000, 57000)),
+        ("dues", "Membership dues", Money("USD", 1000, 1000)),
     ]
 
 
@@ -177,16 +177,16 @@ def test_an_unknown_fee_is_unknown_and_makes_the_total_at_least() -> None:
     p = plan.build(c, date(2020, 1, 1), 5)
     assert [plan.money_text(e.fee) for e in p.due] == ["unknown", "unknown"]
     assert [plan.money_text(e.total) for e in p.events] == ["$100", "at least $100", "at least $100"]
-    assert p.total == costs.Money("USD", 10000, 10000, complete=False)
+    assert p.total == Money("USD", 10000, 10000, complete=False)
 
 
 def test_money_text() -> None:
     assert plan.money_text(None) == "no fee listed"
     assert plan.money_text(None, "unknown") == "unknown"
-    assert plan.money_text(costs.Money("USD", 15000, 20000)) == "$150-$200"
-    assert plan.money_text(costs.Money("USD", 15000, 20000, complete=False)) == "at least $150"
-    assert plan.money_text(costs.Money("USD", 0, 0, complete=False, known=False)) == "unknown"
-    assert plan.money_text(costs.Money("USD", 0, 0, complete=False)) == "at least $0"  # a known $0 and an unknown fee
+    assert plan.money_text(Money("USD", 15000, 20000)) == "$150-$200"
+    assert plan.money_text(Money("USD", 15000, 20000, complete=False)) == "at least $150"
+    assert plan.money_text(Money("USD", 0, 0, complete=False, known=False)) == "unknown"
+    assert plan.money_text(Money("USD", 0, 0, complete=False)) == "at least $0"  # a known $0 and an unknown fee
 
 
 def test_no_fee_at_all_leaves_the_total_unknown_not_free() -> None:
@@ -570,7 +570,7 @@ def test_a_full_disk_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.
             return real_open("/dev/full", "w", **kw)  # type: ignore[call-overload]
         return handle
 
-    monkeypatch.setattr("certfind.cli.open", full_open, raising=False)  # shadows the builtin in cli.py only
+    monkeypatch.setattr("certfind.files.open", full_open, raising=False)  # shadows the builtin in files.py only
     target = tmp_path / "out.ics"
     run = cli("plan", "lssc", "--earned", "2024-06-15", "--ics", str(target))
     assert (run.code, run.out) == (1, "")

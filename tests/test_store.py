@@ -4,6 +4,7 @@ have written it. Each defect the adversarial review found is reproduced here."""
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import os
 import sqlite3
@@ -18,8 +19,10 @@ from pathlib import Path
 import pytest
 
 from certfind import catalog as catalog_module
-from certfind import catalogfile, search, store
+from certfind import catalogfile, paths, search, store
 from certfind.catalogfile.schema import Located
+from certfind.store import cachedir, codec, forked
+from certfind.store.cachedir import Source
 from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
 from tests.support import age, proc_env
 
@@ -27,7 +30,7 @@ from tests.support import age, proc_env
 @pytest.fixture(autouse=True)
 def no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
     """Catalogs written by a test are seconds old; let them be kept at once."""
-    monkeypatch.setattr(store, "RACY_NS", 0)
+    monkeypatch.setattr(cachedir, "RACY_NS", 0)
 
 
 def cache_dir(tmp_path: Path) -> Path:
@@ -82,7 +85,7 @@ def test_an_edit_of_the_same_size_is_seen_at_once(tmp_path: Path, write_catalog:
 def test_a_catalog_edited_within_the_clock_tick_is_not_kept(
     tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store, "RACY_NS", 2_000_000_000)
+    monkeypatch.setattr(cachedir, "RACY_NS", 2_000_000_000)
     path = write_catalog(catalog_text())
     assert cli("--catalog", path, "list").code == 0
     assert databases(tmp_path) == []  # built in memory: a second edit in the same tick could hide
@@ -91,10 +94,10 @@ def test_a_catalog_edited_within_the_clock_tick_is_not_kept(
     only_database(tmp_path)
 
 
-def test_another_certfind_version_rebuilds(write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_store_of_another_format_is_rebuilt(write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_catalog(catalog_text())
     expected = cli("--catalog", path, "list")
-    monkeypatch.setattr(store, "__version__", "0.0.0-older")
+    monkeypatch.setattr(store, "FORMAT", store.FORMAT + 1)
     parsed: list[str] = []
     real = catalogfile.parse_file
 
@@ -127,12 +130,12 @@ def test_each_word_family_holds_its_words_postings_in_the_order_entries_were_add
     new = VALID_ENTRY.replace("Demo Certification", "Cataloguing Manager").replace("DEMO", "CATM")
     user.write_text(catalog_text(replacing, new), encoding="utf-8")
     cat = catalog_module.load()
-    ids = {cat.cert(n).id: n for n in range(len(cat))}
-    added = [n for n in range(len(cat)) if cat.cert(n).origin != "user"] + [ids["lssc"], ids["demo"]]
+    ids = {cat.entry(n).cert.id: n for n in range(len(cat))}
+    added = [n for n in range(len(cat)) if cat.entry(n).cert.origin != "user"] + [ids["lssc"], ids["demo"]]
     assert cat.replaced == ["lssc"]
     expected: dict[str, list[int]] = {}
     for n in added:  # what the index holds, by its definition: every key of each (entry, field), in turn
-        for field, keys in enumerate(search.entry_terms(cat.cert(n))):
+        for field, keys in enumerate(search.entry_terms(cat.entry(n).cert)):
             for key in keys:
                 expected.setdefault(key, []).append(n * store.FIELDS + field)
     assert "~manag" in expected
@@ -182,10 +185,11 @@ def forge(database: Path) -> None:
     try:
         rows = conn.execute("SELECT n, item FROM entry").fetchall()
         for n, blob in rows:
-            item = json.loads(store.decode(blob))
+            item = json.loads(blob)
             item["status"] = "discontinued"
             item["issuer_url"] = "https://attacker.example/"
-            conn.execute("UPDATE entry SET item = ? WHERE n = ?", (store._compress(store.encode_item(item)), n))
+            data = codec.encode_item(item)
+            conn.execute("UPDATE entry SET item = ?, crc = ? WHERE n = ?", (data, codec.checksum(data), n))
         conn.commit()
     finally:
         conn.close()
@@ -281,13 +285,32 @@ def test_a_damaged_database_is_ignored_and_rebuilt(tmp_path: Path, write_catalog
         assert cli("--catalog", path, "search", "demo").code == 0
 
 
+def test_a_damaged_item_is_repaired_so_the_second_run_after_is_warm_again(
+    tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A sound database with one bad item: the run that finds it rebuilds the store and keeps the new one,
+    so the run after it reads no YAML at all (a store is never rebuilt in memory run after run)."""
+    path = write_catalog(many_entries(10))
+    expected = cli("--catalog", path, "list", "--format", "json")
+    database = only_database(tmp_path)
+    conn = sqlite3.connect(database)
+    conn.execute("UPDATE entry SET item = X'00112233' WHERE n = 5")
+    conn.commit()
+    conn.close()
+    age(database)
+    assert cli("--catalog", path, "list", "--format", "json") == expected  # finds the damage, repairs it
+    refuse_yaml(monkeypatch)
+    assert cli("--catalog", path, "list", "--format", "json") == expected  # warm again
+    assert cli("--catalog", path, "show", "demo-00005", "-f", "json").code == 0
+
+
 def test_a_record_that_decodes_but_is_malformed_is_rebuilt_not_a_traceback(
     tmp_path: Path, write_catalog: WriteCatalog
 ) -> None:
     path = write_catalog(catalog_text())
     expected = cli("--catalog", path, "list", "--format", "json")
     conn = sqlite3.connect(only_database(tmp_path))
-    conn.execute("UPDATE entry SET item = ?", (store._compress(b'{"id": 7}'),))
+    conn.execute("UPDATE entry SET item = ?, crc = ?", (b'{"id": 7}', codec.checksum(b'{"id": 7}')))
     conn.commit()
     conn.close()
     for args in (["list", "--format", "json"], ["list"], ["show", "demo"], ["search", "demo"]):
@@ -390,7 +413,7 @@ def test_leftovers_and_the_stores_of_deleted_catalogs_are_pruned(tmp_path: Path,
     Path(gone).unlink()
     leftover = cache_dir(tmp_path) / ".build-crashed.tmp"
     leftover.write_bytes(b"half a database")
-    hour_ago = time.time() - 2 * store.STALE_TEMP_SECONDS
+    hour_ago = time.time() - 2 * cachedir.STALE_TEMP_SECONDS
     os.utime(leftover, (hour_ago, hour_ago))
     recent = cache_dir(tmp_path) / ".build-running.tmp"
     recent.write_bytes(b"another run is building this")
@@ -426,25 +449,25 @@ def many_entries(count: int) -> str:
 @pytest.fixture
 def forks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every catalog counts as big, and each ForkedBuilder started is recorded (by the path it writes)."""
-    monkeypatch.setattr(store, "PARALLEL_BYTES", 0)
+    if not forked.wanted([Source(str(paths.bundled_catalog()), "bundled")], threshold=0):
+        pytest.skip("no second CPU or no fork here")
+    monkeypatch.setattr(forked, "PARALLEL_BYTES", 0)
     started: list[str] = []
-    real = store.ForkedBuilder.__init__
+    real = forked.ForkedBuilder.__init__
 
-    def record(self: store.ForkedBuilder, path: str, indexer: store.Indexer) -> None:
+    def record(self: forked.ForkedBuilder, path: str, indexer: store.Indexer) -> None:
         started.append(path)
         real(self, path, indexer)
 
-    monkeypatch.setattr(store.ForkedBuilder, "__init__", record)
-    if not store.can_fork():
-        pytest.skip("no second CPU or no fork here")
+    monkeypatch.setattr(forked.ForkedBuilder, "__init__", record)
     return started
 
 
 def child_falls_behind(monkeypatch: pytest.MonkeyPatch) -> None:
     """The pipe always has something unread, so this process's share grows by halves: half of the first
     batch's entries, then all of each."""
-    monkeypatch.setattr(store.ForkedBuilder, "SHARE_STEP", 0.5)
-    monkeypatch.setattr(store.ForkedBuilder, "_unread", lambda _self: 1)
+    monkeypatch.setattr(forked.ForkedBuilder, "SHARE_STEP", 0.5)
+    monkeypatch.setattr(forked.ForkedBuilder, "_unread", lambda _self: 1)
 
 
 @pytest.mark.parametrize("child", ["keeps up", "falls behind"])
@@ -452,7 +475,7 @@ def test_a_store_built_by_a_second_process_is_the_one_this_process_would_build(
     tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch, forks: list[str], child: str
 ) -> None:
     """Whichever process prepares each entry: a child that falls behind leaves more of them to this one."""
-    monkeypatch.setattr(store.ForkedBuilder, "BATCH", 8)
+    monkeypatch.setattr(forked.ForkedBuilder, "BATCH", 8)
     if child == "falls behind":
         child_falls_behind(monkeypatch)
     text = many_entries(40).replace("id: demo-00007\n", "id: demo-00007\n    region: [US-TX, CA-ON]\n")
@@ -467,17 +490,17 @@ def test_a_store_built_by_a_second_process_is_the_one_this_process_would_build(
     cold = cli("--catalog", path, *commands[0])
     assert (cold.code, cold.err, len(forks)) == (0, "", 1)
     database = only_database(tmp_path)
-    forked = [cli("--catalog", path, *args) for args in commands]  # warm, from what the child wrote
+    from_child = [cli("--catalog", path, *args) for args in commands]  # warm, from what the child wrote
     database.unlink()
-    monkeypatch.setattr(store, "PARALLEL_BYTES", 1 << 62)
+    monkeypatch.setattr(forked, "PARALLEL_BYTES", 1 << 62)
     alone = [cli("--catalog", path, *args) for args in commands]  # rebuilt by this process only
     assert len(forks) == 1
-    assert forked == alone
-    assert forked[0] == cold
-    assert [run.code for run in forked] == [0, 0, 0, 0, 0]
-    assert len(forked[4].out.splitlines()) == 40
-    assert forked[2].out.startswith("demo-00007\t")  # the place tables came across too
-    assert "US-TX" in forked[3].out
+    assert from_child == alone
+    assert from_child[0] == cold
+    assert [run.code for run in from_child] == [0, 0, 0, 0, 0]
+    assert len(from_child[4].out.splitlines()) == 40
+    assert from_child[2].out.startswith("demo-00007\t")  # the place tables came across too
+    assert "US-TX" in from_child[3].out
 
 
 def test_a_users_entries_stored_by_a_second_process_that_falls_behind_take_their_places(
@@ -485,7 +508,7 @@ def test_a_users_entries_stored_by_a_second_process_that_falls_behind_take_their
 ) -> None:
     """The bundled catalog and a user's file that replaces a bundled entry (in its place) and adds one, with
     this process preparing entries for the child: the same answers as a build by this process alone."""
-    monkeypatch.setattr(store.ForkedBuilder, "BATCH", 8)
+    monkeypatch.setattr(forked.ForkedBuilder, "BATCH", 8)
     child_falls_behind(monkeypatch)
     user = tmp_path / "config" / "certfind" / "certifications.yaml"
     user.parent.mkdir(parents=True)
@@ -498,21 +521,21 @@ def test_a_users_entries_stored_by_a_second_process_that_falls_behind_take_their
         ["show", "lssc"],
         ["show", "demo"],
     )
-    forked = [cli(*args) for args in commands]
+    from_child = [cli(*args) for args in commands]
     assert len(forks) == 1
     only_database(tmp_path).unlink()
-    monkeypatch.setattr(store, "PARALLEL_BYTES", 1 << 62)
+    monkeypatch.setattr(forked, "PARALLEL_BYTES", 1 << 62)
     alone = [cli(*args) for args in commands]
     assert len(forks) == 1
-    assert forked == alone
-    assert [run.code for run in forked] == [0, 0, 0, 0]
-    assert "My Own Support Staff" in forked[2].out
-    assert [line.split("\t")[0] for line in forked[1].out.splitlines()[:2]] == ["lssc", "demo"]
-    origins = {item["id"]: item["origin"] for item in json.loads(forked[0].out)}
+    assert from_child == alone
+    assert [run.code for run in from_child] == [0, 0, 0, 0]
+    assert "My Own Support Staff" in from_child[2].out
+    assert [line.split("\t")[0] for line in from_child[1].out.splitlines()[:2]] == ["lssc", "demo"]
+    origins = {item["id"]: item["origin"] for item in json.loads(from_child[0].out)}
     assert (origins["lssc"], origins["demo"], origins["clt"]) == ("user", "user", "bundled")
 
 
-def test_a_second_process_that_fails_is_replaced_by_a_build_in_memory(
+def test_a_second_process_that_fails_is_replaced_by_a_build_in_this_one(
     tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch, forks: list[str]
 ) -> None:
     path = write_catalog(many_entries(600))  # more than the pipe holds, so the child dies mid-stream
@@ -520,16 +543,17 @@ def test_a_second_process_that_fails_is_replaced_by_a_build_in_memory(
     def fail(*_: object) -> int:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(store, "_serve", fail)
+    monkeypatch.setattr(forked, "_serve", fail)
     run = cli("--catalog", path, "list", "--format", "json")
     assert (run.code, run.err) == (0, "")
     assert [item["id"] for item in json.loads(run.out)] == [f"demo-{i:05d}" for i in range(600)]
     assert len(forks) == 1
-    assert databases(tmp_path) == []  # nothing half-written is kept
+    assert len(databases(tmp_path)) == 1  # written by this process; nothing half-written is kept
     assert temporary_files(tmp_path) == []
+    assert cli("--catalog", path, "list", "--format", "json") == run
 
 
-def test_a_second_process_that_cannot_start_is_replaced_by_a_build_in_memory(
+def test_a_second_process_that_cannot_start_is_replaced_by_a_build_in_this_one(
     tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch, forks: list[str]
 ) -> None:
     path = write_catalog(many_entries(30))
@@ -544,7 +568,7 @@ def test_a_second_process_that_cannot_start_is_replaced_by_a_build_in_memory(
     run = cli("--catalog", path, "list", "--format", "json")
     assert run == expected
     assert len(forks) == 2
-    assert databases(tmp_path) == []
+    assert len(databases(tmp_path)) == 1
     assert temporary_files(tmp_path) == []
 
 
@@ -565,11 +589,10 @@ def test_a_big_catalog_with_a_problem_stops_its_second_process(
 
 
 def test_a_catalog_past_the_threshold_is_stored_by_two_processes_as_a_user_runs_it(tmp_path: Path) -> None:
-    if not store.can_fork():
-        pytest.skip("no second CPU or no fork here")
     path = tmp_path / "big.yaml"
     path.write_text(many_entries(2_800), "utf-8")
-    assert path.stat().st_size >= store.PARALLEL_BYTES
+    if not forked.wanted([Source(str(path), "file")]):
+        pytest.skip("no second CPU or no fork here")
     age(path)
     args = ("--catalog", str(path), "list", "--format", "json")
     cold = run_process(tmp_path, *args)
@@ -581,28 +604,79 @@ def test_a_catalog_past_the_threshold_is_stored_by_two_processes_as_a_user_runs_
     assert temporary_files(tmp_path) == []
 
 
-def test_a_build_pauses_the_cycle_collector_only_while_it_runs(write_catalog: WriteCatalog) -> None:
-    """Cold runs pause Python's cycle collector (nothing a build makes refers back to itself); whatever
-    happens, the process gets it back as it was."""
-    paused: list[bool] = []
-    real = catalog_module._build
-
-    def watch(*args: object) -> object:
-        paused.append(not gc.isenabled())
-        return real(*args)  # type: ignore[arg-type]
-
+def test_no_build_changes_the_cycle_collector(write_catalog: WriteCatalog) -> None:
+    """Reading and storing a catalog leaves Python's cycle collector as it was: process-wide state is the
+    program's, not certfind's."""
     good, bad = write_catalog(many_entries(3)), write_catalog("schema_version: 2\n", "bad.yaml")
-    other = write_catalog(many_entries(4), "other.yaml")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(catalog_module, "_build", watch)
-        assert cli("--catalog", good, "list", "--format", "plain").code == 0
-        assert gc.isenabled()
-        assert cli("--catalog", bad, "list").code == 3
-        assert gc.isenabled()
-        gc.disable()
-        try:
-            assert cli("--catalog", other, "show", "demo-00001").code == 0
-            assert not gc.isenabled()  # paused by its caller: left paused
-        finally:
-            gc.enable()
-    assert paused == [True, True, True]
+    assert cli("--catalog", good, "list", "--format", "plain").code == 0
+    assert gc.isenabled()
+    assert cli("--catalog", bad, "list").code == 3
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert cli("--catalog", write_catalog(many_entries(4), "other.yaml"), "show", "demo-00001").code == 0
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+# --- the stored shape has a version ------------------------------------------------------------------
+
+SAMPLE = {
+    "id": "sample",
+    "name": "Sample Library Technician Certificate",
+    "acronym": "SLTC",
+    "aliases": ["Sample Cert"],
+    "issuer": "Sample Library Association",
+    "issuer_url": "https://example.org/",
+    "kind": "certificate",
+    "region": ["US-TX"],
+    "occupations": ["25-4031"],
+    "category": "library",
+    "summary": "Cataloguing and circulation for library staff.",
+    "topics": ["cataloging", "reference services"],
+    "eligibility": ["High-school diploma"],
+    "requirements": [{"education": "high-school", "library_hours": 1000, "holds": ["other"]}],
+    "exam": {"format": "online", "questions": 50, "codes": ["X-1"]},
+    "duration": {"min_months": 6, "max_months": 12, "hours": 120},
+    "currency": "USD",
+    "costs": [
+        {"label": "Application", "amount": 100, "source": "https://example.org/fees", "type": "Application"},
+        {"label": "Upgrade", "amount": 25, "optional": True},
+        {"label": "Renewal", "amount": 50, "every_years": 2, "applies_to": "late renewers"},
+        {"label": "Dues", "min": 10, "max": 20, "every_years": 1, "membership": True, "audience": "member"},
+    ],
+    "renewal": {"every_years": 2, "on": "06-30", "years": "even", "requirement": "20 hours"},
+    "status": "active",
+    "verification": {"status": "confirmed", "checked": "2026-11-24", "alternatives": ["other"]},
+    "sources": [{"title": "Fees", "url": "https://example.org/fees", "accessed": "2026-11-24", "dated": "2025"}],
+    "ctid": "ce-8f8d2c5e-1b9c-4e6e-9f3a-2a4b6c8d0e1f",
+    "language": "en",
+}
+
+FINGERPRINTS = {8: "b57d2ee2e2434606f1d8e298324aba99dfe0e1aefd2b8cc34c8e3ca77dbee448"}
+"""The shape of what each store FORMAT keeps, as a digest: its tables, and everything a build stores for
+SAMPLE (columns, item, flags, words and names, as the search's indexer makes them)."""
+
+
+def stored_shape() -> str:
+    from certfind.search import INDEXER
+    from certfind.store import build
+
+    prepared = build.prepare(SAMPLE, "bundled", INDEXER, build.Lookalike("SLTC", "other"))
+    shape = [
+        build._SCHEMA,
+        [value.hex() if isinstance(value, bytes) else value for value in prepared.row],
+        prepared.flags,
+        prepared.name,
+        [sorted(field) for field in prepared.words],
+        sorted(prepared.names),
+        [INDEXER.stem(word) for word in ("management", "archivists", "cataloguing", "libraries")],
+    ]
+    return hashlib.sha256(json.dumps(shape).encode()).hexdigest()
+
+
+def test_a_change_to_what_a_store_keeps_bumps_its_format() -> None:
+    """A store of an older shape must be rebuilt, and only FORMAT says when: if this fails, bump
+    store.build.FORMAT (saying why in its docstring) and record the new digest under it here."""
+    assert FINGERPRINTS.get(store.FORMAT) == stored_shape(), (store.FORMAT, stored_shape())

@@ -12,6 +12,7 @@ import pytest
 
 from certfind import costs
 from certfind.cli import command_names
+from certfind.model import Money
 from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
 
 
@@ -115,9 +116,9 @@ def test_compare_never_compares_across_currencies(write_catalog: WriteCatalog) -
 
 
 def test_lowest_is_per_currency_and_ignores_incomplete() -> None:
-    usd, cad = costs.Money("USD", 100, 100), costs.Money("CAD", 50, 50)
-    assert costs.lowest([usd, cad, costs.Money("USD", 200, 200)]) == {0}
-    assert costs.lowest([usd, costs.Money("USD", 10, 10, complete=False)]) == set()
+    usd, cad = Money("USD", 100, 100), Money("CAD", 50, 50)
+    assert costs.lowest([usd, cad, Money("USD", 200, 200)]) == {0}
+    assert costs.lowest([usd, Money("USD", 10, 10, complete=False)]) == set()
     assert costs.lowest([None, usd]) == set()
 
 

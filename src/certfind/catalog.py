@@ -1,29 +1,30 @@
-"""The active catalog: which files make it up, how they are read and merged, and the questions it answers.
+"""The active catalog: which files make it up, how they are merged, and the questions it answers.
 
-Every catalog file is streamed into a store (store.py) entry by entry. The bundled catalog and a file
-named with `--catalog` are strict: one problem and the catalog cannot be used (exit 3). The user's own
-file is forgiving: each problem becomes a warning, the entries that have problems are left out, and
-the bundled catalog is used with the rest. Commands ask the `Catalog` (resolve, search, complete,
-select, facets); nothing above this module sees a table.
+Every catalog file is streamed into a store (store/) entry by entry. The bundled catalog and a file named
+with `--catalog` are strict: one problem and the catalog cannot be used (exit 3). The user's own file is
+forgiving: each problem becomes a warning, the entries that have problems are left out, and the bundled
+catalog is used with the rest. Commands ask the `Catalog` (resolve, search, complete, select, facets) and
+get `Entry` views, each decoded once; nothing above this module sees a table.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple, TypeVar
+from functools import partial
+from typing import TypeVar
 
 from certfind import paths
-from certfind import store as store_module
 from certfind.catalogfile import Checked, parse_file
 from certfind.catalogfile.schema import Located
 from certfind.errors import CatalogError, NoMatchError, Problem
-from certfind.model import Certification, Record
-from certfind.store import ForkedBuilder, Source, Store, StoreDamaged
-
-if TYPE_CHECKING:
-    from certfind.filters import Filters
-    from certfind.search import Hit, Searcher
+from certfind.filters import Filters
+from certfind.model import Certification, Entry, Record
+from certfind.search import ACRONYM, ID, INDEXER, Hit, Searcher, fold, resolve
+from certfind.store import Store, StoreDamaged, open_or_build, queries
+from certfind.store.build import Builder, Lookalike, Merged
+from certfind.store.cachedir import Source
+from certfind.store.forked import ForkedBuilder
+from certfind.text import skeleton
 
 T = TypeVar("T")
 
@@ -43,15 +44,8 @@ def catalog_paths(explicit: str | None) -> list[Source]:
 # --- merging the files into a store ------------------------------------------------------------------
 
 
-class Merged(NamedTuple):
-    warnings: list[Problem]  # the user's file's problems: its entries with problems were left out
-    replaced: list[str]  # bundled ids that the user's file replaces
-
-
-def _merge(sources: Sequence[Source], builder: store_module.Builder | ForkedBuilder, strict_user: bool) -> Merged:
+def _merge(sources: Sequence[Source], strict_user: bool, builder: Builder | ForkedBuilder) -> Merged:
     """Stream the main file into the builder, then the user's entries over it."""
-    from certfind.text import skeleton
-
     main, rest = sources[0], sources[1:]
     user: list[Located] = []
     warnings: list[Problem] = []
@@ -92,7 +86,7 @@ def _merge(sources: Sequence[Source], builder: store_module.Builder | ForkedBuil
         if bad:
             warnings += bad
             rec = _without_unknown(rec, known)
-        builder.add(rec, "user", at=reserved.get(rec["id"]), warning=_lookalike(rec, looks))
+        builder.add(rec, "user", at=reserved.get(rec["id"]), lookalike=_lookalike(rec, looks))
     return Merged(sorted(warnings, key=lambda p: (p.line, p.col)), sorted(reserved))
 
 
@@ -125,110 +119,41 @@ def _without_unknown(rec: Record, known: set[str]) -> Record:
     return rec
 
 
-def _lookalike(rec: Record, looks: dict[str, str]) -> str | None:
+def _lookalike(rec: Record, looks: dict[str, str]) -> Lookalike | None:
     """A user's entry named like a bundled one it is not: worth a mark wherever it is shown."""
-    from certfind.text import skeleton
-
     for text in (rec["name"], rec.get("acronym")):
-        other = looks.get(skeleton(text)) if text else None
+        if not text:
+            continue
+        other = looks.get(skeleton(text))
         if other is not None and other != rec["id"]:
-            return f"{text!r} looks like the bundled entry {other}, but this is your own entry {rec['id']}"
+            return Lookalike(text, other)
     return None
 
 
 # --- loading -----------------------------------------------------------------------------------------
 
 
-def build(sources: Sequence[Source], *, persist: bool = True, strict_user: bool = False) -> Store:
-    """Read the catalog files into a new store, kept in the cache when that is safe, else in memory.
-
-    Python's cycle collector is paused meanwhile (and so in a forked child): a build makes millions of
-    objects (nodes, records, index entries), none of which refer back to each other, so the collector's
-    passes over them find nothing. At 100,000 entries they cost about a tenth of a cold run."""
-    import gc
-
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _build(sources, persist, strict_user)
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _build(sources: Sequence[Source], persist: bool, strict_user: bool) -> Store:
-    from certfind.search import INDEXER
-
-    key = store_module.source_key(sources)
-    place = store_module.open_place(create=True) if persist and key is not None else None
-    if place is not None and key is not None and key[1] > store_module.now_ns() - store_module.RACY_NS:
-        place = None  # modified within the clock's tick: do not store what a second edit could hide
-    conn, temp = store_module.new_database(place)
-    built = os.path.join(place.path, temp) if place is not None and temp is not None else None
-    builder: store_module.Builder | ForkedBuilder
-    try:
-        if built is not None and _parallel(sources):
-            conn.close()  # the child opens its own: a connection must not cross a fork
-            builder = ForkedBuilder(built, INDEXER)
-        else:
-            builder = store_module.Builder(conn, INDEXER)
-        try:
-            merged = _merge(sources, builder, strict_user)
-            conn = builder.finish(key[0] if key else "", sources, merged.warnings, merged.replaced)
-        finally:
-            builder.abort()  # stops a child still running (a problem, an interrupt); nothing once finished
-    except store_module.WorkerFailed:
-        if place is not None and temp is not None:
-            store_module.discard(place, temp)
-        return _build(sources, False, strict_user)  # in this process, in memory
-    except BaseException:
-        conn.close()
-        if place is not None and temp is not None:
-            store_module.discard(place, temp)
-        raise
-    if place is not None and temp is not None:
-        name = store_module.file_name(sources)
-        after = store_module.source_key(sources)
-        if key is not None and after is not None and after[0] == key[0]:
-            if store_module.publish(place, temp, name):
-                store_module.prune(place, name)
-        else:  # a file changed while it was read: use what was read, store nothing
-            store_module.discard(place, temp)
-    return Store(conn, sources)
-
-
-def _parallel(sources: Sequence[Source]) -> bool:
-    """Whether to store the catalog from a second process while this one reads it."""
-    try:
-        size = sum(os.stat(src.path).st_size for src in sources)
-    except OSError:
-        return False
-    return size >= store_module.PARALLEL_BYTES and store_module.can_fork()
-
-
 def load(explicit: str | None = None, *, use_cache: bool = True, strict_user: bool = False) -> Catalog:
     """The active catalog. Raises CatalogError listing the problems of a file that must be valid."""
     sources = catalog_paths(explicit)
-    key = store_module.source_key(sources)
-    if use_cache and key is not None and not strict_user:
-        place = store_module.open_place(create=False)
-        if place is not None:
-            found = store_module.open_existing(place, store_module.file_name(sources), key[0], sources)
-            if found is not None:
-                return Catalog(found, lambda: build(sources, persist=False))
-    fresh = build(sources, persist=use_cache, strict_user=strict_user)
-    return Catalog(fresh, lambda: build(sources, persist=False))
+    fill = partial(_merge, sources, strict_user)
+    cached = use_cache and not strict_user
+
+    def build(replace: bool) -> Store:
+        return open_or_build(sources, fill, INDEXER, use_cache=cached, replace=replace)
+
+    return Catalog(build(False), lambda: build(True))
 
 
 # --- the questions a catalog answers ---------------------------------------------------------------
 
 
 class Catalog:
-    """The active catalog, over a store. A damaged store is rebuilt in memory and the question asked again."""
+    """The active catalog, over a store. A store found damaged is replaced, once, and the question asked again."""
 
-    def __init__(self, store: Store, rebuild: Callable[[], Store]) -> None:
+    def __init__(self, store: Store, replace: Callable[[], Store]) -> None:
         self.store = store
-        self._rebuild: Callable[[], Store] | None = rebuild
+        self._replace: Callable[[], Store] | None = replace
         self._searcher: Searcher | None = None
 
     def _safe(self, ask: Callable[[], T]) -> T:
@@ -239,11 +164,11 @@ class Catalog:
             return ask()
 
     def _recover(self, damage: StoreDamaged) -> None:
-        """Rebuild a damaged store in memory, once (damage to the rebuilt one is raised), and forget what
-        was derived from the old one."""
-        if self._rebuild is None:
+        """Replace a damaged store, once (damage to the new one is raised), and forget what was derived
+        from the old one."""
+        if self._replace is None:
             raise damage
-        self.store, self._rebuild, self._searcher = self._rebuild(), None, None
+        self.store, self._replace, self._searcher = self._replace(), None, None
 
     def __len__(self) -> int:
         return self.store.size
@@ -257,94 +182,60 @@ class Catalog:
         return self.store.warnings
 
     @property
+    def notes(self) -> list[str]:
+        """Why the cache could not be used, when it could not."""
+        return self.store.notes
+
+    @property
     def replaced(self) -> list[str]:
         return self.store.replaced
 
-    def cert(self, n: int) -> Certification:
-        return self._safe(lambda: self.store.cert(n))
+    def entry(self, n: int) -> Entry:
+        return self._safe(lambda: self.store.entry(n))
 
-    def entry(self, n: int) -> tuple[Certification, Record]:
-        """An entry as a Certification and as its stable JSON item, from one read."""
-        from certfind.store import entry_of
-
-        return self._safe(lambda: entry_of(self.store.item_text(n)))
+    def entries(self, numbers: Sequence[int]) -> Iterator[Entry]:
+        """The entries in the order given."""
+        return self._streamed(lambda store: store.entries(numbers))
 
     def __iter__(self) -> Iterator[Certification]:
-        return (cert for _, cert in self.certs(range(len(self))))
+        return (entry.cert for entry in self.entries(range(len(self))))
 
-    def items(self, entries: Sequence[int], *, full: bool = False) -> Iterator[tuple[int, str, Certification | None]]:
-        """(entry, JSON item text, Certification when `full`) in the order given."""
-        return self._checked(lambda store: store.items(entries), full)
-
-    def listing(
-        self, filters: Filters, sort: str = "name", *, full: bool = False
-    ) -> Iterator[tuple[int, str, Certification | None]]:
-        """What `items` gives for the entries `select` would, in its order, from one query that streams."""
-        from certfind.filters import select_sql
-
-        sql, args = select_sql(filters, sort, "n, item")
-        return self._checked(lambda store: store.item_rows(sql, args), full)
+    def listing(self, filters: Filters, sort: str = "name") -> Iterator[Entry]:
+        """The entries `select` would give, in its order, from one query that streams."""
+        sql, args = queries.select(filters, sort, "n, item, crc")
+        return self._streamed(lambda store: store.entry_rows(sql, args))
 
     def listing_items(self, filters: Filters, sort: str = "name") -> Iterator[list[bytes]]:
-        """The stored JSON items `listing` would give, in batches, for printing a listing as JSON fast;
-        a store found damaged midway is rebuilt and the listing goes on where it stopped."""
-        from certfind.filters import select_sql
+        """The stored JSON items `listing` would give, in batches, for printing a listing as JSON fast."""
+        sql, args = queries.select(filters, sort, "item, crc")
+        return self._streamed(lambda store: store.item_batches(sql, args))
 
-        sql, args = select_sql(filters, sort, "item")
+    def _streamed(self, fetch: Callable[[Store], Iterable[T]]) -> Iterator[T]:
+        """What `fetch` yields, each checked as it is read; a store found damaged midway is replaced and
+        the stream goes on where it stopped, so nothing is given twice."""
         done = 0
         while True:
             try:
-                seen = 0
-                for batch in self.store.item_batches(sql, args):
-                    skip = max(0, done - seen)
-                    seen += len(batch)
-                    if skip < len(batch):
-                        fresh = batch[skip:]
-                        yield fresh
-                        done += len(fresh)
-                return
-            except StoreDamaged as damage:
-                self._recover(damage)
-
-    def _checked(
-        self, fetch: Callable[[Store], Iterable[tuple[int, str]]], full: bool
-    ) -> Iterator[tuple[int, str, Certification | None]]:
-        """Each record checked as it is read (fully when a Certification is built, structurally for raw
-        JSON, as the store decodes it); a store found damaged midway is rebuilt and the listing goes on
-        where it stopped, so nothing is printed twice."""
-        from certfind.store import cert_of
-
-        done = 0
-        while True:
-            try:
-                for i, (n, text) in enumerate(fetch(self.store)):
+                for i, value in enumerate(fetch(self.store)):
                     if i < done:
                         continue
-                    yield n, text, cert_of(text) if full else None
+                    yield value
                     done += 1
                 return
             except StoreDamaged as damage:
                 self._recover(damage)
 
-    def certs(self, entries: Sequence[int]) -> Iterator[tuple[int, Certification]]:
-        for n, _, cert in self.items(entries, full=True):
-            assert cert is not None
-            yield n, cert
-
-    def get(self, ident: str) -> Certification | None:
-        from certfind.search import ID, fold
-
+    def get(self, ident: str) -> Entry | None:
+        """The entry whose id is exactly `ident`."""
         for field, n in self._safe(lambda: self.store.named(fold(ident))):
             if field == ID and ident == ident.strip():
-                cert = self.cert(n)
-                if cert.id == ident:
-                    return cert
+                entry = self.entry(n)
+                if entry.cert.id == ident:
+                    return entry
         return None
 
     @property
     def searcher(self) -> Searcher:
-        from certfind.search import Searcher
-
         if self._searcher is None:
             self._searcher = Searcher(self.store)
         return self._searcher
@@ -353,39 +244,43 @@ class Catalog:
         allowed = None if filters is None or not filters.active else set(self.select(filters))
         return self._safe(lambda: self.searcher.search(query, limit, allowed))
 
-    def resolve(self, query: str) -> int:
+    def resolve(self, query: str) -> Entry:
         """The entry a name means; NoMatchError with candidates when it is unknown or ambiguous."""
-        from certfind.search import resolve
-
         found = self._safe(lambda: resolve(self.searcher, query))
         if found.entry is not None:
-            return found.entry
-        listed = [(cert.id, cert.label) for _, cert in self.certs(list(found.candidates))]
+            return self.entry(found.entry)
+        listed = [(e.cert.id, e.cert.label) for e in self.entries(list(found.candidates))]
         raise NoMatchError(query, listed, ambiguous=found.ambiguous)
 
     def complete(self, prefix: str) -> list[str]:
         """Ids and acronyms that start with what was typed, for shell completion."""
-        from certfind.search import ACRONYM, ID, fold
-
         wanted = fold(prefix)
         ids = [key for key, _ in self._safe(lambda: self.store.name_keys(ID, wanted))]
-        entries = [n for _, n in self._safe(lambda: self.store.name_keys(ACRONYM, wanted))]
-        acronyms = [cert.acronym for _, cert in self.certs(entries)]
+        numbers = [n for _, n in self._safe(lambda: self.store.name_keys(ACRONYM, wanted))]
+        acronyms = [entry.cert.acronym for entry in self.entries(numbers)]
         return list(dict.fromkeys([*ids, *acronyms]))
 
     def select(self, filters: Filters, sort: str = "name") -> list[int]:
-        from certfind.filters import select_sql
-
-        sql, args = select_sql(filters, sort)
+        sql, args = queries.select(filters, sort)
         return self._safe(lambda: [int(n) for (n,) in self.store.query(sql, args)])
 
     def facets(self) -> dict[str, list[tuple[str, int]]]:
-        from certfind.filters import facets
-
-        return self._safe(lambda: facets(self.store))
+        return self._safe(lambda: queries.facets(self.store))
 
     def values(self, kind: str) -> list[str]:
         """The values present for a filter (`category`, `region`, `occupation`), for checking and completion."""
-        from certfind.filters import present_values
+        return self._safe(lambda: queries.present_values(self.store, kind))
 
-        return self._safe(lambda: present_values(self.store, kind))
+    def without_each(self, filters: Filters) -> list[tuple[str, int]]:
+        """For a listing that filters empty: how many entries each filter alone leaves out, by the field
+        of Filters it is (only those whose removal gives some entries)."""
+        found = []
+        for name in filters._fields:
+            if getattr(filters, name) in (None, ()):
+                continue
+            loose = filters._replace(**{name: filters._field_defaults[name]})
+            if loose.active or name != "max_cost":
+                count = len(self.select(loose))
+                if count:
+                    found.append((name, count))
+        return found

@@ -9,26 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from certfind.model import Certification, Fee, cents_to_number
-
-
-class Money(NamedTuple):
-    """A range of money in one currency. `complete` is False when some fee's amount is unknown,
-    so the true cost is at least `min_cents`; `known` is False when no fee's amount is known at all."""
-
-    currency: str
-    min_cents: int
-    max_cents: int
-    complete: bool = True
-    known: bool = True
-
-    def as_json(self) -> dict[str, object]:
-        return {
-            "currency": self.currency,
-            "min": cents_to_number(self.min_cents),
-            "max": cents_to_number(self.max_cents),
-            "complete": self.complete,
-        }
+from certfind.model import Certification, Fee, Money
 
 
 def applies(fee: Fee, member: bool) -> bool:

@@ -27,13 +27,18 @@ class Problem(NamedTuple):
 
 
 class CertfindError(Exception):
-    """Base class: every error a user can cause. Carries its exit code."""
+    """Base class: every error a user can cause. Carries its message and its exit code: the command line's
+    one boundary prints `lines()` on stderr and exits with `exit_code`."""
 
     exit_code = EXIT_NO_MATCH
 
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint  # at most one line of what to do
+
     def lines(self) -> list[str]:
-        """The message lines printed on stderr."""
-        return [str(self)]
+        """The lines printed on stderr, as they are printed: `certfind: what went wrong`, then the hint."""
+        return [f"certfind: {self}", *([self.hint] if self.hint else [])]
 
 
 class CatalogError(CertfindError):
@@ -47,7 +52,13 @@ class CatalogError(CertfindError):
         super().__init__("\n".join(str(p) for p in self.problems))
 
     def lines(self) -> list[str]:
-        return [str(p) for p in self.problems]
+        """Each problem as `file:line:col: message`, then how many there were when that is more than one."""
+        located = [str(p) for p in self.problems]
+        count = len(located) + self.more
+        if count > 1:
+            shown = f" (first {len(located)} shown)" if self.more else ""
+            located.append(f"certfind: {count} problems in the catalog{shown}")
+        return located
 
 
 class NoMatchError(CertfindError):
@@ -68,7 +79,7 @@ class NoMatchError(CertfindError):
             head = f"no certification matches {self.query!r}. Did you mean:"
         else:
             head = f"no certification matches {self.query!r}"
-        return [head, *(f"  {cid:<28} {name}" for cid, name in self.candidates)]
+        return [f"certfind: {head}", *(f"  {cid:<28} {name}" for cid, name in self.candidates)]
 
 
 class UsageError(CertfindError):

@@ -1,4 +1,4 @@
-"""Filters for `list` and `search`: only known values, turned into SQL over the store; and the facets.
+"""Filters for `list` and `search`: the values a user typed, checked against the values that exist.
 
 A value a user types is checked against what exists: an unknown category, status, region or
 occupation is a UsageError that names the nearest known value and lists the valid ones.
@@ -7,14 +7,10 @@ occupation is a UsageError that names the nearest known value and lists the vali
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 from certfind.errors import UsageError
 from certfind.model import STATUSES, VERIFICATIONS
-
-if TYPE_CHECKING:
-    from certfind.store import Store
 
 STATUS_CHOICES = (*VERIFICATIONS, *STATUSES)
 MAX_COST = 1_000_000_000
@@ -31,85 +27,6 @@ class Filters(NamedTuple):
     @property
     def active(self) -> bool:
         return any(v not in (None, ()) for v in self)
-
-
-_ORDER = {
-    "name": "name_rank",
-    # amounts known in full first, then known in part, each cheapest first within its currency; unknown last
-    "cost": "up_state = 2, currency, up_state, up_min, up_max, name_rank",
-    "duration": "duration_low IS NULL, duration_low, name_rank",
-    "issuer": "issuer_key, name_rank",
-}
-
-
-def select_sql(filters: Filters, sort: str, columns: str = "n") -> tuple[str, list[object]]:
-    where: list[str] = []
-    args: list[object] = []
-    if filters.category is not None:
-        where.append("category = ?")
-        args.append(filters.category)
-    if filters.issuer:
-        where.append("instr(issuer_key, ?) > 0")
-        args.append(filters.issuer.casefold())
-    if filters.status is not None:
-        where.append("(verification = ? OR status = ?)")
-        args += [filters.status, filters.status]
-    if filters.regions:
-        sql, codes = places_sql(filters.regions, nationwide=True)
-        where.append(f"n IN ({sql})")
-        args += codes
-    if filters.occupations:
-        where.append(f"n IN (SELECT n FROM occupation WHERE code IN ({','.join('?' * len(filters.occupations))}))")
-        args += list(filters.occupations)
-    if filters.max_cost is not None:
-        where.append("up_state = 0 AND up_max <= ?")
-        args.append(round(filters.max_cost * 100))
-    condition = " AND ".join(where) or "1"
-    return f"SELECT {columns} FROM entry JOIN name_order USING (n) WHERE {condition} ORDER BY {_ORDER[sort]}", args
-
-
-def places_sql(regions: Sequence[str], *, nationwide: bool) -> tuple[str, list[object]]:
-    """Entries awarded in these places: there or in one of their parts, and with `nationwide` also the
-    entries awarded across the country a state or province belongs to (what a Texan can earn)."""
-    within = " OR ".join("code = ? OR code = ? OR (code > ? AND code < ?)" for _ in regions)
-    args: list[object] = []
-    for code in regions:
-        country = code.partition("-")[0] if nationwide else code
-        args += [code, country, code + "-", code + "."]  # '.' sorts right after '-': every subdivision
-    return f"SELECT n FROM place WHERE {within}", args
-
-
-def present_values(store: Store, kind: str) -> list[str]:
-    sql = {
-        "category": "SELECT DISTINCT category FROM entry ORDER BY 1",
-        "region": "SELECT DISTINCT code FROM place ORDER BY 1",
-        "occupation": "SELECT DISTINCT code FROM occupation ORDER BY 1",
-    }[kind]
-    return [str(value) for (value,) in store.query(sql)]
-
-
-def facets(store: Store) -> dict[str, list[tuple[str, int]]]:
-    """How many entries there are per category, verification, credential status, kind, region and issuer."""
-
-    def counted(sql: str) -> list[tuple[str, int]]:
-        return [(str(value), int(count)) for value, count in store.query(sql)]
-
-    out = {
-        "category": counted("SELECT category, count(*) FROM entry GROUP BY 1 ORDER BY 2 DESC, 1"),
-        "verification": counted("SELECT verification, count(*) FROM entry GROUP BY 1 ORDER BY 2 DESC, 1"),
-        "status": counted("SELECT status, count(*) FROM entry GROUP BY 1 ORDER BY 2 DESC, 1"),
-    }
-    out["kind"] = counted("SELECT kind, count(*) FROM entry GROUP BY 1 ORDER BY 2 DESC, 1")
-    regions: dict[str, set[int]] = {}
-    for code, n in store.query("SELECT code, n FROM place"):
-        regions.setdefault(str(code), set()).add(int(n))
-        country = str(code).partition("-")[0]
-        if country != code:
-            regions.setdefault(country, set()).add(int(n))
-    out["region"] = sorted(((code, len(ns)) for code, ns in regions.items()), key=lambda kv: (-kv[1], kv[0]))
-    out["occupation"] = counted("SELECT code, count(*) FROM occupation GROUP BY 1 ORDER BY 2 DESC, 1")
-    out["issuer"] = counted("SELECT min(issuer), count(*) FROM entry GROUP BY issuer_key ORDER BY 2 DESC, issuer_key")
-    return out
 
 
 # --- what a user typed -----------------------------------------------------------------------------

@@ -209,6 +209,45 @@ class Certification(NamedTuple):
         return self.verification.status == "not-found" or self.status in NO_LONGER_AWARDED
 
 
+class Money(NamedTuple):
+    """A range of money in one currency. `complete` is False when some fee's amount is unknown,
+    so the true cost is at least `min_cents`; `known` is False when no fee's amount is known at all."""
+
+    currency: str
+    min_cents: int
+    max_cents: int
+    complete: bool = True
+    known: bool = True
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "currency": self.currency,
+            "min": cents_to_number(self.min_cents),
+            "max": cents_to_number(self.max_cents),
+            "complete": self.complete,
+        }
+
+    @classmethod
+    def from_json(cls, value: Record | None) -> Money | None:
+        """The amount `as_json` wrote (None stays None: no amount known)."""
+        if value is None:
+            return None
+        return cls(value["currency"], to_cents(value["min"]), to_cents(value["max"]), bool(value["complete"]))
+
+
+class Entry(NamedTuple):
+    """One entry of the active catalog as commands see it, decoded once from the store: its place, its
+    Certification, its stable JSON item, and what certfind worked out when it stored it."""
+
+    n: int
+    cert: Certification
+    item: str  # the JSON item, as every command prints it
+    record: Record  # the same item, decoded
+    upfront: Money | None  # the non-member up-front cost; None when no fee applies
+    warning: str | None  # what every format says about it: no one awards it, or a look-alike
+    lookalike: str | None  # for a user's entry named like a bundled one it is not: that entry's id
+
+
 ITEM_FIELDS = (
     "id",
     "name",
@@ -238,7 +277,7 @@ ITEM_FIELDS = (
     "language",
     "ctdl_type",
 )
-"""The keys of an entry's JSON item, in order (`to_item`)."""
+"""The keys of an entry's JSON item, in order (`to_item`); the store adds `upfront`, `warning` and `lookalike`."""
 
 
 def to_cents(amount: float | int) -> int:

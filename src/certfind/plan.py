@@ -14,9 +14,8 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from certfind import __version__, costs
-from certfind.costs import Money
 from certfind.errors import UsageError
-from certfind.model import Certification, Fee, Record
+from certfind.model import Certification, Fee, Money, Record
 
 KINDS = ("earned", "renewal", "dues", "fee")
 """`earned`: the up-front fees; `renewal`: the credential's renewal, with the recurring fees of the same
@@ -170,6 +169,17 @@ def build(cert: Certification, earned: date, years: int, member: bool = False) -
 
 
 # --- words -------------------------------------------------------------------------------------
+
+MONTHS = (
+    *("January", "February", "March", "April", "May", "June", "July"),
+    *("August", "September", "October", "November", "December"),
+)
+
+
+def day_of_year(month_day: str) -> str:
+    """`06-30` as people read it: `30 June`."""
+    month, day = (int(part) for part in month_day.split("-"))
+    return f"{day} {MONTHS[month - 1]}"
 
 
 def money_text(money: Money | None, none: str = "no fee listed") -> str:

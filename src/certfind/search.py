@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, NamedTuple
 
 from certfind.model import Certification
-from certfind.store import FIELDS, UNREAL_FLAG, Indexer
+from certfind.store.build import FIELDS, UNREAL_FLAG, Indexer
 
 if TYPE_CHECKING:
     from certfind.store import Store
@@ -354,7 +354,7 @@ class Searcher:
         exact = self.exact(query)
         codes, rest = self.places(folded) if not exact else ([], folded)
         if codes:  # a place named in the query: what is awarded there, not nationwide
-            from certfind.filters import places_sql
+            from certfind.store.queries import places as places_sql
 
             sql, args = places_sql(codes, nationwide=False)
             inside = {int(n) for (n,) in self.store.query(sql, args)}
@@ -441,12 +441,10 @@ class Searcher:
 
     def _rerank(self, scores: dict[int, float], own: list[str], covered: set[str]) -> None:
         """Among the best, a name the query's words fill (typos forgiven), or stand in order in, gains a little."""
-        from certfind.store import cert_of
-
         phrase = " ".join(own)
         top = sorted(scores, key=scores.__getitem__, reverse=True)[:RERANK]
-        for entry, text in self.store.items(top):
-            cert = cert_of(text)
+        for found in self.store.entries(top):
+            entry, cert = found.n, found.cert
             canonical = fold(cert.name)
             aliases = " | ".join(fold(a) for a in cert.aliases)
             name_words = [w for w in canonical.split() if w not in STOPWORDS]

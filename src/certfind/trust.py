@@ -45,6 +45,11 @@ def trust_banner(cert: Certification) -> tuple[str, str]:
     return ("Confirmed against the issuer's own pages.", "green")
 
 
+def lookalike_text(cert: Certification, text: str, bundled_id: str) -> str:
+    """What is said of a user's entry named like a bundled entry it is not."""
+    return f"{text!r} looks like the bundled entry {bundled_id}, but this is your own entry {cert.id}"
+
+
 def warning_of(cert: Certification, extra: str | None = None) -> str | None:
     """The warning every format carries for an entry no one awards (and for a look-alike user entry)."""
     found = []

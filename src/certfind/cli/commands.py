@@ -1,0 +1,231 @@
+"""The commands that look things up: list, show, search, compare. Each parses, asks the catalog, renders."""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Iterator, Sequence
+from typing import Annotated
+
+import typer
+
+from certfind import costs, render
+from certfind.catalog import Catalog
+from certfind.cli import options
+from certfind.cli.app import app
+from certfind.cli.options import (
+    CategoryOption,
+    FormatOption,
+    ListFormatOption,
+    MaxCostOption,
+    MemberOption,
+    NameArgument,
+    OccupationOption,
+    RegionOption,
+    Sort,
+    StatusOption,
+    YearsOption,
+    chosen_filters,
+    complete_names,
+    json_option,
+    load,
+    nothing_found,
+    output,
+)
+from certfind.cli.terminal import say
+from certfind.errors import EXIT_NO_MATCH, CertfindError, UsageError
+from certfind.model import Certification, Entry
+from certfind.render import words
+from certfind.search import Hit
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    category: CategoryOption = None,
+    issuer: Annotated[str | None, typer.Option(help="Only issuers whose name contains this text.")] = None,
+    status: StatusOption = None,
+    region: RegionOption = None,
+    occupation: OccupationOption = None,
+    max_cost: MaxCostOption = None,
+    sort: Annotated[
+        Sort,
+        typer.Option(help="Order by name, cost (known amounts first, cheapest first, per currency), duration, issuer."),
+    ] = Sort.name,
+    origin: Annotated[
+        bool, typer.Option("--origin", help="Add where each entry comes from: bundled, user or file.")
+    ] = False,
+    facets: Annotated[
+        bool, typer.Option("--facets", help="Count what exists per category, status, kind, region and issuer.")
+    ] = False,
+    json_spec: Annotated[str | None, json_option(render.ENTRY_FIELDS)] = None,
+    fmt: ListFormatOption = None,
+) -> None:
+    """List the catalog, filtered and sorted.
+
+    [b]Examples[/b]
+
+      certfind list --region Texas
+      certfind list --status confirmed --sort cost
+      certfind list --region CA --category library --format csv
+      certfind list --occupation 25-4031 --json id,name,upfront
+      certfind list --facets
+    """
+    out = output(fmt, json_spec, render.ENTRY_FIELDS)
+    cat = load(ctx)
+    if facets:
+        if out.fmt not in render.Facets.formats:
+            raise UsageError(f"--facets prints {', '.join(render.Facets.formats)}; not {out.fmt}")
+        render.emit(render.Facets(cat.facets()), out.fmt)
+        return
+    chosen = chosen_filters(cat, category, status, region, occupation, max_cost, issuer)
+    if out.fmt == "json" and out.fields is None:  # the stored items as they are, a batch at a time
+        items = render.JsonItems(cat.listing_items(chosen, sort.value))
+        items.json()
+        listed = items.count
+    else:
+        listed = 0
+
+        def rows() -> Iterator[render.Row]:
+            nonlocal listed
+            for entry in cat.listing(chosen, sort.value):
+                listed += 1
+                yield entry, None
+
+        render.emit(render.Listing(rows(), show_origin=origin, fields=out.fields), out.fmt)
+    if not listed:
+        nothing_found(cat, chosen, "no entries")
+        raise typer.Exit(EXIT_NO_MATCH)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    name_or_id: NameArgument,
+    web: Annotated[bool, typer.Option("--web", help="Open the credential's page in your web browser.")] = False,
+    json_spec: Annotated[str | None, json_option(render.ENTRY_FIELDS)] = None,
+    fmt: ListFormatOption = None,
+) -> None:
+    """Show every fact of one certification, its sources, and how far to trust it.
+
+    [b]Examples[/b]
+
+      certfind show CLT
+      certfind show "Certified Archivist"
+      certfind show lssc --format json
+      certfind show cpla --web
+    """
+    out = output(fmt, json_spec, render.ENTRY_FIELDS)
+    cat = load(ctx)
+    entry = cat.resolve(name_or_id)
+    cert = entry.cert
+    if web:
+        _open_in_browser(cert)
+        return
+    alternatives = [alt for alt in (cat.get(a) for a in cert.verification.alternatives) if alt is not None]
+    today = options.today()
+    member = costs.upfront(cert, member=True) if costs.has_member_pricing(cert) else None
+    render.emit(render.Shown(entry, alternatives, today, member, out.fields), out.fmt)
+    if out.fmt == "ctdl" and cert.verification.status == "not-found":
+        say(f"note: {cert.id} is left out of CTDL output: no public source confirms that it exists")
+    warning = words.stale_warning(cert, today)
+    if warning:
+        say(warning)
+
+
+def _open_in_browser(cert: Certification) -> None:
+    url = cert.issuer_url or next((s.url for s in cert.sources if s.web), "")
+    if not url:
+        raise CertfindError(f"{cert.id} has no web page to open")
+    say(f"opening {url}")
+    try:
+        opened = webbrowser.open(url)
+    except webbrowser.Error:
+        opened = False
+    if not opened:
+        raise CertfindError(f"no web browser could be opened; the page is {url}")
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[
+        list[str], typer.Argument(metavar="QUERY...", help="Words to look for; several words are one query.")
+    ],
+    limit: Annotated[int, typer.Option(min=1, help="Show at most this many results.")] = 10,
+    category: CategoryOption = None,
+    status: StatusOption = None,
+    region: RegionOption = None,
+    occupation: OccupationOption = None,
+    max_cost: MaxCostOption = None,
+    json_spec: Annotated[str | None, json_option(render.SEARCH_FIELDS)] = None,
+    fmt: ListFormatOption = None,
+) -> None:
+    """Search names, acronyms, topics, issuers, places and summaries; typos and word order are forgiven.
+
+    Real credentials come first: those no one awards (not found, or discontinued) follow every other
+    match unless you name them exactly, and a line on stderr says which they are.
+
+    [b]Examples[/b]
+
+      certfind search cataloging
+      certfind search library technician --region Ontario
+      certfind search "library technican" --limit 3
+      certfind search records management --max-cost 300 --format json
+    """
+    out = output(fmt, json_spec, render.SEARCH_FIELDS)
+    text = " ".join(query)
+    cat = load(ctx)
+    chosen = chosen_filters(cat, category, status, region, occupation, max_cost)
+    hits = cat.search(text, limit=None, filters=chosen)
+    shown = hits[:limit]
+    found = cat.entries([h.entry for h in shown])
+    rows = ((entry, h.score) for h, entry in zip(shown, found, strict=True))
+    render.emit(render.Listing(rows, scored=True, fields=out.fields), out.fmt)
+    if not hits:
+        nothing_found(cat, chosen, f"no certification matches {text!r}")
+        raise typer.Exit(EXIT_NO_MATCH)
+    if out.fmt in ("table", "plain"):  # scripts reading JSON get the order, not a note
+        _name_the_unreal(cat, hits)
+
+
+def _name_the_unreal(cat: Catalog, hits: Sequence[Hit]) -> None:
+    """The matches no one awards, named after the real results so that they stay findable."""
+    unreal = [h.entry for h in hits if h.unreal]
+    if not unreal:
+        return
+    ids = [entry.cert.id for entry in cat.entries(unreal[:6])]
+    more = f" and {len(unreal) - 6} more" if len(unreal) > 6 else ""
+    say(
+        f"note: also matched, but no one awards them (not found, or discontinued): {', '.join(ids)}{more}; "
+        f"see the evidence with: certfind show {ids[0]}"
+    )
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="NAME_OR_ID...", help="Two or more ids, acronyms or names.", autocompletion=complete_names
+        ),
+    ],
+    years: YearsOption = 5,
+    member: MemberOption = False,
+    fmt: FormatOption = None,
+) -> None:
+    """Compare certifications side by side: cost up front and over N years, duration, prerequisites.
+
+    [b]Examples[/b]
+
+      certfind compare LSSC CPLA "Certified Archivist"
+      certfind compare CIP "CompTIA A+" --years 10
+      certfind compare ca cip --member --format json
+    """
+    if len(names) < 2:
+        raise UsageError("compare needs at least two certifications, e.g. certfind compare LSSC CPLA")
+    out = output(fmt)
+    cat = load(ctx)
+    entries: list[Entry] = list({e.n: e for e in (cat.resolve(name) for name in names)}.values())
+    comparison = costs.compare([entry.cert for entry in entries], years, member)
+    render.emit(render.Compared(entries, comparison), out.fmt)

@@ -1,0 +1,242 @@
+"""What the commands share: their options, written once; `--format`/`--json` resolved into one Output;
+loading the catalog and saying what is wrong with the user's file; shell completion."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, NamedTuple
+
+import typer
+
+from certfind import catalog as catalog_module
+from certfind import filters, places
+from certfind.catalog import Catalog
+from certfind.cli.app import explicit_catalog
+from certfind.cli.terminal import is_terminal, say
+from certfind.errors import EXIT_OK, CertfindError, UsageError
+from certfind.filters import Filters
+
+
+def today() -> date:
+    """Today's date: the one place the commands ask for it (the tests pin it here)."""
+    return date.today()
+
+
+WARNING_LINES = 3
+"""A broken user file: this many of its problems are shown, then a count and how to see them all."""
+
+
+class Format(StrEnum):
+    """The formats of every view (render.BASIC_FORMATS)."""
+
+    table = "table"
+    plain = "plain"
+    json = "json"
+    csv = "csv"
+
+
+class ListFormat(StrEnum):
+    """list, search and show also speak CTDL, the Credential Registry's JSON-LD (render.ALL_FORMATS)."""
+
+    table = "table"
+    plain = "plain"
+    json = "json"
+    csv = "csv"
+    ctdl = "ctdl"
+
+
+class Sort(StrEnum):
+    name = "name"
+    cost = "cost"
+    duration = "duration"
+    issuer = "issuer"
+
+
+class Output(NamedTuple):
+    """How a command writes its result: the format, and the fields `--json` picked (None: every field)."""
+
+    fmt: str
+    fields: list[str] | None = None
+
+
+def output(fmt: StrEnum | None, json_spec: str | None = None, valid: Sequence[str] = ()) -> Output:
+    """--format and --json resolved once: `--json` alone lists the fields (exit 0); `--json` with another
+    format is a usage error; without either, table on a terminal and plain otherwise."""
+    fields = json_fields(json_spec, valid)
+    if fields is not None:
+        if fmt is not None and fmt.value != "json":
+            raise UsageError(f"--json prints JSON; it cannot be used with --format {fmt.value}")
+        return Output("json", fields)
+    if fmt is not None:
+        return Output(fmt.value)
+    return Output("table" if is_terminal() else "plain")
+
+
+def json_fields(spec: str | None, valid: Sequence[str]) -> list[str] | None:
+    """The fields `--json` asked for; `--json` alone lists them (exit 0)."""
+    if spec is None:
+        return None
+    wanted = [name.strip() for name in spec.split(",") if name.strip()]
+    if not wanted:
+        sys.stdout.write("Fields for --json:\n" + "".join(f"  {name}\n" for name in valid))
+        raise typer.Exit(EXIT_OK)
+    unknown = [name for name in wanted if name not in valid]
+    if unknown:
+        raise UsageError(f"unknown --json field {unknown[0]!r}; the fields are: {', '.join(valid)}")
+    return wanted
+
+
+def json_option(valid: Sequence[str]) -> typer.models.OptionInfo:
+    """The --json option, with the fields it can pick listed in --help."""
+    option: typer.models.OptionInfo = typer.Option(
+        "--json",
+        metavar="FIELDS",
+        help="Print JSON with only these comma-separated fields; alone, list them. Fields: " + ", ".join(valid) + ".",
+    )
+    return option
+
+
+FormatOption = Annotated[
+    Format | None,
+    typer.Option("--format", "-f", help="table, plain, json or csv. Default: table on a terminal, plain otherwise."),
+]
+ListFormatOption = Annotated[
+    ListFormat | None,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table, plain, json, csv or ctdl (CTDL JSON-LD). Default: table on a terminal, plain otherwise.",
+    ),
+]
+
+
+# --- loading the catalog and saying what is wrong with the user's file ---------------------------
+
+
+def load(ctx: typer.Context) -> Catalog:
+    cat = catalog_module.load(explicit_catalog(ctx))
+    for note in cat.notes:
+        say(f"certfind: {note}")
+    warn_user_file(cat)
+    return cat
+
+
+def warn_user_file(cat: Catalog) -> None:
+    """Each problem of the user's own file is a warning; the bundled catalog is used all the same."""
+    problems = cat.warnings
+    if not problems:
+        return
+    for problem in problems[:WARNING_LINES]:
+        say(f"warning: {problem}")
+    path = problems[0].path
+    shown = f"{len(problems)} problems" if len(problems) != 1 else "1 problem"
+    say(f"certfind: {shown} in your catalog file; entries with problems are left out. See: certfind validate {path}")
+
+
+# --- completion ----------------------------------------------------------------------------------
+
+
+def _completion_catalog(ctx: typer.Context) -> Catalog | None:
+    try:
+        return catalog_module.load(explicit_catalog(ctx))
+    except CertfindError:
+        return None
+
+
+def complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
+    """Shell completion for NAME_OR_ID: ids and acronyms that start with what was typed."""
+    cat = _completion_catalog(ctx)
+    return [] if cat is None else cat.complete(incomplete)
+
+
+def _completer(kind: str) -> Callable[[typer.Context, str], list[str]]:
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
+        if kind == "status":
+            values = list(filters.STATUS_CHOICES)
+        else:
+            cat = _completion_catalog(ctx)
+            values = [] if cat is None else cat.values(kind)
+        return [v for v in values if v.casefold().startswith(incomplete.casefold())]
+
+    return complete
+
+
+NameArgument = Annotated[
+    str, typer.Argument(metavar="NAME_OR_ID", help="An id, acronym, alias or name.", autocompletion=complete_names)
+]
+CategoryOption = Annotated[
+    str | None,
+    typer.Option(help="Only this category, e.g. library, archives, it.", autocompletion=_completer("category")),
+]
+StatusOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Only this verification status (confirmed, differs, not-found, unverified)"
+        " or credential status (active, ceasing, suspended, teach-out, deprecated, discontinued, unknown).",
+        autocompletion=_completer("status"),
+    ),
+]
+RegionOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Only what is awarded in this place: an ISO 3166 code or a name (US, US-TX, TX, Texas, Ontario, GB);"
+        " a country includes its states and provinces. Repeat for several.",
+        autocompletion=_completer("region"),
+    ),
+]
+OccupationOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        help="Only credentials tied to this occupation: a SOC code (25-4031) or words of its title.",
+        autocompletion=_completer("occupation"),
+    ),
+]
+MaxCostOption = Annotated[
+    float | None,
+    typer.Option(
+        metavar="AMOUNT",
+        help="Only entries whose known up-front cost (non-member, in their own currency) is at most this much.",
+    ),
+]
+YearsOption = Annotated[int, typer.Option(min=1, max=100, help="Price holding each credential this many years.")]
+MemberOption = Annotated[bool, typer.Option("--member", help="Use member prices and membership dues where listed.")]
+
+
+def chosen_filters(
+    cat: Catalog,
+    category: str | None,
+    status: str | None,
+    region: list[str] | None,
+    occupation: list[str] | None,
+    max_cost: float | None,
+    issuer: str | None = None,
+) -> Filters:
+    """The filters a user gave, checked against the values the catalog has."""
+    return Filters(  # the values present are looked up only for a filter that was given
+        category=filters.category(category, cat.values("category")) if category is not None else None,
+        issuer=issuer,
+        status=filters.status(status),
+        regions=filters.regions(region, cat.values("region")) if region else (),
+        occupations=filters.occupation_codes(occupation, cat.values("occupation")) if occupation else (),
+        max_cost=filters.max_cost(max_cost),
+    )
+
+
+OPTION_NAMES = {"regions": "--region", "occupations": "--occupation", "max_cost": "--max-cost"}
+
+
+def nothing_found(cat: Catalog, chosen: Filters, what: str) -> None:
+    """Why a listing is empty, and what would give results: which filter empties it, the nearest values."""
+    if not chosen.active:
+        say(f"certfind: {what}")
+        return
+    say(f"certfind: {what} with these filters")
+    for name, count in cat.without_each(chosen):
+        option = OPTION_NAMES.get(name, f"--{name}")
+        say(f"  without {option}: {count} entr{'y' if count == 1 else 'ies'}")
+    if chosen.regions:
+        named = ", ".join(f"{places.name(c)} ({c})" for c in chosen.regions)
+        say(f"  places asked for: {named}; see what exists with: certfind list --facets")

@@ -1,0 +1,131 @@
+"""The commands about holding and earning a credential: plan and eligible."""
+
+from __future__ import annotations
+
+import math
+from datetime import UTC, datetime
+from typing import Annotated
+
+import typer
+
+from certfind import eligibility, render
+from certfind import plan as plans
+from certfind.cli import options
+from certfind.cli.app import app
+from certfind.cli.options import FormatOption, MemberOption, NameArgument, load, output
+from certfind.cli.terminal import say, write_bytes
+from certfind.errors import EXIT_NO_MATCH, CertfindError, UsageError
+from certfind.files import write_new
+from certfind.render import words
+
+
+@app.command()
+def plan(
+    ctx: typer.Context,
+    name_or_id: NameArgument,
+    earned: Annotated[
+        str,
+        typer.Option(
+            "--earned",
+            metavar="DATE",
+            help="The day you earned it, or expect to, as YYYY-MM-DD (at most 10 years from today).",
+        ),
+    ],
+    years: Annotated[int, typer.Option(min=1, max=100, help="Plan this many years of holding it.")] = 10,
+    member: MemberOption = False,
+    ics: Annotated[
+        str | None,
+        typer.Option(
+            "--ics",
+            metavar="FILE",
+            help="Also write the due dates as an iCalendar file, with a reminder 90 days before each; "
+            "'-' writes it to stdout instead of the plan. An existing FILE is never overwritten.",
+        ),
+    ] = None,
+    fmt: FormatOption = None,
+) -> None:
+    """Plan holding one credential: when each renewal and fee falls due, what it asks, the running total.
+
+    Due dates fall on anniversaries of --earned, or on the calendar dates the issuer
+    sets; one due exactly --years after it is outside the plan, as in compare's totals.
+    A fee whose amount no source gives is shown as unknown and makes the total 'at least'.
+
+    [b]Examples[/b]
+
+      certfind plan cip --earned 2025-03-01 --years 9
+      certfind plan CIP --earned 2025-03-01 --member --format json
+      certfind plan lssc --earned 2024-06-15 --ics lssc.ics
+    """
+    day = plans.parse_earned(earned, options.today())
+    out = output(fmt)
+    cat = load(ctx)
+    cert = cat.resolve(name_or_id).cert
+    laid_out = plans.build(cert, day, years, member)
+    if ics is not None:
+        if not laid_out.due:
+            raise CertfindError(
+                f"nothing falls due for {cert.id} within {years} years of {day.isoformat()}, so there is no "
+                "calendar to write; run without --ics to see the plan"
+            )
+        calendar = plans.ics(laid_out, datetime.now(UTC).replace(microsecond=0))
+        if ics == "-":  # as bytes: CRLF and UTF-8 whatever the stream's newline and encoding settings
+            write_bytes(calendar.encode("utf-8"))
+            return
+        write_new(ics, calendar)
+    render.emit(render.Planned(laid_out), out.fmt)
+    if out.fmt == "csv" and laid_out.note:  # a sentence is not a row: the other formats print it with the rows
+        say(f"certfind: {laid_out.note}")
+    if ics is not None:
+        dates = len({e.when for e in laid_out.due})
+        say(f"certfind: wrote {dates} due date{'s' if dates != 1 else ''} to {ics}")
+
+
+@app.command()
+def eligible(
+    ctx: typer.Context,
+    education: Annotated[
+        str,
+        typer.Option(
+            metavar="LEVEL", help="Your highest education: none, high-school, associate, bachelor, master, doctorate."
+        ),
+    ] = "none",
+    library_hours: Annotated[int, typer.Option(min=0, metavar="N", help="Hours of library work, paid or not.")] = 0,
+    experience_years: Annotated[
+        float, typer.Option(min=0, metavar="N", help="Years of relevant work experience.")
+    ] = 0.0,
+    teaching_license: Annotated[bool, typer.Option("--teaching-license", help="You hold a teaching license.")] = False,
+    member: Annotated[
+        bool, typer.Option("--member", help="You are a member of the body that awards the credential.")
+    ] = False,
+    fmt: FormatOption = None,
+) -> None:
+    """List the credentials you can apply for now, then the ones you nearly can, with what is missing.
+
+    A credential may have several routes; any one qualifies, and every condition of
+    a route must hold. [b]Nearly[/b] means its closest route misses just one condition,
+    or misses only library hours or years of experience of which you have at least half.
+
+    Credentials no source confirms, and discontinued ones, are never listed. Those
+    whose requirements the catalog does not record yet are counted (on stderr for csv),
+    never called eligible: check them with show. A route's note (an accreditation, say)
+    is shown beside it, since certfind cannot check it. Exits 1 when nothing is eligible.
+
+    [b]Examples[/b]
+
+      certfind eligible --education high-school --library-hours 2000
+      certfind eligible --education master --experience-years 3
+      certfind eligible --education bachelor --teaching-license --format json
+    """
+    level = eligibility.parse_level(education)
+    if not math.isfinite(experience_years):
+        raise UsageError(f"--experience-years must be a finite number; got {experience_years}")
+    profile = eligibility.Profile(level, library_hours, experience_years, teaching_license, member)
+    out = output(fmt)
+    cat = load(ctx)
+    result = eligibility.check(cat, profile)
+    render.emit(render.Eligibility(result), out.fmt)
+    if out.fmt == "csv" and result.not_recorded:  # a count is not a row: the other formats print it with the rows
+        say(f"certfind: {words.not_recorded_text(result.not_recorded)}")
+    if not result.eligible:
+        say("certfind: this profile meets the recorded requirements of no credential yet")
+        raise typer.Exit(EXIT_NO_MATCH)

@@ -1,0 +1,330 @@
+"""What each command prints, in each format it can be written in.
+
+A view holds what the domain worked out (entries decoded once, costs, a plan, a verdict) and writes it;
+it neither decodes nor computes. `formats` says which formats a view has; the command line offers those.
+The table layouts are tables.py's, loaded only for `--format table` (Rich is the slowest import).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from certfind import costs, occupations, places
+from certfind import eligibility as eligibility_module
+from certfind import plan as plans
+from certfind.costs import Comparison
+from certfind.eligibility import Result, Verdict
+from certfind.model import Entry, Money, cents_to_number
+from certfind.plan import Plan
+from certfind.render import words
+from certfind.render.streams import write_csv, write_json, write_json_lines_array, write_plain
+from certfind.text import json_safe
+from certfind.trust import trust, trust_banner
+
+BASIC_FORMATS = ("table", "plain", "json", "csv")
+ALL_FORMATS = (*BASIC_FORMATS, "ctdl")
+
+
+class View:
+    """Something a command prints: one method per format in `formats`."""
+
+    formats: tuple[str, ...] = BASIC_FORMATS
+
+    def write(self, fmt: str) -> None:
+        if fmt not in self.formats:
+            raise ValueError(f"{type(self).__name__} has no {fmt} format")
+        getattr(self, fmt)()
+
+
+# --- list and search ---------------------------------------------------------------------------
+
+Row = tuple[Entry, float | None]
+"""An entry of a listing, and its score in a search."""
+
+
+def json_line(row: Row, fields: Sequence[str] | None = None) -> str:
+    """A row as one line of JSON; the stored item as it is unless fields are picked or a score added."""
+    entry, score = row
+    if fields is None and score is None:
+        return entry.item
+    item = dict(entry.record)
+    if score is not None:
+        item["score"] = score
+    if fields is not None:
+        item = {name: item.get(name) for name in fields}
+    return json_safe(json.dumps(item, ensure_ascii=False, separators=(",", ":")))
+
+
+CSV_HEAD = (
+    *("id", "name", "acronym", "issuer", "category", "kind", "region", "upfront_min", "upfront_max"),
+    *("upfront_complete", "currency", "verification", "status", "origin"),
+)
+
+
+def _upfront_cells(up: Money | None) -> list[object]:
+    if up is None or not up.known:
+        return ["", "", ""]
+    return [cents_to_number(up.min_cents), cents_to_number(up.max_cents), str(up.complete).lower()]
+
+
+def _csv_line(row: Row) -> list[object]:
+    entry, score = row
+    c = entry.cert
+    line: list[object] = [c.id, c.name, c.acronym, c.issuer, c.category, c.kind, " ".join(c.region)]
+    line += _upfront_cells(entry.upfront)
+    line += [c.currency, c.verification.status, c.status, c.origin]
+    return line + ([score] if score is not None else [])
+
+
+def _plain_line(row: Row, show_origin: bool) -> list[object]:
+    entry, score = row
+    c = entry.cert
+    line: list[object] = [c.id, words.marked_label(entry), c.issued_by, c.category]
+    line += [costs.format_money(entry.upfront), trust(c)]
+    return line + ([f"{score:g}"] if score is not None else []) + ([c.origin] if show_origin else [])
+
+
+class Listing(View):
+    """Entries of list or search. Plain, csv and json stream row by row, so output starts at once and
+    memory does not grow with the catalog; only a table needs them all."""
+
+    formats = ALL_FORMATS
+
+    def __init__(
+        self,
+        rows: Iterable[Row],
+        *,
+        scored: bool = False,
+        show_origin: bool = False,
+        fields: Sequence[str] | None = None,
+    ) -> None:
+        self.rows, self.scored, self.show_origin, self.fields = rows, scored, show_origin, fields
+
+    def json(self) -> None:
+        write_json_lines_array(json_line(row, self.fields) for row in self.rows)
+
+    def csv(self) -> None:
+        head = [*CSV_HEAD, *(["score"] if self.scored else [])]
+        write_csv(itertools.chain([head], (_csv_line(row) for row in self.rows)))
+
+    def plain(self) -> None:
+        write_plain(_plain_line(row, self.show_origin) for row in self.rows)
+
+    def ctdl(self) -> None:
+        from certfind import ctdl
+
+        write_json(ctdl.export(entry.cert for entry, _ in self.rows))
+
+    def table(self) -> None:
+        from certfind.render import tables
+
+        tables.listing(list(self.rows), self.scored, self.show_origin)
+
+
+class Facets(View):
+    """What exists: the count of entries per category, verification, status, kind, region, issuer."""
+
+    def __init__(self, facets: dict[str, list[tuple[str, int]]]) -> None:
+        self.facets = facets
+
+    @staticmethod
+    def _shown(kind: str, value: str) -> str:
+        if kind == "region":
+            return f"{value} {places.name(value)}"
+        if kind == "occupation":
+            return occupations.describe(value)
+        return value
+
+    def json(self) -> None:
+        write_json({kind: [{"value": v, "count": n} for v, n in pairs] for kind, pairs in self.facets.items()})
+
+    def csv(self) -> None:
+        write_csv([("facet", "value", "count"), *((k, v, n) for k, pairs in self.facets.items() for v, n in pairs)])
+
+    def plain(self) -> None:
+        write_plain((k, self._shown(k, v), n) for k, pairs in self.facets.items() for v, n in pairs)
+
+    def table(self) -> None:
+        from certfind.render import tables
+
+        tables.facets({k: [(v, self._shown(k, v), n) for v, n in pairs] for k, pairs in self.facets.items()})
+
+
+# --- show --------------------------------------------------------------------------------------
+
+
+class Shown(View):
+    """Every fact of one entry."""
+
+    formats = ALL_FORMATS
+
+    def __init__(
+        self,
+        entry: Entry,
+        alternatives: Sequence[Entry],
+        today: date,
+        member_upfront: Money | None = None,
+        fields: Sequence[str] | None = None,
+    ) -> None:
+        self.entry, self.fields = entry, fields
+        self.facts = words.show_fields(entry, alternatives, today, member_upfront)
+
+    def json(self) -> None:
+        item = self.entry.record
+        write_json(item if self.fields is None else {name: item.get(name) for name in self.fields})
+
+    def ctdl(self) -> None:
+        from certfind import ctdl
+
+        write_json(ctdl.export([self.entry.cert]))
+
+    def csv(self) -> None:
+        write_csv([("field", "value"), *self.facts])
+
+    def plain(self) -> None:
+        write_plain(self.facts)
+
+    def table(self) -> None:
+        from certfind.render import tables
+
+        tables.shown(self.entry, self.facts)
+
+
+# --- compare -----------------------------------------------------------------------------------
+
+
+class Compared(View):
+    """Several entries side by side, with costs from costs.compare."""
+
+    def __init__(self, entries: Sequence[Entry], cmp: Comparison) -> None:
+        self.entries, self.cmp = entries, cmp
+        certs = [entry.cert for entry in entries]
+        self.rows = [
+            ("issuer", [c.issued_by for c in certs]),
+            ("verification", [trust(c) for c in certs]),
+            ("up front", [costs.format_money(m) for m in cmp.upfront]),
+            (f"total {cmp.years}y", [costs.format_money(m) for m in cmp.totals]),
+            ("currency", [c.currency for c in certs]),
+            ("duration", [words.months(c) for c in certs]),
+            ("prerequisites", ["; ".join(c.eligibility) or "none listed" for c in certs]),
+            ("exam", [words.exam_text(c) for c in certs]),
+            ("renewal", [words.renewal_text(c) for c in certs]),
+        ]
+
+    def json(self) -> None:
+        cmp = self.cmp
+        items = [
+            {
+                **entry.record,
+                "upfront": costs.as_json(up),
+                "total": costs.as_json(total),
+                "lowest": {"upfront": i in cmp.lowest_upfront, "total": i in cmp.lowest_total},
+                "trust": trust_banner(entry.cert)[0],
+            }
+            for i, (entry, up, total) in enumerate(zip(self.entries, cmp.upfront, cmp.totals, strict=True))
+        ]
+        pricing = "member" if cmp.member else "non-member"
+        method = words.method_text(cmp.years, cmp.member)
+        write_json({"years": cmp.years, "pricing": pricing, "method": method, "certifications": items})
+
+    def _body(self) -> list[list[object]]:
+        return [
+            [entry.cert.id, entry.cert.label, *(values[i] for _, values in self.rows)]
+            for i, entry in enumerate(self.entries)
+        ]
+
+    def csv(self) -> None:
+        write_csv([["id", "name", *(label for label, _ in self.rows)], *self._body()])
+
+    def plain(self) -> None:
+        write_plain(self._body())
+
+    def table(self) -> None:
+        from certfind.render import tables
+
+        tables.compared([entry.cert for entry in self.entries], self.cmp, self.rows)
+
+
+# --- plan --------------------------------------------------------------------------------------
+
+
+def _money_cells(money: Money | None) -> list[object]:
+    if money is None:
+        return ["", "", ""]
+    complete = "true" if money.complete else "false"
+    return [cents_to_number(money.min_cents), cents_to_number(money.max_cents), complete]
+
+
+class Planned(View):
+    """Holding one credential over the years: each due date, what it asks, the running total."""
+
+    def __init__(self, p: Plan) -> None:
+        self.p = p
+
+    def json(self) -> None:
+        write_json(plans.to_json(self.p))
+
+    def csv(self) -> None:
+        p = self.p
+        head = ["date", "kind", "label", "requirement", "fee_min", "fee_max", "fee_complete"]
+        head += ["total_min", "total_max", "total_complete", "currency"]
+        currency = p.cert.currency
+        body = [
+            [e.when.isoformat(), e.kind, e.label, e.requirement, *_money_cells(e.fee), *_money_cells(e.total), currency]
+            for e in p.events
+        ]
+        write_csv([head, *body])
+
+    def plain(self) -> None:
+        write_plain(words.plan_fields(self.p))
+
+    def table(self) -> None:
+        from certfind.render import tables
+
+        tables.planned(self.p)
+
+
+# --- eligible ----------------------------------------------------------------------------------
+
+
+def _why(v: Verdict) -> list[object]:
+    """What a verdict lacks, and its route's note."""
+    return [words.missing_text(v), v.route.note]
+
+
+def _eligible_line(group: str, v: Verdict) -> list[object]:
+    return [group, v.cert.id, v.cert.label, v.cert.verification.status, *_why(v)]
+
+
+class Eligibility(View):
+    """What a profile meets, nearly meets, and how much was not checked."""
+
+    def __init__(self, result: Result) -> None:
+        self.result = result
+        self.groups = [("eligible", result.eligible), ("nearly", result.nearly)]
+
+    def json(self) -> None:
+        write_json(eligibility_module.to_json(self.result))
+
+    def csv(self) -> None:
+        head = ["group", "id", "name", "issuer", "verification", "missing", "note"]
+        body = [
+            [group, v.cert.id, v.cert.name, v.cert.issued_by, v.cert.verification.status, *_why(v)]
+            for group, verdicts in self.groups
+            for v in verdicts
+        ]
+        write_csv([head, *body])
+
+    def plain(self) -> None:
+        rows: list[list[object]] = [_eligible_line(group, v) for group, verdicts in self.groups for v in verdicts]
+        if self.result.not_recorded:
+            rows.append(["not-recorded", words.not_recorded_text(self.result.not_recorded)])
+        write_plain(rows)
+
+    def table(self) -> None:
+        from certfind.render import tables
+
+        tables.eligibility(self.result)

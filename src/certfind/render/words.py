@@ -1,0 +1,248 @@
+"""Domain values in English: fees, durations, renewals, the facts of `show`, the lines of a plan.
+
+Pure: no Rich, no I/O; every format that prints words (table, plain, csv, stderr) takes them from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from certfind import occupations, places
+from certfind import plan as plans
+from certfind.costs import format_money
+from certfind.eligibility import Verdict
+from certfind.model import Certification, Entry, Fee, Money
+from certfind.plan import Event, Plan
+from certfind.trust import trust_banner
+
+STALE_DAYS = 365
+"""An entry checked longer ago than this gets a warning on stderr when it is shown."""
+
+STATUS_WORDS = {
+    "active": "awarded today",
+    "ceasing": "CEASING: still awarded, but being wound down",
+    "suspended": "SUSPENDED: not awarded for now",
+    "teach-out": "TEACH-OUT: only current candidates can finish it",
+    "probationary": "probationary: awarded, on probation with its accreditor",
+    "deprecated": "DEPRECATED: no longer awarded",
+    "discontinued": "DISCONTINUED: no longer awarded",
+    "unknown": "unknown whether it is awarded today",
+}
+
+
+def origin_mark(entry: Entry) -> str:
+    """What table and plain add to the name of an entry that is not from the bundled catalog."""
+    if entry.cert.origin != "user":
+        return ""
+    if entry.lookalike:
+        return " [your own entry, NOT the bundled one it looks like]"
+    return " [your own entry]"
+
+
+def marked_label(entry: Entry) -> str:
+    return entry.cert.label + origin_mark(entry)
+
+
+def months(cert: Certification) -> str:
+    """How long earning it takes: `6-48 months`, `within 48 months`, `at least 18 months`."""
+    d = cert.duration
+    if d is None or (d.min_months is None and d.max_months is None):
+        return "unknown"
+    lo, hi = d.min_months, d.max_months
+    if lo is not None and hi is not None:
+        return f"{lo:g} months" if lo == hi else f"{lo:g}-{hi:g} months"
+    if hi is not None:
+        return f"within {hi:g} months"
+    return f"at least {lo:g} months"
+
+
+def fee_text(fee: Fee, currency: str) -> str:
+    """One fee line: its amount (or that it is unknown, or that there is none), how often, for whom."""
+    if fee.min_cents is None or fee.max_cents is None:
+        amount = "amount unknown"
+    elif fee.max_cents == 0:
+        amount = "no fee"
+    else:
+        amount = format_money(Money(currency, fee.min_cents, fee.max_cents))
+    parts = [f"{fee.label}: {amount}"]
+    if fee.units > 1:
+        parts.append(f"x {fee.units}")
+    if fee.every_years:
+        parts.append("every year" if fee.every_years == 1 else f"every {fee.every_years} years")
+    if fee.audience != "all":
+        parts.append("(members)" if fee.audience == "member" else "(non-members)")
+    if fee.optional:
+        parts.append("(optional: not in the totals)")
+    if fee.applies_to:
+        parts.append(f"(only for {fee.applies_to}: not in the totals)")
+    if fee.note:
+        parts.append(f"- {fee.note}")
+    return " ".join(parts)
+
+
+def exam_text(cert: Certification) -> str:
+    e = cert.exam
+    if e is None:
+        return "none listed"
+    bits = [e.format] if e.format else []
+    if e.codes:
+        bits.append("codes " + ", ".join(e.codes))
+    if e.questions:
+        bits.append(f"{e.questions} questions")
+    if e.minutes:
+        bits.append(f"{e.minutes} min")
+    if e.passing_score:
+        bits.append(f"pass {e.passing_score}")
+    if e.delivery:
+        bits.append(e.delivery)
+    return "; ".join(bits) or "details not listed"
+
+
+def renewal_text(cert: Certification) -> str:
+    r = cert.renewal
+    if r is None:
+        return "none listed"
+    bits = []
+    if r.optional:
+        bits.append("optional")
+    if r.every_years:
+        period = "every year" if r.every_years == 1 else f"every {r.every_years} years"
+        if r.on:
+            period += f" on {plans.day_of_year(r.on)}" + (f" of {r.years} years" if r.years else "")
+        bits.append(period)
+    if r.requirement:
+        bits.append(r.requirement)
+    if r.note:
+        bits.append(r.note)
+    return "; ".join(bits) or "details not listed"
+
+
+def age_text(checked: date | None, today: date) -> str:
+    if checked is None:
+        return "never checked"
+    days = (today - checked).days
+    if days < 0:
+        return f"checked {checked.isoformat()}"
+    if days == 0:
+        return f"checked {checked.isoformat()} (today)"
+    return f"checked {checked.isoformat()} ({days} day{'s' if days != 1 else ''} ago)"
+
+
+def region_text(cert: Certification) -> str:
+    return ", ".join(places.name(code) for code in cert.region) or "-"
+
+
+def show_fields(
+    entry: Entry, alternatives: Sequence[Entry], today: date, member_upfront: Money | None = None
+) -> list[tuple[str, str]]:
+    """Every fact of an entry as (label, value) lines, in reading order; sources come last, one line each.
+    `member_upfront` is the up-front cost at member prices, when the entry has any."""
+    cert = entry.cert
+    v = cert.verification
+    out: list[tuple[str, str]] = [("name", cert.label), ("id", cert.id)]
+    out.append(("warning", entry.warning) if entry.warning else ("trust", trust_banner(cert)[0]))
+    out += [("issuer", cert.issued_by)]
+    if cert.issuer_url:
+        out.append(("issuer url", cert.issuer_url))
+    out += [("kind", cert.kind), ("category", cert.category)]
+    if cert.region:
+        out.append(("region", "; ".join(places.describe(code) for code in cert.region)))
+    if cert.occupations:
+        out.append(("occupations", "; ".join(occupations.describe(code) for code in cert.occupations)))
+    if cert.aliases:
+        out.append(("also called", ", ".join(cert.aliases)))
+    out.append(("status", STATUS_WORDS[cert.status]))
+    out.append(("verification", f"{v.status}, {age_text(v.checked, today)}"))
+    if v.note:
+        out.append(("evidence", v.note))
+    if v.claimed:
+        out.append(("claimed", v.claimed))
+    if v.claimed_names:
+        out.append(("claimed names", ", ".join(v.claimed_names)))
+    label = "look instead at" if cert.unreal else "related"
+    for alt in alternatives:
+        yours = " - replaced by your own entry" if alt.cert.origin == "user" else ""
+        out.append((label, f"{alt.cert.id}: {alt.cert.label} ({alt.cert.issued_by}){yours}"))
+    out.append(("summary", cert.summary))
+    for item in cert.eligibility:
+        out.append(("prerequisite", item))
+    out.append(("exam", exam_text(cert)))
+    out.append(
+        ("duration", months(cert) + (f" ({cert.duration.note})" if cert.duration and cert.duration.note else ""))
+    )
+    numbers = {src.url: i for i, src in enumerate(cert.sources, 1) if src.url}
+    for fee in cert.costs:  # each amount cites the source it was seen in, by its number below
+        cited = f" [{numbers[fee.source]}]" if fee.source in numbers else f" [{fee.source}]" if fee.source else ""
+        out.append(("fee", fee_text(fee, cert.currency) + cited))
+    out.append(("up front", format_money(entry.upfront) + " (non-member)"))
+    if member_upfront is not None:
+        out.append(("up front", format_money(member_upfront) + " (member)"))
+    out.append(("renewal", renewal_text(cert)))
+    if cert.topics:
+        out.append(("topics", ", ".join(cert.topics)))
+    if cert.origin != "bundled":
+        out.append(("from", "your own catalog file" if cert.origin == "user" else "the --catalog file"))
+    for i, src in enumerate(cert.sources, 1):
+        seen = f" (seen {src.accessed.isoformat()})" if src.accessed else ""
+        kind = "" if src.web or not src.url else " (a local file)" if src.url.startswith("file:") else ""
+        out.append(("source", f"[{i}] {src.title}{kind}{seen}"))
+        if src.url:
+            out.append(("url", src.url))
+    return out
+
+
+def stale_warning(cert: Certification, today: date) -> str | None:
+    if cert.verification.checked is None:
+        return None
+    days = (today - cert.verification.checked).days
+    if days > STALE_DAYS:
+        return f"warning: {cert.id} was last checked {days} days ago; fees and rules may have changed"
+    return None
+
+
+def method_text(years: int, member: bool) -> str:
+    pricing = "member prices and dues" if member else "non-member prices"
+    return (
+        "Rows that differ are highlighted; '(lowest)' marks the cheapest complete amount per currency. "
+        f"Totals for holding each credential {years} year{'s' if years != 1 else ''} at {pricing}: "
+        "one-time fees plus each "
+        f"recurring fee x (ceil({years} / its period) - 1). Each in its own currency, never converted. "
+        "'+ unknown' means a fee whose amount no source gives."
+    )
+
+
+def held_text(p: Plan) -> str:
+    span = f"{p.years} year{'s' if p.years != 1 else ''}"
+    return f"{span}, {p.earned.isoformat()} to {p.until.isoformat()}, at {plans.pricing(p.member)} prices"
+
+
+def _fee_part(e: Event) -> str:
+    if e.kind == "earned":
+        return "no up-front fee listed" if e.fee is None else f"up front {plans.money_text(e.fee)}"
+    return "no fee listed" if e.fee is None else f"fee {plans.money_text(e.fee)}"
+
+
+def plan_fields(p: Plan) -> list[tuple[str, str]]:
+    """The plan as (label, value) lines: what it covers, then one line per date, then the total."""
+    out = [("certification", p.cert.label), ("id", p.cert.id), ("held", held_text(p))]
+    out.append(("renewal", renewal_text(p.cert)))
+    if p.note:
+        out.append(("note", p.note))
+    for e in p.events:
+        what = "earned" if e.kind == "earned" else plans.event_text(e)
+        out.append((e.when.isoformat(), f"{what}; {_fee_part(e)}; total so far {plans.money_text(e.total, 'unknown')}"))
+    out.append(("total", plans.money_text(p.total, "unknown")))
+    return out
+
+
+def not_recorded_text(count: int) -> str:
+    which = "credential has" if count == 1 else "credentials have"
+    return f"{count} {which} no recorded requirements, so they were not checked: see certfind show ID"
+
+
+NEARLY_TEXT = "Nearly: the closest route misses one condition, or only hours or years of which at least half are there."
+
+
+def missing_text(v: Verdict) -> str:
+    return "; ".join(m.text for m in v.missing)
