@@ -13,8 +13,19 @@ from typing import Any, NamedTuple
 
 Record = dict[str, Any]
 
-KINDS = ("certification", "certificate", "endorsement", "diploma", "degree", "license", "registration", "badge")
-STATUSES = ("active", "discontinued", "unknown")
+KINDS = (
+    *("certification", "certificate", "endorsement", "diploma", "degree", "license", "registration", "badge"),
+    "assessment",
+)
+STATUSES = ("active", "ceasing", "suspended", "teach-out", "probationary", "deprecated", "discontinued", "unknown")
+"""CTDL's credential statuses, plus `discontinued` (certfind's word for CTDL's deprecated) and `unknown`."""
+NO_LONGER_AWARDED = frozenset({"discontinued", "deprecated"})
+QUALIFICATIONS = {
+    "ala-accredited-master": "a master's degree from an ALA-accredited program (MLS/MLIS)",
+    "postgraduate-library": "a postgraduate library and information qualification",
+}
+"""Qualifications a requirement route can name, beyond education levels, in the words `eligible` uses."""
+YEAR_PARITIES = ("even", "odd")
 VERIFICATIONS = ("confirmed", "differs", "not-found", "unverified")
 AUDIENCES = ("all", "member", "non-member")
 EDUCATION = ("none", "high-school", "associate", "bachelor", "master", "doctorate")
@@ -26,6 +37,8 @@ class Source(NamedTuple):
     title: str
     url: str = ""
     accessed: date | None = None
+    dated: str = ""  # the date the page itself shows (YYYY, YYYY-MM or YYYY-MM-DD), "undated", or "" (not said)
+    issuer: bool = False  # the issuer's own page, or the official rule of the body that awards it
 
     @property
     def web(self) -> bool:
@@ -44,6 +57,14 @@ class Fee(NamedTuple):
     note: str = ""
     source: str = ""
     ranged: bool = False  # given as min/max rather than one amount
+    optional: bool = False  # an upgrade or extra the holder may choose
+    applies_to: str = ""  # a conditional fee: who pays it
+    membership: bool = False  # the fee of a membership (dues)
+
+    @property
+    def counted(self) -> bool:
+        """Whether every holder pays it: optional and conditional fees stay out of totals."""
+        return not self.optional and not self.applies_to
 
     @property
     def recurring(self) -> bool:
@@ -73,6 +94,9 @@ class Renewal(NamedTuple):
     every_years: int | None = None
     requirement: str = ""
     note: str = ""
+    on: str = ""  # "MM-DD": renewals fall on this calendar date rather than on anniversaries
+    years: str = ""  # with `on`: "even" or "odd" years only
+    optional: bool = False  # voluntary (a revalidation): nothing falls due
 
 
 class Route(NamedTuple):
@@ -84,6 +108,8 @@ class Route(NamedTuple):
     teaching_license: bool = False
     membership: bool = False
     note: str = ""
+    holds: tuple[str, ...] = ()  # ids of credentials the candidate must already hold
+    qualification: str | None = None  # a key of QUALIFICATIONS
 
     @property
     def stated(self) -> bool:
@@ -95,6 +121,8 @@ class Route(NamedTuple):
             or self.experience_years is not None
             or self.teaching_license
             or self.membership
+            or bool(self.holds)
+            or self.qualification is not None
         )
 
 
@@ -141,8 +169,8 @@ class Certification(NamedTuple):
 
     @property
     def unreal(self) -> bool:
-        """No one awards it: not found by any source, or discontinued. Ranked after every real match."""
-        return self.verification.status == "not-found" or self.status == "discontinued"
+        """No one awards it: not found by any source, or no longer awarded. Ranked after every real match."""
+        return self.verification.status == "not-found" or self.status in NO_LONGER_AWARDED
 
 
 ITEM_FIELDS = (
@@ -204,13 +232,23 @@ def _fee(rec: Record) -> Fee:
         note=rec.get("note") or "",
         source=rec.get("source") or "",
         ranged=rec.get("amount") is None and rec.get("min") is not None,
+        optional=bool(rec.get("optional")),
+        applies_to=rec.get("applies_to") or "",
+        membership=bool(rec.get("membership")),
     )
 
 
 def _source(rec: Record | str) -> Source:
     if isinstance(rec, str):  # a plain note in a user's own file
         return Source(rec)
-    return Source(rec.get("title") or rec.get("url") or "", rec.get("url") or "", _day(rec.get("accessed")))
+    dated = rec.get("dated")
+    return Source(
+        rec.get("title") or rec.get("url") or "",
+        rec.get("url") or "",
+        _day(rec.get("accessed")),
+        "" if dated is None else str(dated),
+        bool(rec.get("issuer")),
+    )
 
 
 def _route(rec: Record) -> Route:
@@ -221,6 +259,8 @@ def _route(rec: Record) -> Route:
         teaching_license=bool(rec.get("teaching_license")),
         membership=bool(rec.get("membership")),
         note=rec.get("note") or "",
+        holds=_texts(rec.get("holds")),
+        qualification=rec.get("qualification"),
     )
 
 
@@ -277,7 +317,14 @@ def from_record(rec: Record, origin: str | None = None) -> Certification:
         costs=tuple(_fee(f) for f in rec.get("costs") or ()),
         renewal=None
         if ren is None
-        else Renewal(ren.get("every_years"), ren.get("requirement") or "", ren.get("note") or ""),
+        else Renewal(
+            ren.get("every_years"),
+            ren.get("requirement") or "",
+            ren.get("note") or "",
+            ren.get("on") or "",
+            ren.get("years") or "",
+            bool(ren.get("optional")),
+        ),
         status=rec.get("status") or "active",
         origin=origin or rec.get("origin") or "bundled",
     )
@@ -299,6 +346,9 @@ def fee_item(fee: Fee) -> Record:
         "every_years": fee.every_years,
         "note": _or_none(fee.note),
         "source": _or_none(fee.source),
+        "optional": fee.optional,
+        "applies_to": _or_none(fee.applies_to),
+        "membership": fee.membership,
     }
 
 
@@ -309,6 +359,8 @@ def route_item(route: Route) -> Record:
         "experience_years": route.experience_years,
         "teaching_license": route.teaching_license,
         "membership": route.membership,
+        "holds": list(route.holds),
+        "qualification": route.qualification,
         "note": _or_none(route.note),
     }
 
@@ -349,7 +401,14 @@ def to_item(cert: Certification) -> Record:
         "costs": [fee_item(fee) for fee in cert.costs],
         "renewal": None
         if r is None
-        else {"every_years": r.every_years, "requirement": _or_none(r.requirement), "note": _or_none(r.note)},
+        else {
+            "every_years": r.every_years,
+            "requirement": _or_none(r.requirement),
+            "note": _or_none(r.note),
+            "on": _or_none(r.on),
+            "years": _or_none(r.years),
+            "optional": r.optional,
+        },
         "status": cert.status,
         "verification": {
             "status": v.status,
@@ -364,6 +423,8 @@ def to_item(cert: Certification) -> Record:
                 "title": s.title,
                 "url": _or_none(s.url),
                 "accessed": None if s.accessed is None else s.accessed.isoformat(),
+                "dated": _or_none(s.dated),
+                "issuer": s.issuer,
             }
             for s in cert.sources
         ],

@@ -14,7 +14,16 @@ from typing import NamedTuple
 
 from certfind import occupations, places
 from certfind.errors import Problem
-from certfind.model import AUDIENCES, EDUCATION, KINDS, STATUSES, VERIFICATIONS, Record
+from certfind.model import (
+    AUDIENCES,
+    EDUCATION,
+    KINDS,
+    QUALIFICATIONS,
+    STATUSES,
+    VERIFICATIONS,
+    YEAR_PARITIES,
+    Record,
+)
 from certfind.text import visible
 from certfind.yamlnodes import Node
 
@@ -23,6 +32,8 @@ ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 WEB_URL = re.compile(r"https?://[^\s/]+\.[^\s]+\Z")
 FILE_URL = re.compile(r"file:/[^\s]*\Z")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+PAGE_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+MONTH_DAY_RE = re.compile(r"(\d{2})-(\d{2})\Z")
 CURRENCY_RE = re.compile(r"[A-Z]{3}\Z")
 
 _MISSING = object()
@@ -109,6 +120,45 @@ class Checker:
             return self.fail(node, where, f"expected a date as YYYY-MM-DD, found {value!r}")
         if day > self.today:
             return self.fail(node, where, f"{value} is in the future (today is {self.today.isoformat()})")
+        return value
+
+    def page_date(self, node: Node, where: str) -> object:
+        """The date a page shows: YYYY, YYYY-MM, YYYY-MM-DD, or `undated`; never in the future."""
+        value = node.value
+        if node.kind == "scalar" and type(value) is int and 1000 <= value <= 9999:  # a bare year
+            value = str(value)
+        else:
+            value = self.text(node, where)
+            if value is _MISSING:
+                return value
+        assert isinstance(value, str)
+        if value == "undated":
+            return value
+        found = PAGE_DATE_RE.match(value)
+        try:
+            if found is None:
+                raise ValueError
+            year, month, day = (int(part) if part else 1 for part in found.groups())
+            earliest = date(year, month, day)
+        except ValueError:
+            expected = "expected the page's date as YYYY, YYYY-MM or YYYY-MM-DD, or 'undated'"
+            return self.fail(node, where, f"{expected}; found {value!r}")
+        if earliest > self.today:
+            return self.fail(node, where, f"{value} is in the future (today is {self.today.isoformat()})")
+        return value
+
+    def month_day(self, node: Node, where: str) -> object:
+        """A day of the year as MM-DD (`06-30`), for renewals that fall on a calendar date."""
+        value = self.text(node, where)
+        if not isinstance(value, str):
+            return value
+        found = MONTH_DAY_RE.match(value)
+        try:
+            if found is None:
+                raise ValueError
+            date(2000, int(found[1]), int(found[2]))  # a leap year: 02-29 is a day of the year
+        except ValueError:
+            return self.fail(node, where, f"expected a day of the year as MM-DD (such as 06-30), found {value!r}")
         return value
 
     def url(self, node: Node, where: str, *, local: bool = False) -> object:
@@ -241,6 +291,9 @@ def _fee(ck: Checker) -> Callable[[Node, str], object]:
             "every_years": partial(ck.number, whole=True, minimum=1),
             "note": ck.text,
             "source": ck.url,
+            "optional": ck.boolean,
+            "applies_to": ck.text,
+            "membership": ck.boolean,
         },
         required=("label",),
     )
@@ -274,7 +327,16 @@ def _range_check(ck: Checker, inner: Callable[[Node, str], object], lo: str, hi:
 
 def _source(ck: Checker) -> Callable[[Node, str], object]:
     """A source: {title, url, accessed}, or a plain note (a user's own file may say where they heard)."""
-    full = ck.mapping({"title": ck.text, "url": partial(ck.url, local=True), "accessed": ck.date}, required=("title",))
+    full = ck.mapping(
+        {
+            "title": ck.text,
+            "url": partial(ck.url, local=True),
+            "accessed": ck.date,
+            "dated": ck.page_date,
+            "issuer": ck.boolean,
+        },
+        required=("title",),
+    )
 
     def check(node: Node, where: str) -> object:
         return ck.text(node, where) if node.kind == "scalar" else full(node, where)
@@ -291,10 +353,43 @@ def _routes(ck: Checker) -> Callable[[Node, str], object]:
             "experience_years": ck.number,
             "teaching_license": ck.boolean,
             "membership": ck.boolean,
+            "holds": ck.one_or_many(ck.ident),
+            "qualification": ck.choice(tuple(QUALIFICATIONS)),
             "note": ck.text,
         }
     )
     return ck.one_or_many(route)
+
+
+def _renewal(ck: Checker) -> Callable[[Node, str], object]:
+    """A renewal: every N years, on anniversaries of the day it was earned or on a calendar date."""
+    base = ck.mapping(
+        {
+            "every_years": partial(ck.number, whole=True, minimum=1),
+            "requirement": ck.text,
+            "note": ck.text,
+            "on": ck.month_day,
+            "years": ck.choice(YEAR_PARITIES),
+            "optional": ck.boolean,
+        }
+    )
+
+    def check(node: Node, where: str) -> object:
+        renewal = base(node, where)
+        if not isinstance(renewal, dict):
+            return renewal
+        keys = {k.value: k for k, _ in node.pairs}
+        if "years" in renewal and "on" not in renewal:
+            return ck.fail(keys["years"], f"{where}.years", "needs 'on' (the day of the year renewals fall on)")
+        if "on" in renewal and "every_years" not in renewal:
+            return ck.fail(keys["on"], f"{where}.on", "needs 'every_years' (how often that day falls due)")
+        if "years" in renewal and renewal["every_years"] % 2:
+            period = renewal["every_years"]
+            message = f"{renewal['years']} years only fit a period of 2, 4, ... years; every_years is {period}"
+            return ck.fail(keys["years"], f"{where}.years", message)
+        return renewal
+
+    return check
 
 
 def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
@@ -333,13 +428,7 @@ def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
             ),
             "currency": ck.currency,
             "costs": ck.list_of(_fee(ck)),
-            "renewal": ck.mapping(
-                {
-                    "every_years": partial(ck.number, whole=True, minimum=1),
-                    "requirement": ck.text,
-                    "note": ck.text,
-                }
-            ),
+            "renewal": _renewal(ck),
             "status": ck.choice(STATUSES),
             "verification": ck.mapping(
                 {
@@ -361,13 +450,51 @@ REQUIRED = ("id", "name", "issuer", "category", "summary")
 """What every entry of any catalog file needs. The bundled catalog holds itself to more in its data tests."""
 
 
+class Reference(NamedTuple):
+    """An id an entry names (an alternative, a credential a route holds), and where: for checking it exists."""
+
+    where: str  # `verification.alternatives[0]`, `requirements[1].holds[0]`
+    ident: str
+    line: int
+    col: int
+
+
 class Located(NamedTuple):
     """A valid entry and where its parts are, for the checks that need the whole catalog."""
 
     record: Record
     line: int  # of its id
     col: int
-    alternatives: tuple[tuple[int, int], ...]  # of each verification.alternatives item
+    references: tuple[Reference, ...]  # the ids it names, which must be entries of the catalog
+
+
+def references(rec: Record, node: Node) -> tuple[Reference, ...]:
+    """Every id a valid entry names, located: its alternatives, and the credentials its routes hold."""
+    found: list[Reference] = []
+    alternatives = rec.get("verification", {}).get("alternatives")
+    if alternatives:
+        items = field_node(node, "verification", "alternatives").items
+        found += [
+            Reference(f"verification.alternatives[{i}]", alt, item.line, item.col)
+            for i, (alt, item) in enumerate(zip(alternatives, items, strict=True))
+        ]
+    routes = rec.get("requirements")
+    if routes is not None:
+        many = isinstance(routes, list)
+        route_nodes = field_node(node, "requirements")
+        for r, route in enumerate(routes if many else [routes]):
+            held = route.get("holds")
+            if not held:
+                continue
+            route_node = route_nodes.items[r] if many else route_nodes
+            holds_node = field_node(route_node, "holds")
+            places = holds_node.items if holds_node.kind == "seq" else [holds_node]
+            prefix = f"requirements[{r}]" if many else "requirements"
+            found += [
+                Reference(f"{prefix}.holds[{i}]", ident, place.line, place.col)
+                for i, (ident, place) in enumerate(zip(held, places, strict=True))
+            ]
+    return tuple(found)
 
 
 class DocumentChecker:
@@ -387,11 +514,8 @@ class DocumentChecker:
         id_node = _peek_id(node)
         rec = self._check_entry(node, id_node.value if id_node else f"certifications[{i}]")
         if isinstance(rec, dict) and id_node and self.ck.count == before:  # valid: its id is the one peeked
-            places: tuple[tuple[int, int], ...] = ()
-            if rec.get("verification", {}).get("alternatives"):
-                alternatives = field_node(node, "verification", "alternatives")
-                places = tuple((item.line, item.col) for item in alternatives.items)
-            self.on_entry(Located(rec, id_node.line, id_node.col, places))
+            named = references(rec, node) if "verification" in rec or "requirements" in rec else ()
+            self.on_entry(Located(rec, id_node.line, id_node.col, named))
 
     def finish(self, root: Node | None) -> list[Problem]:
         """Top-level checks; returns every problem found, entries included."""
