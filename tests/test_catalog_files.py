@@ -664,7 +664,7 @@ CASES = [
         [
             ":9:5: demo.colour: unknown field (expected one of: id, name, acronym, aliases, issuer, issuer_url, kind, "
             "category, region, occupations, summary, topics, eligibility, requirements, exam, duration, currency, "
-            "costs, renewal, status, verification, sources)"
+            "costs, renewal, status, verification, sources, ctid, issuer_id, language, ctdl_type)"
         ],
     ),
     (
@@ -739,7 +739,7 @@ CASES = [
         catalog_text(VALID_ENTRY.replace("category: library", "category: library\n    kind: diploma-mill")),
         [
             ":8:11: demo.kind: must be one of certification, certificate, endorsement, diploma, degree, license, "
-            "registration, badge; found 'diploma-mill'"
+            "registration, badge, assessment; found 'diploma-mill'"
         ],
     ),
     ("alias", HEAD + "  - &a {id: x}\n  - *a\n", [":4:5: aliases (*a) are not allowed in a catalog"]),
@@ -766,6 +766,87 @@ CASES = [
         "two decimals",
         catalog_text(VALID_ENTRY.replace("amount: 100", "amount: 1.005")),
         [":11:31: demo.costs[0].amount: at most two decimal places (whole cents), found 1.005"],
+    ),
+    # contract 1.2: each new field's mistakes, located
+    (
+        "page date not a date",
+        catalog_text(VALID_ENTRY.replace("accessed: 2026-11-24}", "accessed: 2026-11-24, dated: last spring}")),
+        [
+            ":16:83: demo.sources[0].dated: expected the page's date as YYYY, YYYY-MM or YYYY-MM-DD, or 'undated'; "
+            "found 'last spring'"
+        ],
+    ),
+    (
+        "page date in the future",
+        catalog_text(VALID_ENTRY.replace("accessed: 2026-11-24}", "accessed: 2026-11-24, dated: 2999-01}")),
+        [":16:83: demo.sources[0].dated: 2999-01 is in the future (today is " + date.today().isoformat() + ")"],
+    ),
+    (
+        "issuer flag not a boolean",
+        catalog_text(VALID_ENTRY.replace("accessed: 2026-11-24}", "accessed: 2026-11-24, issuer: yes}")),
+        [":16:84: demo.sources[0].issuer: expected true or false, found text"],
+    ),
+    (
+        "renewal day not a day",
+        catalog_text(
+            VALID_ENTRY.replace("    verification:", "    renewal: {every_years: 2, on: 06-31}\n    verification:")
+        ),
+        [":12:35: demo.renewal.on: expected a day of the year as MM-DD (such as 06-30), found '06-31'"],
+    ),
+    (
+        "renewal years without a day",
+        catalog_text(
+            VALID_ENTRY.replace("    verification:", "    renewal: {every_years: 2, years: even}\n    verification:")
+        ),
+        [":12:31: demo.renewal.years: needs 'on' (the day of the year renewals fall on)"],
+    ),
+    (
+        "renewal day without a period",
+        catalog_text(VALID_ENTRY.replace("    verification:", "    renewal: {on: 08-31}\n    verification:")),
+        [":12:15: demo.renewal.on: needs 'every_years' (how often that day falls due)"],
+    ),
+    (
+        "even years every three years",
+        catalog_text(
+            VALID_ENTRY.replace(
+                "    verification:", "    renewal: {every_years: 3, on: 06-30, years: even}\n    verification:"
+            )
+        ),
+        [":12:42: demo.renewal.years: even years only fit a period of 2, 4, ... years; every_years is 3"],
+    ),
+    (
+        "unknown qualification",
+        catalog_text(VALID_ENTRY.replace("    costs:", "    requirements: {qualification: mba}\n    costs:")),
+        [
+            ":10:35: demo.requirements.qualification: must be one of ala-accredited-master, postgraduate-library; "
+            "found 'mba'"
+        ],
+    ),
+    (
+        "a route holds an unknown credential",
+        catalog_text(
+            VALID_ENTRY.replace(
+                "    costs:", "    requirements: [{education: none}, {holds: [demo, nope]}]\n    costs:"
+            )
+        ),
+        [":10:54: demo: requirements[1].holds[1]: no entry has the id 'nope'"],
+    ),
+    (
+        "one route holds an unknown credential",
+        catalog_text(
+            VALID_ENTRY.replace("    costs:", "    requirements: {holds: nope, experience_years: 4}\n    costs:")
+        ),
+        [":10:27: demo: requirements.holds[0]: no entry has the id 'nope'"],
+    ),
+    (
+        "optional fee flag not a boolean",
+        catalog_text(VALID_ENTRY.replace("amount: 100}", "amount: 100, optional: maybe}")),
+        [":11:46: demo.costs[0].optional: expected true or false, found text"],
+    ),
+    (
+        "conditional fee with no one named",
+        catalog_text(VALID_ENTRY.replace("amount: 100}", "amount: 100, applies_to: ''}")),
+        [":11:48: demo.costs[0].applies_to: must not be empty (found empty)"],
     ),
 ]
 

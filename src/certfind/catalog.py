@@ -168,7 +168,7 @@ def _merge(sources: Sequence[Source], builder: store_module.Builder | ForkedBuil
     def add(found: Located) -> None:
         rec = found.record
         ids.add(rec["id"])
-        if rec.get("verification", {}).get("alternatives"):
+        if found.references:
             pointing.append((found, main.path))
         if user:
             for text in (rec["name"], rec.get("acronym")):
@@ -182,16 +182,15 @@ def _merge(sources: Sequence[Source], builder: store_module.Builder | ForkedBuil
     checked = parse_file(main.path, add)
     problems = list(checked.problems)
     known = ids | user_ids
-    problems += _unknown_alternatives(pointing, known)
+    problems += _unknown_references(pointing, known)
     if problems:
         raise CatalogError(problems, checked.more)
     for found in user:
         rec = found.record
-        bad = _unknown_alternatives([(found, rest[0].path)], known)
+        bad = _unknown_references([(found, rest[0].path)], known)
         if bad:
             warnings += bad
-            alternatives = [a for a in rec["verification"]["alternatives"] if a in known]
-            rec = rec | {"verification": rec["verification"] | {"alternatives": alternatives}}
+            rec = _without_unknown(rec, known)
         builder.add(rec, "user", at=reserved.get(rec["id"]), warning=_lookalike(rec, looks))
     return Merged(sorted(warnings, key=lambda p: (p.line, p.col)), sorted(reserved))
 
@@ -203,16 +202,26 @@ def _read_user(path: str, on_entry: Callable[[Located], None]) -> Checked:
         return Checked(list(err.problems), err.more)
 
 
-def _unknown_alternatives(pointing: Sequence[tuple[Located, str]], known: set[str]) -> list[Problem]:
-    problems = []
-    for found, path in pointing:
-        rec = found.record
-        for i, alt in enumerate((rec.get("verification") or {}).get("alternatives", ())):
-            if alt not in known:
-                line, col = found.alternatives[i]
-                message = f"{rec['id']}: verification.alternatives[{i}]: no entry has the id {alt!r}"
-                problems.append(Problem(path, line, col, message))
-    return problems
+def _unknown_references(pointing: Sequence[tuple[Located, str]], known: set[str]) -> list[Problem]:
+    return [
+        Problem(path, ref.line, ref.col, f"{found.record['id']}: {ref.where}: no entry has the id {ref.ident!r}")
+        for found, path in pointing
+        for ref in found.references
+        if ref.ident not in known
+    ]
+
+
+def _without_unknown(rec: Record, known: set[str]) -> Record:
+    """A user's entry without the ids it names that no entry has: unknown alternatives are dropped, and so
+    is a route that holds an unknown credential (it could never be checked, so it must not be met)."""
+    if rec.get("verification", {}).get("alternatives"):
+        alternatives = [a for a in rec["verification"]["alternatives"] if a in known]
+        rec = rec | {"verification": rec["verification"] | {"alternatives": alternatives}}
+    routes = rec.get("requirements")
+    if routes is not None:
+        kept = [route for route in routes if set(route.get("holds", ())) <= known]
+        rec = rec | {"requirements": kept}
+    return rec
 
 
 def _lookalike(rec: Record, looks: dict[str, str]) -> str | None:

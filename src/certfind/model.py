@@ -13,8 +13,42 @@ from typing import Any, NamedTuple
 
 Record = dict[str, Any]
 
-KINDS = ("certification", "certificate", "endorsement", "diploma", "degree", "license", "registration", "badge")
-STATUSES = ("active", "discontinued", "unknown")
+KINDS = (
+    *("certification", "certificate", "endorsement", "diploma", "degree", "license", "registration", "badge"),
+    "assessment",
+)
+STATUSES = ("active", "ceasing", "suspended", "teach-out", "probationary", "deprecated", "discontinued", "unknown")
+"""CTDL's credential statuses, plus `discontinued` (certfind's word for CTDL's deprecated) and `unknown`."""
+NO_LONGER_AWARDED = frozenset({"discontinued", "deprecated"})
+QUALIFICATIONS = {
+    "ala-accredited-master": "a master's degree from an ALA-accredited program (MLS/MLIS)",
+    "postgraduate-library": "a postgraduate library and information qualification",
+}
+"""Qualifications a requirement route can name, beyond education levels, in the words `eligible` uses."""
+YEAR_PARITIES = ("even", "odd")
+CTDL_TYPES = (
+    *("AcademicCertificate", "ApprenticeshipCertificate", "AssociateDegree", "AssociateOfAppliedArtsDegree"),
+    *("AssociateOfAppliedScienceDegree", "AssociateOfArtsDegree", "AssociateOfScienceDegree", "BachelorDegree"),
+    *("BachelorOfArtsDegree", "BachelorOfScienceDegree", "Badge", "BasicTechnicalCertificate", "Certificate"),
+    *("CertificateOfCompletion", "CertificateOfParticipation", "Certification", "Degree", "DigitalBadge", "Diploma"),
+    *("DoctoralDegree", "GeneralEducationDevelopment", "GeneralEducationLevel1Certificate"),
+    *("GeneralEducationLevel2Certificate", "HigherEducationLevel1Certificate", "HigherEducationLevel2Certificate"),
+    *("JourneymanCertificate", "License", "MasterCertificate", "MasterDegree", "MasterOfArtsDegree"),
+    *("MasterOfScienceDegree", "MicroCredential", "OpenBadge", "PostBaccalaureateCertificate", "PostMasterCertificate"),
+    *("PreApprenticeshipCertificate", "ProfessionalCertificate", "ProfessionalDoctorate", "ProficiencyCertificate"),
+    *("QualityAssuranceCredential", "ResearchDoctorate", "SecondaryEducationCertificate", "SecondarySchoolDiploma"),
+    *("SpecialistDegree", "TechnicalLevel1Certificate", "TechnicalLevel2Certificate", "TechnicalLevel3Certificate"),
+    "WorkBasedLearningCertificate",
+)
+"""CTDL's credential classes (the subclasses of ceterms:Credential), for `ctdl_type`."""
+COST_TYPES = (
+    *("AggregateCost", "Application", "BackgroundCheck", "Childcare", "Consumables", "EnrollmentFee", "Equipment"),
+    *("GraduationFee", "LearningResource", "Meals", "MixedFees", "OptionalCharges", "PersonalExpenses"),
+    *("ProcessingFee", "ProgramSpecificFee", "ReexaminationFee", "RenewalFee", "ReschedulingFee", "RoomOrResidency"),
+    *("ScoringFee", "SpecialHardship", "SpecialNeeds", "StandaloneAssessment", "StudentServicesFee", "TechnologyFee"),
+    *("Travel", "Tuition"),
+)
+"""CTDL's cost types (costType: concepts), for a fee's `type`."""
 VERIFICATIONS = ("confirmed", "differs", "not-found", "unverified")
 AUDIENCES = ("all", "member", "non-member")
 EDUCATION = ("none", "high-school", "associate", "bachelor", "master", "doctorate")
@@ -26,6 +60,8 @@ class Source(NamedTuple):
     title: str
     url: str = ""
     accessed: date | None = None
+    dated: str = ""  # the date the page itself shows (YYYY, YYYY-MM or YYYY-MM-DD), "undated", or "" (not said)
+    issuer: bool = False  # the issuer's own page, or the official rule of the body that awards it
 
     @property
     def web(self) -> bool:
@@ -44,6 +80,15 @@ class Fee(NamedTuple):
     note: str = ""
     source: str = ""
     ranged: bool = False  # given as min/max rather than one amount
+    optional: bool = False  # an upgrade or extra the holder may choose
+    applies_to: str = ""  # a conditional fee: who pays it
+    membership: bool = False  # the fee of a membership (dues)
+    type: str = ""  # a CTDL cost type (COST_TYPES), when known
+
+    @property
+    def counted(self) -> bool:
+        """Whether every holder pays it: optional and conditional fees stay out of totals."""
+        return not self.optional and not self.applies_to
 
     @property
     def recurring(self) -> bool:
@@ -64,15 +109,21 @@ class Exam(NamedTuple):
 
 
 class Duration(NamedTuple):
+    """How long earning it takes: elapsed months, and apart from them the hours of effort it asks."""
+
     min_months: float | None = None
     max_months: float | None = None
     note: str = ""
+    hours: float | None = None
 
 
 class Renewal(NamedTuple):
     every_years: int | None = None
     requirement: str = ""
     note: str = ""
+    on: str = ""  # "MM-DD": renewals fall on this calendar date rather than on anniversaries
+    years: str = ""  # with `on`: "even" or "odd" years only
+    optional: bool = False  # voluntary (a revalidation): nothing falls due
 
 
 class Route(NamedTuple):
@@ -84,6 +135,8 @@ class Route(NamedTuple):
     teaching_license: bool = False
     membership: bool = False
     note: str = ""
+    holds: tuple[str, ...] = ()  # ids of credentials the candidate must already hold
+    qualification: str | None = None  # a key of QUALIFICATIONS
 
     @property
     def stated(self) -> bool:
@@ -95,6 +148,8 @@ class Route(NamedTuple):
             or self.experience_years is not None
             or self.teaching_license
             or self.membership
+            or bool(self.holds)
+            or self.qualification is not None
         )
 
 
@@ -131,6 +186,15 @@ class Certification(NamedTuple):
     renewal: Renewal | None = None
     status: str = "active"
     origin: str = "bundled"
+    ctid: str = ""  # the Credential Registry's identifier, when the credential is published there
+    issuer_id: str = ""  # the owner's URI, when known (an issuer may be named only by it)
+    language: str = ""  # BCP 47 tag of the entry's text ("" = not said)
+    ctdl_type: str = ""  # the CTDL credential class, when more specific than `kind`
+
+    @property
+    def issued_by(self) -> str:
+        """The issuer as people read it; an owner known only by its URI says so."""
+        return self.issuer or f"not named (owner {self.issuer_id})"
 
     @property
     def label(self) -> str:
@@ -141,8 +205,8 @@ class Certification(NamedTuple):
 
     @property
     def unreal(self) -> bool:
-        """No one awards it: not found by any source, or discontinued. Ranked after every real match."""
-        return self.verification.status == "not-found" or self.status == "discontinued"
+        """No one awards it: not found by any source, or no longer awarded. Ranked after every real match."""
+        return self.verification.status == "not-found" or self.status in NO_LONGER_AWARDED
 
 
 ITEM_FIELDS = (
@@ -169,6 +233,10 @@ ITEM_FIELDS = (
     "verification",
     "sources",
     "origin",
+    "ctid",
+    "issuer_id",
+    "language",
+    "ctdl_type",
 )
 """The keys of an entry's JSON item, in order (`to_item`)."""
 
@@ -204,13 +272,24 @@ def _fee(rec: Record) -> Fee:
         note=rec.get("note") or "",
         source=rec.get("source") or "",
         ranged=rec.get("amount") is None and rec.get("min") is not None,
+        optional=bool(rec.get("optional")),
+        applies_to=rec.get("applies_to") or "",
+        membership=bool(rec.get("membership")),
+        type=rec.get("type") or "",
     )
 
 
 def _source(rec: Record | str) -> Source:
     if isinstance(rec, str):  # a plain note in a user's own file
         return Source(rec)
-    return Source(rec.get("title") or rec.get("url") or "", rec.get("url") or "", _day(rec.get("accessed")))
+    dated = rec.get("dated")
+    return Source(
+        rec.get("title") or rec.get("url") or "",
+        rec.get("url") or "",
+        _day(rec.get("accessed")),
+        "" if dated is None else str(dated),
+        bool(rec.get("issuer")),
+    )
 
 
 def _route(rec: Record) -> Route:
@@ -221,6 +300,8 @@ def _route(rec: Record) -> Route:
         teaching_license=bool(rec.get("teaching_license")),
         membership=bool(rec.get("membership")),
         note=rec.get("note") or "",
+        holds=_texts(rec.get("holds")),
+        qualification=rec.get("qualification"),
     )
 
 
@@ -241,7 +322,7 @@ def from_record(rec: Record, origin: str | None = None) -> Certification:
     return Certification(
         id=rec["id"],
         name=rec["name"],
-        issuer=rec["issuer"],
+        issuer=rec.get("issuer") or "",
         category=rec["category"],
         summary=rec["summary"],
         verification=Verification(
@@ -272,14 +353,27 @@ def from_record(rec: Record, origin: str | None = None) -> Certification:
             delivery=exam.get("delivery") or "",
             codes=_texts(exam.get("codes")),
         ),
-        duration=None if dur is None else Duration(dur.get("min_months"), dur.get("max_months"), dur.get("note") or ""),
+        duration=None
+        if dur is None
+        else Duration(dur.get("min_months"), dur.get("max_months"), dur.get("note") or "", dur.get("hours")),
         currency=rec.get("currency") or "USD",
         costs=tuple(_fee(f) for f in rec.get("costs") or ()),
         renewal=None
         if ren is None
-        else Renewal(ren.get("every_years"), ren.get("requirement") or "", ren.get("note") or ""),
+        else Renewal(
+            ren.get("every_years"),
+            ren.get("requirement") or "",
+            ren.get("note") or "",
+            ren.get("on") or "",
+            ren.get("years") or "",
+            bool(ren.get("optional")),
+        ),
         status=rec.get("status") or "active",
         origin=origin or rec.get("origin") or "bundled",
+        ctid=rec.get("ctid") or "",
+        issuer_id=rec.get("issuer_id") or "",
+        language=rec.get("language") or "",
+        ctdl_type=rec.get("ctdl_type") or "",
     )
 
 
@@ -299,6 +393,10 @@ def fee_item(fee: Fee) -> Record:
         "every_years": fee.every_years,
         "note": _or_none(fee.note),
         "source": _or_none(fee.source),
+        "optional": fee.optional,
+        "applies_to": _or_none(fee.applies_to),
+        "membership": fee.membership,
+        "type": _or_none(fee.type),
     }
 
 
@@ -309,6 +407,8 @@ def route_item(route: Route) -> Record:
         "experience_years": route.experience_years,
         "teaching_license": route.teaching_license,
         "membership": route.membership,
+        "holds": list(route.holds),
+        "qualification": route.qualification,
         "note": _or_none(route.note),
     }
 
@@ -322,7 +422,7 @@ def to_item(cert: Certification) -> Record:
         "name": cert.name,
         "acronym": _or_none(cert.acronym),
         "aliases": list(cert.aliases),
-        "issuer": cert.issuer,
+        "issuer": _or_none(cert.issuer),
         "issuer_url": _or_none(cert.issuer_url),
         "kind": cert.kind,
         "region": list(cert.region),
@@ -344,12 +444,19 @@ def to_item(cert: Certification) -> Record:
         },
         "duration": None
         if d is None
-        else {"min_months": d.min_months, "max_months": d.max_months, "note": _or_none(d.note)},
+        else {"min_months": d.min_months, "max_months": d.max_months, "note": _or_none(d.note), "hours": d.hours},
         "currency": cert.currency,
         "costs": [fee_item(fee) for fee in cert.costs],
         "renewal": None
         if r is None
-        else {"every_years": r.every_years, "requirement": _or_none(r.requirement), "note": _or_none(r.note)},
+        else {
+            "every_years": r.every_years,
+            "requirement": _or_none(r.requirement),
+            "note": _or_none(r.note),
+            "on": _or_none(r.on),
+            "years": _or_none(r.years),
+            "optional": r.optional,
+        },
         "status": cert.status,
         "verification": {
             "status": v.status,
@@ -364,8 +471,14 @@ def to_item(cert: Certification) -> Record:
                 "title": s.title,
                 "url": _or_none(s.url),
                 "accessed": None if s.accessed is None else s.accessed.isoformat(),
+                "dated": _or_none(s.dated),
+                "issuer": s.issuer,
             }
             for s in cert.sources
         ],
         "origin": cert.origin,
+        "ctid": _or_none(cert.ctid),
+        "issuer_id": _or_none(cert.issuer_id),
+        "language": _or_none(cert.language),
+        "ctdl_type": _or_none(cert.ctdl_type),
     }

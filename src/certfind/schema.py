@@ -14,7 +14,18 @@ from typing import NamedTuple
 
 from certfind import occupations, places
 from certfind.errors import Problem
-from certfind.model import AUDIENCES, EDUCATION, KINDS, STATUSES, VERIFICATIONS, Record
+from certfind.model import (
+    AUDIENCES,
+    COST_TYPES,
+    CTDL_TYPES,
+    EDUCATION,
+    KINDS,
+    QUALIFICATIONS,
+    STATUSES,
+    VERIFICATIONS,
+    YEAR_PARITIES,
+    Record,
+)
 from certfind.text import visible
 from certfind.yamlnodes import Node
 
@@ -23,6 +34,11 @@ ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 WEB_URL = re.compile(r"https?://[^\s/]+\.[^\s]+\Z")
 FILE_URL = re.compile(r"file:/[^\s]*\Z")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+PAGE_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
+CTID_RE = re.compile(r"ce-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+URI_RE = re.compile(r"[a-z][a-z0-9+.-]*:[^\s]+\Z", re.IGNORECASE)
+LANGUAGE_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
+MONTH_DAY_RE = re.compile(r"(\d{2})-(\d{2})\Z")
 CURRENCY_RE = re.compile(r"[A-Z]{3}\Z")
 
 _MISSING = object()
@@ -111,6 +127,45 @@ class Checker:
             return self.fail(node, where, f"{value} is in the future (today is {self.today.isoformat()})")
         return value
 
+    def page_date(self, node: Node, where: str) -> object:
+        """The date a page shows: YYYY, YYYY-MM, YYYY-MM-DD, or `undated`; never in the future."""
+        value = node.value
+        if node.kind == "scalar" and type(value) is int and 1000 <= value <= 9999:  # a bare year
+            value = str(value)
+        else:
+            value = self.text(node, where)
+            if value is _MISSING:
+                return value
+        assert isinstance(value, str)
+        if value == "undated":
+            return value
+        found = PAGE_DATE_RE.match(value)
+        try:
+            if found is None:
+                raise ValueError
+            year, month, day = (int(part) if part else 1 for part in found.groups())
+            earliest = date(year, month, day)
+        except ValueError:
+            expected = "expected the page's date as YYYY, YYYY-MM or YYYY-MM-DD, or 'undated'"
+            return self.fail(node, where, f"{expected}; found {value!r}")
+        if earliest > self.today:
+            return self.fail(node, where, f"{value} is in the future (today is {self.today.isoformat()})")
+        return value
+
+    def month_day(self, node: Node, where: str) -> object:
+        """A day of the year as MM-DD (`06-30`), for renewals that fall on a calendar date."""
+        value = self.text(node, where)
+        if not isinstance(value, str):
+            return value
+        found = MONTH_DAY_RE.match(value)
+        try:
+            if found is None:
+                raise ValueError
+            date(2000, int(found[1]), int(found[2]))  # a leap year: 02-29 is a day of the year
+        except ValueError:
+            return self.fail(node, where, f"expected a day of the year as MM-DD (such as 06-30), found {value!r}")
+        return value
+
     def url(self, node: Node, where: str, *, local: bool = False) -> object:
         value = self.text(node, where)
         if not isinstance(value, str) or WEB_URL.match(value) or (local and FILE_URL.match(value)):
@@ -131,6 +186,17 @@ class Checker:
         if isinstance(value, str) and not occupations.CODE.match(value):
             return self.fail(node, where, f"expected a SOC code such as 25-4031, found {value!r}")
         return value
+
+    def pattern(self, expected: str, regex: re.Pattern[str]) -> Callable[[Node, str], object]:
+        """Text that must match `regex`, described as `expected` when it does not."""
+
+        def check(node: Node, where: str) -> object:
+            value = self.text(node, where)
+            if isinstance(value, str) and not regex.match(value):
+                return self.fail(node, where, f"expected {expected}, found {value!r}")
+            return value
+
+        return check
 
     def ident(self, node: Node, where: str) -> object:
         value = self.text(node, where)
@@ -241,6 +307,10 @@ def _fee(ck: Checker) -> Callable[[Node, str], object]:
             "every_years": partial(ck.number, whole=True, minimum=1),
             "note": ck.text,
             "source": ck.url,
+            "type": ck.choice(COST_TYPES),
+            "optional": ck.boolean,
+            "applies_to": ck.text,
+            "membership": ck.boolean,
         },
         required=("label",),
     )
@@ -274,7 +344,16 @@ def _range_check(ck: Checker, inner: Callable[[Node, str], object], lo: str, hi:
 
 def _source(ck: Checker) -> Callable[[Node, str], object]:
     """A source: {title, url, accessed}, or a plain note (a user's own file may say where they heard)."""
-    full = ck.mapping({"title": ck.text, "url": partial(ck.url, local=True), "accessed": ck.date}, required=("title",))
+    full = ck.mapping(
+        {
+            "title": ck.text,
+            "url": partial(ck.url, local=True),
+            "accessed": ck.date,
+            "dated": ck.page_date,
+            "issuer": ck.boolean,
+        },
+        required=("title",),
+    )
 
     def check(node: Node, where: str) -> object:
         return ck.text(node, where) if node.kind == "scalar" else full(node, where)
@@ -291,15 +370,49 @@ def _routes(ck: Checker) -> Callable[[Node, str], object]:
             "experience_years": ck.number,
             "teaching_license": ck.boolean,
             "membership": ck.boolean,
+            "holds": ck.one_or_many(ck.ident),
+            "qualification": ck.choice(tuple(QUALIFICATIONS)),
             "note": ck.text,
         }
     )
     return ck.one_or_many(route)
 
 
+def _renewal(ck: Checker) -> Callable[[Node, str], object]:
+    """A renewal: every N years, on anniversaries of the day it was earned or on a calendar date."""
+    base = ck.mapping(
+        {
+            "every_years": partial(ck.number, whole=True, minimum=1),
+            "requirement": ck.text,
+            "note": ck.text,
+            "on": ck.month_day,
+            "years": ck.choice(YEAR_PARITIES),
+            "optional": ck.boolean,
+        }
+    )
+
+    def check(node: Node, where: str) -> object:
+        renewal = base(node, where)
+        if not isinstance(renewal, dict):
+            return renewal
+        keys = {k.value: k for k, _ in node.pairs}
+        if "years" in renewal and "on" not in renewal:
+            return ck.fail(keys["years"], f"{where}.years", "needs 'on' (the day of the year renewals fall on)")
+        if "on" in renewal and "every_years" not in renewal:
+            return ck.fail(keys["on"], f"{where}.on", "needs 'every_years' (how often that day falls due)")
+        if "years" in renewal and renewal["every_years"] % 2:
+            period = renewal["every_years"]
+            message = f"{renewal['years']} years only fit a period of 2, 4, ... years; every_years is {period}"
+            return ck.fail(keys["years"], f"{where}.years", message)
+        return renewal
+
+    return check
+
+
 def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
+    """An entry: REQUIRED, and an issuer (its name, or at least `issuer_id`, the owner's URI)."""
     texts = ck.list_of(ck.text)
-    return ck.mapping(
+    fields = ck.mapping(
         {
             "id": ck.ident,
             "name": ck.text,
@@ -327,19 +440,13 @@ def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
             ),
             "duration": _range_check(
                 ck,
-                ck.mapping({"min_months": ck.number, "max_months": ck.number, "note": ck.text}),
+                ck.mapping({"min_months": ck.number, "max_months": ck.number, "note": ck.text, "hours": ck.number}),
                 "min_months",
                 "max_months",
             ),
             "currency": ck.currency,
             "costs": ck.list_of(_fee(ck)),
-            "renewal": ck.mapping(
-                {
-                    "every_years": partial(ck.number, whole=True, minimum=1),
-                    "requirement": ck.text,
-                    "note": ck.text,
-                }
-            ),
+            "renewal": _renewal(ck),
             "status": ck.choice(STATUSES),
             "verification": ck.mapping(
                 {
@@ -352,13 +459,37 @@ def entry_checker(ck: Checker) -> Callable[[Node, str], object]:
                 },
             ),
             "sources": ck.list_of(_source(ck)),
+            "ctid": ck.pattern("a CTID such as ce-8f8d2c5e-1b9c-4e6e-9f3a-2a4b6c8d0e1f", CTID_RE),
+            "issuer_id": ck.pattern("the owner's URI", URI_RE),
+            "language": ck.pattern("a language tag such as en or en-US", LANGUAGE_RE),
+            "ctdl_type": ck.choice(CTDL_TYPES),
         },
         required=REQUIRED,
     )
 
+    def check(node: Node, where: str) -> object:
+        entry = fields(node, where)
+        if isinstance(entry, dict) and "issuer" not in entry and "issuer_id" not in entry:
+            named = {k.value for k, v in node.pairs if not (v.kind == "scalar" and v.value is None)}
+            if "issuer" not in named:  # else the issuer's own problem is reported
+                return ck.fail(node, where, "missing required field 'issuer'")
+        return entry
 
-REQUIRED = ("id", "name", "issuer", "category", "summary")
-"""What every entry of any catalog file needs. The bundled catalog holds itself to more in its data tests."""
+    return check
+
+
+REQUIRED = ("id", "name", "category", "summary")
+"""What every entry of any catalog file needs, with an issuer or its URI (`entry_checker`). The bundled catalog
+holds itself to more in its data tests."""
+
+
+class Reference(NamedTuple):
+    """An id an entry names (an alternative, a credential a route holds), and where: for checking it exists."""
+
+    where: str  # `verification.alternatives[0]`, `requirements[1].holds[0]`
+    ident: str
+    line: int
+    col: int
 
 
 class Located(NamedTuple):
@@ -367,7 +498,36 @@ class Located(NamedTuple):
     record: Record
     line: int  # of its id
     col: int
-    alternatives: tuple[tuple[int, int], ...]  # of each verification.alternatives item
+    references: tuple[Reference, ...]  # the ids it names, which must be entries of the catalog
+
+
+def references(rec: Record, node: Node) -> tuple[Reference, ...]:
+    """Every id a valid entry names, located: its alternatives, and the credentials its routes hold."""
+    found: list[Reference] = []
+    alternatives = rec.get("verification", {}).get("alternatives")
+    if alternatives:
+        items = field_node(node, "verification", "alternatives").items
+        found += [
+            Reference(f"verification.alternatives[{i}]", alt, item.line, item.col)
+            for i, (alt, item) in enumerate(zip(alternatives, items, strict=True))
+        ]
+    routes = rec.get("requirements")
+    if routes is not None:
+        route_nodes = field_node(node, "requirements")
+        many = route_nodes.kind == "seq"
+        for r, route in enumerate(routes):  # one route or several, a list either way
+            held = route.get("holds")
+            if not held:
+                continue
+            route_node = route_nodes.items[r] if many else route_nodes
+            holds_node = field_node(route_node, "holds")
+            places = holds_node.items if holds_node.kind == "seq" else [holds_node]
+            prefix = f"requirements[{r}]" if many else "requirements"
+            found += [
+                Reference(f"{prefix}.holds[{i}]", ident, place.line, place.col)
+                for i, (ident, place) in enumerate(zip(held, places, strict=True))
+            ]
+    return tuple(found)
 
 
 class DocumentChecker:
@@ -387,11 +547,8 @@ class DocumentChecker:
         id_node = _peek_id(node)
         rec = self._check_entry(node, id_node.value if id_node else f"certifications[{i}]")
         if isinstance(rec, dict) and id_node and self.ck.count == before:  # valid: its id is the one peeked
-            places: tuple[tuple[int, int], ...] = ()
-            if rec.get("verification", {}).get("alternatives"):
-                alternatives = field_node(node, "verification", "alternatives")
-                places = tuple((item.line, item.col) for item in alternatives.items)
-            self.on_entry(Located(rec, id_node.line, id_node.col, places))
+            named = references(rec, node) if "verification" in rec or "requirements" in rec else ()
+            self.on_entry(Located(rec, id_node.line, id_node.col, named))
 
     def finish(self, root: Node | None) -> list[Problem]:
         """Top-level checks; returns every problem found, entries included."""

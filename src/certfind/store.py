@@ -40,10 +40,12 @@ from certfind import __version__, costs, trust  # every command that reads entri
 from certfind.errors import Problem
 from certfind.model import Certification, Record, from_record, to_item
 
-FORMAT = 5
+FORMAT = 7
 """Bumped whenever the tables change; with the certfind version it decides when to rebuild.
 2: a stem key whose postings would repeat its word's is left out of the word table (Indexer.alias).
-5: the name order is a table of its own, written in one pass, rather than a column updated row by row."""
+5: the name order is a table of its own, written in one pass, rather than a column updated row by row.
+6: catalog contract 1.2: items carry the new fields of routes, fees, renewals and sources.
+7: items carry ctid, issuer_id, language, ctdl_type, a fee's type and a duration's hours."""
 RACY_NS = 2_000_000_000
 """A catalog modified this recently is not stored: a second edit in the same clock tick could hide."""
 STALE_TEMP_SECONDS = 3600
