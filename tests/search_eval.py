@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from certfind import catalog
+from certfind import catalog, paths
 from certfind.search import Searcher
 
 # Contract 1.1 (2026-11-25): written against the 92-entry catalog before any tuning on it. An expected
@@ -376,7 +376,7 @@ def rank(searcher: Searcher, ids: list[str], query: str) -> list[str]:
 
 def accuracy(pairs: Sequence[tuple[str, Expected]]) -> tuple[float, float, list[tuple[str, Expected, list[str]]]]:
     """Top-1 and top-3 accuracy; a query expecting () is right when it finds nothing."""
-    cat = catalog.load(str(catalog.bundled_path()))
+    cat = catalog.load(str(paths.bundled_catalog()))
     ids = [cert.id for cert in cat]
     searcher = cat.searcher
     top1 = top3 = 0

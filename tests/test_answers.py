@@ -14,12 +14,13 @@ from pathlib import Path
 import pytest
 
 from certfind import catalog as catalog_module
+from certfind import paths
 from certfind.cli import ListFormat, command_names
 from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
 from tests.search_eval import TECHNICIAN
 from tests.support import run_in_pty, without_note
 
-CAT = catalog_module.load(str(catalog_module.bundled_path()))
+CAT = catalog_module.load(str(paths.bundled_catalog()))
 UNREAL = {c.id for c in CAT if c.unreal}
 
 

@@ -18,7 +18,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from certfind import catalog, schema, yamlnodes
+from certfind import catalog, paths, schema, yamlnodes
 from certfind.errors import CatalogError, Problem
 from certfind.model import KINDS, Record
 from certfind.text import visible
@@ -896,7 +896,7 @@ def _read(path: str) -> tuple[list[Record], catalog.Checked | list[Problem]]:
 def test_every_reading_gives_the_bundled_catalog_the_same_records(
     monkeypatch: pytest.MonkeyPatch, reading: str
 ) -> None:
-    path = str(catalog.bundled_path())
+    path = str(paths.bundled_catalog())
     usual = _read(path)
     read_by(reading, monkeypatch)
     assert _read(path) == usual

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from certfind import catalog, ctdl, schema, yamlnodes
+from certfind import catalog, ctdl, paths, schema, yamlnodes
 from certfind.errors import CatalogError
 from certfind.model import Certification, Fee, Record, Renewal, Verification, from_record
 from certfind.text import visible
@@ -593,7 +593,7 @@ def test_any_credential_record_maps_to_entries_the_validator_accepts(props: dict
 
 
 def bundled_records() -> list[Record]:
-    path = catalog.bundled_path()
+    path = paths.bundled_catalog()
     records, problems = parse_catalog(path.read_text(encoding="utf-8"), str(path))
     assert problems == []
     return records
@@ -703,7 +703,7 @@ def test_the_header_comment_cannot_be_broken_by_a_file_name() -> None:
 
 
 def bundled() -> list[Certification]:
-    return list(catalog.load(str(catalog.bundled_path()), use_cache=False))
+    return list(catalog.load(str(paths.bundled_catalog()), use_cache=False))
 
 
 def money(cert: Certification) -> list[tuple[object, ...]]:

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from certfind import catalog, occupations, places
+from certfind import catalog, occupations, paths, places
 from certfind.model import Certification
 from tests.conftest import cli
 
-CAT = catalog.load(str(catalog.bundled_path()))
+CAT = catalog.load(str(paths.bundled_catalog()))
 CERTS = list(CAT)
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "top-11-library-technician-certifications.txt"
 

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from certfind import catalog as catalog_module
-from certfind import eligibility
+from certfind import eligibility, paths
 from certfind.eligibility import Profile
 from certfind.model import EDUCATION, Certification, Route, Verification
 from tests.conftest import WriteCatalog, catalog_text, cli
@@ -20,7 +20,7 @@ from tests.conftest import WriteCatalog, catalog_text, cli
 BUNDLED = list(catalog_module.load())
 
 
-CAT_LSSC = next(c for c in catalog_module.load(str(catalog_module.bundled_path())) if c.id == "lssc")
+CAT_LSSC = next(c for c in catalog_module.load(str(paths.bundled_catalog())) if c.id == "lssc")
 
 
 def entry(ident: str, *lines: str, status: str = "confirmed") -> str:

@@ -16,6 +16,7 @@ import pytest
 
 import certfind
 from certfind import catalog as catalog_module
+from certfind import paths
 from tests.conftest import VALID_ENTRY, catalog_text, cli, many_entries
 from tests.support import (
     CERTFIND,
@@ -214,7 +215,7 @@ def test_no_command_writes_to_catalogs_or_the_package(tmp_path: Path) -> None:
     age(explicit)
     age(user)
     package = Path(certfind.__file__).resolve().parent
-    bundled = catalog_module.bundled_path()
+    bundled = paths.bundled_catalog()
     files = {path: file_state(path) for path in (explicit, user, bundled)}
     dirs = {path: snapshot_dir(path) for path in (catalog_dir, user.parent, package, bundled.parent)}
 

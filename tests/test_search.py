@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from certfind import catalog
+from certfind import catalog, paths
 from certfind.search import fold, resolve, stem
 from tests.conftest import cli
 from tests.search_eval import (
@@ -24,7 +24,7 @@ from tests.search_eval import (
 )
 from tests.support import RAW_CONTROLS, without_note
 
-CAT = catalog.load(str(catalog.bundled_path()))
+CAT = catalog.load(str(paths.bundled_catalog()))
 SEARCHER = CAT.searcher
 IDS = [cert.id for cert in CAT]
 

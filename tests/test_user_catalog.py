@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from certfind import catalog as catalog_module
+from certfind import paths
 from tests.conftest import cli
 
-BUNDLED = len(catalog_module.load(str(catalog_module.bundled_path())))
+BUNDLED = len(catalog_module.load(str(paths.bundled_catalog())))
 
 MINIMAL = """\
 schema_version: 1

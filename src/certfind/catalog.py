@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
+from certfind import paths
 from certfind import store as store_module
 from certfind.errors import CatalogError, NoMatchError, Problem
 from certfind.model import Certification, Record
@@ -27,45 +27,19 @@ if TYPE_CHECKING:
 MAX_BYTES = 64 * 1024 * 1024
 """Refuse catalog files larger than this (64 MiB holds well over 100,000 entries)."""
 
-ENV_CATALOG = "CERTFIND_CATALOG"
-
 T = TypeVar("T")
 
 
-def bundled_path() -> Path:
-    """The catalog shipped with certfind: inside the wheel, or `data/` of a source checkout."""
-    here = Path(__file__).resolve().parent
-    packaged = here / "data" / "certifications.yaml"
-    if packaged.is_file():
-        return packaged
-    return here.parent.parent / "data" / "certifications.yaml"
-
-
-def xdg_dir(variable: str, fallback: str) -> Path:
-    """certfind's directory under an XDG base directory; relative values are ignored, as the spec says."""
-    base = os.environ.get(variable) or ""
-    return (Path(base) if os.path.isabs(base) else Path.home() / fallback) / "certfind"
-
-
-def user_path() -> Path:
-    """The user's own catalog, merged over the bundled one when it exists."""
-    return xdg_dir("XDG_CONFIG_HOME", ".config") / "certifications.yaml"
-
-
 def catalog_paths(explicit: str | None) -> list[Source]:
-    """The files making up the active catalog, lowest precedence first."""
-    if explicit is None:
-        explicit = os.environ.get(ENV_CATALOG) or None
+    """The files making up the active catalog, lowest precedence first: exactly `explicit` when given
+    (`--catalog` or CERTFIND_CATALOG), else the bundled catalog and the user's own file when it exists."""
     if explicit is not None:
         return [Source(explicit, "file")]
-    paths = [Source(str(bundled_path()), "bundled")]
-    try:
-        user = user_path()
-        if user.exists():
-            paths.append(Source(str(user), "user"))
-    except (OSError, RuntimeError):  # no home directory to look in
-        pass
-    return paths
+    sources = [Source(str(paths.bundled_catalog()), "bundled")]
+    user = paths.user_catalog()
+    if user is not None and user.exists():
+        sources.append(Source(str(user), "user"))
+    return sources
 
 
 def read_text(path: str) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from certfind import __version__
+from certfind import __version__, paths
 from certfind.errors import (
     EXIT_CATALOG,
     EXIT_INTERRUPTED,
@@ -172,7 +172,7 @@ def _root(
     catalog: Annotated[
         str | None,
         typer.Option(
-            "--catalog", envvar="CERTFIND_CATALOG", metavar="PATH", help="Use exactly this catalog file for this run."
+            "--catalog", envvar=paths.ENV_CATALOG, metavar="PATH", help="Use exactly this catalog file for this run."
         ),
     ] = None,
     version: Annotated[
@@ -800,9 +800,14 @@ def init() -> None:
 
       certfind init
     """
-    from certfind import catalog
+    from certfind import paths
 
-    path = catalog.user_path()
+    path = paths.user_catalog()
+    if path is None:
+        raise CertfindError(
+            "there is no home directory to keep your catalog in: set HOME (or XDG_CONFIG_HOME) to an existing "
+            "directory's absolute path"
+        )
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -33,10 +33,9 @@ from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cache
 from itertools import chain, islice
-from pathlib import Path
 from typing import Any, NamedTuple
 
-from certfind import __version__, costs, trust  # every command that reads entries needs both
+from certfind import __version__, costs, paths, trust  # every command that reads entries needs both
 from certfind.errors import Problem
 from certfind.model import Certification, Record, from_record, to_item
 
@@ -782,17 +781,6 @@ def now_ns() -> int:
     return time.time_ns()
 
 
-def cache_dir() -> Path | None:
-    """`$XDG_CACHE_HOME/certfind`, or None when there is no home to put it in (certfind never creates one)."""
-    base = os.environ.get("XDG_CACHE_HOME") or ""
-    if not os.path.isabs(base):
-        home = os.environ.get("HOME") or ""
-        if not os.path.isabs(home) or not os.path.isdir(home):
-            return None
-        base = os.path.join(home, ".cache")
-    return Path(base) / "certfind"
-
-
 def _trusted(st: os.stat_result, *, directory: bool) -> str | None:
     """Why a cache directory or file must not be used, or None when it may."""
     if directory and not stat.S_ISDIR(st.st_mode):
@@ -808,7 +796,7 @@ def _trusted(st: os.stat_result, *, directory: bool) -> str | None:
 
 def open_place(create: bool) -> Place | None:
     """The cache directory, created private if asked; None (after saying why, if it is unsafe) otherwise."""
-    where = cache_dir()
+    where = paths.cache_dir()
     if where is None:
         return None
     if create:
