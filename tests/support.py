@@ -165,6 +165,10 @@ RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e")
 UNREAL_NOTE = "note: also matched, but no one awards them"
 
 
+UNMATCHED_NOTE = "certfind: no entry mentions "
+
+
 def without_note(err: str) -> str:
-    """stderr without the note search adds when some matches are credentials no one awards."""
-    return "".join(line for line in err.splitlines(keepends=True) if not line.startswith(UNREAL_NOTE))
+    """stderr without the notes search adds: matches no one awards, and query words no entry mentions."""
+    notes = (UNREAL_NOTE, UNMATCHED_NOTE)
+    return "".join(line for line in err.splitlines(keepends=True) if not line.startswith(notes))

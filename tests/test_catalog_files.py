@@ -355,7 +355,7 @@ def test_bom_and_crlf_catalogs_work(write_catalog: WriteCatalog, data: bytes) ->
     assert shown["sources"][0]["accessed"] == "2026-11-24"
     run = cli("--catalog", path, "list")
     assert (run.code, run.err) == (0, "")
-    assert run.out.startswith("demo\tDemo Certification (DEMO)\tDemo Society\tlibrary\t$100\tconfirmed\n")
+    assert run.out.startswith("demo\tDemo Certification (DEMO)\tDemo Society\tlibrary\tanywhere\t$100\tconfirmed\n")
 
 
 @pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b""], ids=["bom", "no-bom"])

@@ -24,8 +24,8 @@ def test_search_finds_cataloging_credentials_best_first_and_names_the_unreal_one
     assert run.code == 0, run.err
     rows = [line.split("\t") for line in run.out.splitlines()]
     assert rows[0][0] == "lssc"
-    assert rows[0][5].startswith("confirmed")
-    trusts = [row[5] for row in rows]
+    assert rows[0][6].startswith("confirmed")
+    trusts = [row[6] for row in rows]
     real = [t for t in trusts if t not in ("not-found", "discontinued")]
     assert trusts[: len(real)] == real  # every real match before any unreal one
     assert run.err.startswith("note: also matched, but no one awards them (not found, or discontinued): ")
@@ -70,7 +70,7 @@ def test_list_plain_is_one_tab_separated_record_per_line() -> None:
     assert run.err == ""
     lines = run.out.splitlines()
     assert len(lines) == BUNDLED
-    assert all(len(line.split("\t")) == 6 for line in lines)
+    assert all(len(line.split("\t")) == 7 for line in lines)
     assert not any(ch in run.out for ch in "┏━│")
 
 
@@ -79,7 +79,7 @@ def test_list_filters_by_category_and_status() -> None:
     assert run.code == 0, run.err
     rows = [line.split("\t") for line in run.out.splitlines()]
     assert rows
-    assert all(r[3] == "archives" and r[5].startswith("confirmed") for r in rows)
+    assert all(r[3] == "archives" and r[6].startswith("confirmed") for r in rows)
 
 
 def test_list_max_cost_json_only_known_costs_within_limit() -> None:
@@ -95,7 +95,7 @@ def test_list_max_cost_json_only_known_costs_within_limit() -> None:
 def test_list_sort_cost_puts_unknown_costs_last() -> None:
     run = cli("list", "--sort", "cost")
     assert run.code == 0, run.err
-    costs = [line.split("\t")[4] for line in run.out.splitlines()]
+    costs = [line.split("\t")[5] for line in run.out.splitlines()]
     first_unknown = costs.index("unknown")
     assert all(c == "unknown" or "unknown" in c for c in costs[first_unknown:])
 
@@ -134,7 +134,7 @@ def test_show_clt_says_plainly_it_is_unconfirmed_and_what_to_look_at() -> None:
     fields = [line.split("\t", 1) for line in run.out.splitlines()]
     assert ["id", "clt"] in fields
     verification = dict(fields)["verification"]
-    assert verification.startswith("not-found, checked 2026-11-24")
+    assert verification.startswith("not-found, checked 2026-12-02")
     assert any(k == "look instead at" and v.startswith("lssc: ") for k, v in fields)
 
 
@@ -240,7 +240,7 @@ def test_catalog_option_and_environment_variable(write_catalog: WriteCatalog) ->
     by_env = cli("list", env={"CERTFIND_CATALOG": path})
     assert by_option == by_env
     assert by_option.code == 0
-    assert by_option.out.startswith("demo\tDemo Certification (DEMO)\tDemo Society\tlibrary\t$100\tconfirmed")
+    assert by_option.out.startswith("demo\tDemo Certification (DEMO)\tDemo Society\tlibrary\tanywhere\t$100\tconfirmed")
 
 
 def test_missing_catalog_exits_3_without_traceback(tmp_path: Path) -> None:
@@ -326,7 +326,7 @@ def test_discontinued_credentials_say_so() -> None:
     listed = cli("list", "--status", "discontinued")
     assert listed.code == 0
     assert (
-        "western-council-lpc\tLibrary Practitioner Certificate\tWestern Council of State Libraries\tlibrary\tunknown\tdiscontinued\n"
+        "western-council-lpc\tLibrary Practitioner Certificate\tWestern Council of State Libraries\tlibrary\tUS\tunknown\tdiscontinued\n"
         in listed.out
     )
     assert all(line.endswith("\tdiscontinued") for line in listed.out.splitlines())

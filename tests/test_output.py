@@ -155,7 +155,7 @@ def test_line_breaks_and_tabs_in_catalog_text_keep_one_record_per_line(write_cat
         assert (run.code, run.err) == (0, "")
         rows = [line.split("\t") for line in run.out.removesuffix("\n").split("\n")]  # POSIX lines
         assert [row[0] for row in rows] == ["demo", "other"]
-        assert {len(row) for row in rows} == {6}
+        assert {len(row) for row in rows} == {7}
         run = cli("--catalog", path, "show", "demo", "--format", "plain")
         assert (run.code, run.err) == (0, "")
         assert all(len(line.split("\t")) == 2 for line in run.out.removesuffix("\n").split("\n")), run.out

@@ -53,7 +53,7 @@ def test_five_fields_make_an_entry(tmp_path: Path) -> None:
     assert listed.code == 0
     assert len(listed.out.splitlines()) == BUNDLED + 1
     assert (
-        "county-staff\tCounty Library Staff Certificate [your own entry]\tExample County Library\tlibrary\tunknown\tunverified\n"
+        "county-staff\tCounty Library Staff Certificate [your own entry]\tExample County Library\tlibrary\tanywhere\tunknown\tunverified\n"
         in listed.out
     )
 

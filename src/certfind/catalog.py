@@ -17,9 +17,9 @@ from certfind import paths
 from certfind.catalogfile import Checked, parse_file
 from certfind.catalogfile.schema import Located
 from certfind.errors import CatalogError, NoMatchError, Problem
-from certfind.filters import Filters
+from certfind.filters import CHOSEN, Filters
 from certfind.model import Certification, Entry, Record
-from certfind.search import ACRONYM, ID, INDEXER, Hit, Searcher, fold, resolve
+from certfind.search import ACRONYM, ID, INDEXER, Found, Searcher, fold, resolve
 from certfind.store import Store, StoreDamaged, open_or_build, queries
 from certfind.store.build import Builder, Lookalike, Merged
 from certfind.store.cachedir import Source
@@ -240,9 +240,10 @@ class Catalog:
             self._searcher = Searcher(self.store)
         return self._searcher
 
-    def search(self, query: str, limit: int | None = None, filters: Filters | None = None) -> list[Hit]:
-        allowed = None if filters is None or not filters.active else set(self.select(filters))
-        return self._safe(lambda: self.searcher.search(query, limit, allowed))
+    def search(self, query: str, limit: int | None = 10, filters: Filters | None = None) -> Found:
+        """The best `limit` entries for a query, among those `filters` select."""
+        within = None if filters is None or not filters.active else queries.within(filters)
+        return self._safe(lambda: self.searcher.search(query, limit, within))
 
     def resolve(self, query: str) -> Entry:
         """The entry a name means; NoMatchError with candidates when it is unknown or ambiguous."""
@@ -275,7 +276,7 @@ class Catalog:
         """For a listing that filters empty: how many entries each filter alone leaves out, by the field
         of Filters it is (only those whose removal gives some entries)."""
         found = []
-        for name in filters._fields:
+        for name in CHOSEN:
             if getattr(filters, name) in (None, ()):
                 continue
             loose = filters._replace(**{name: filters._field_defaults[name]})

@@ -575,6 +575,7 @@ _TYPE_OF_KIND = {
     "diploma": "Diploma",
     "endorsement": "License",
     "registration": "Certification",
+    "assessment": "Certification",
 }
 
 
@@ -933,10 +934,6 @@ class _Mapper:
             costs += _nodes(sub["ceterms:estimatedCost"])
             sub.done()
         texts = [t for t in texts if _real_text(t)]
-        if years is None:
-            years = _years_stated(texts)
-            if years is not None:
-                notes.append("The period is read from the record's renewal text.")
         if years is not None:
             out["every_years"] = years
         requirement = _sentences(texts[0], 2, 300) if texts else ""

@@ -16,17 +16,22 @@ STATUS_CHOICES = (*VERIFICATIONS, *STATUSES)
 MAX_COST = 1_000_000_000
 
 
+CHOSEN = ("category", "issuer", "status", "regions", "occupations", "max_cost")
+"""The fields of Filters that choose entries (region_only only says how regions do)."""
+
+
 class Filters(NamedTuple):
     category: str | None = None
     issuer: str | None = None
     status: str | None = None  # a verification status or a credential status
-    regions: tuple[str, ...] = ()  # ISO codes: an entry matches when awarded there, in a part, or nationwide
+    regions: tuple[str, ...] = ()  # ISO codes: where a credential can be earned (see region_only)
     occupations: tuple[str, ...] = ()  # SOC codes; any of them
     max_cost: float | None = None  # the known non-member up-front cost, in the entry's own currency
+    region_only: bool = False  # regions: only what is awarded there or in a part, not nationwide or anywhere
 
     @property
     def active(self) -> bool:
-        return any(v not in (None, ()) for v in self)
+        return any(getattr(self, name) not in (None, ()) for name in CHOSEN)
 
 
 # --- what a user typed -----------------------------------------------------------------------------
@@ -77,6 +82,13 @@ def regions(values: list[str], known: list[str]) -> tuple[str, ...]:
             raise _unknown("--region", value, nearest, valid)
         codes += [code for code in meant if code not in codes]
     return tuple(codes)
+
+
+def ambiguous_regions(values: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """The places typed that mean more than one (`CA`: Canada and California), with what they mean."""
+    from certfind import places
+
+    return [(value, meant) for value in values if len(meant := places.parse(value)) > 1]
 
 
 def occupation_codes(values: list[str], known: list[str]) -> tuple[str, ...]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import webbrowser
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Annotated
 
 import typer
@@ -20,6 +20,7 @@ from certfind.cli.options import (
     MemberOption,
     NameArgument,
     OccupationOption,
+    RegionOnlyOption,
     RegionOption,
     Sort,
     StatusOption,
@@ -35,7 +36,7 @@ from certfind.cli.terminal import say
 from certfind.errors import EXIT_NO_MATCH, CertfindError, UsageError
 from certfind.model import Certification, Entry
 from certfind.render import words
-from certfind.search import Hit
+from certfind.search import Found
 
 
 @app.command("list")
@@ -47,6 +48,7 @@ def list_(
     region: RegionOption = None,
     occupation: OccupationOption = None,
     max_cost: MaxCostOption = None,
+    region_only: RegionOnlyOption = False,
     sort: Annotated[
         Sort,
         typer.Option(help="Order by name, cost (known amounts first, cheapest first, per currency), duration, issuer."),
@@ -77,7 +79,7 @@ def list_(
             raise UsageError(f"--facets prints {', '.join(render.Facets.formats)}; not {out.fmt}")
         render.emit(render.Facets(cat.facets()), out.fmt)
         return
-    chosen = chosen_filters(cat, category, status, region, occupation, max_cost, issuer)
+    chosen = chosen_filters(cat, category, status, region, occupation, max_cost, issuer, region_only=region_only)
     if out.fmt == "json" and out.fields is None:  # the stored items as they are, a batch at a time
         items = render.JsonItems(cat.listing_items(chosen, sort.value))
         items.json()
@@ -157,6 +159,7 @@ def search(
     region: RegionOption = None,
     occupation: OccupationOption = None,
     max_cost: MaxCostOption = None,
+    region_only: RegionOnlyOption = False,
     json_spec: Annotated[str | None, json_option(render.SEARCH_FIELDS)] = None,
     fmt: ListFormatOption = None,
 ) -> None:
@@ -175,28 +178,36 @@ def search(
     out = output(fmt, json_spec, render.SEARCH_FIELDS)
     text = " ".join(query)
     cat = load(ctx)
-    chosen = chosen_filters(cat, category, status, region, occupation, max_cost)
-    hits = cat.search(text, limit=None, filters=chosen)
-    shown = hits[:limit]
-    found = cat.entries([h.entry for h in shown])
-    rows = ((entry, h.score) for h, entry in zip(shown, found, strict=True))
+    chosen = chosen_filters(cat, category, status, region, occupation, max_cost, region_only=region_only)
+    found = cat.search(text, limit=limit, filters=chosen)
+    entries = cat.entries([h.entry for h in found.hits])
+    rows = ((entry, h.score) for h, entry in zip(found.hits, entries, strict=True))
     render.emit(render.Listing(rows, scored=True, fields=out.fields), out.fmt)
-    if not hits:
+    if not found.hits:
         nothing_found(cat, chosen, f"no certification matches {text!r}")
+        for gap in found.gaps:
+            say(f"  certfind's catalog has no credential for {gap!r} yet")
+        suggestion = cat.searcher.suggestion(text)
+        if suggestion:
+            say(f"  did you mean: certfind search {suggestion}")
         raise typer.Exit(EXIT_NO_MATCH)
+    for note in words.search_notes(found):
+        say(note)
     if out.fmt in ("table", "plain"):  # scripts reading JSON get the order, not a note
-        _name_the_unreal(cat, hits)
+        _name_the_unreal(cat, found)
 
 
-def _name_the_unreal(cat: Catalog, hits: Sequence[Hit]) -> None:
+def _name_the_unreal(cat: Catalog, found: Found) -> None:
     """The matches no one awards, named after the real results so that they stay findable."""
-    unreal = [h.entry for h in hits if h.unreal]
+    unreal = list(found.unreal)
     if not unreal:
         return
     ids = [entry.cert.id for entry in cat.entries(unreal[:6])]
     more = f" and {len(unreal) - 6} more" if len(unreal) > 6 else ""
+    only = all(hit.unreal for hit in found.hits)
+    head = "only matches, and no one awards them" if only else "also matched, but no one awards them"
     say(
-        f"note: also matched, but no one awards them (not found, or discontinued): {', '.join(ids)}{more}; "
+        f"note: {head} (not found, or discontinued): {', '.join(ids)}{more}; "
         f"see the evidence with: certfind show {ids[0]}"
     )
 

@@ -182,10 +182,14 @@ StatusOption = Annotated[
 RegionOption = Annotated[
     list[str] | None,
     typer.Option(
-        help="Only what is awarded in this place: an ISO 3166 code or a name (US, US-TX, TX, Texas, Ontario, GB);"
-        " a country includes its states and provinces. Repeat for several.",
+        help="Only what can be earned in this place: awarded there or in a part of it, nationwide in its country,"
+        " or open anywhere. An ISO 3166 code or a name (US, US-TX, TX, Texas, Ontario, GB); repeat for several.",
         autocompletion=_completer("region"),
     ),
+]
+RegionOnlyOption = Annotated[
+    bool,
+    typer.Option("--region-only", help="With --region: only what is awarded in the place itself or its parts."),
 ]
 OccupationOption = Annotated[
     list[str] | None,
@@ -213,8 +217,16 @@ def chosen_filters(
     occupation: list[str] | None,
     max_cost: float | None,
     issuer: str | None = None,
+    *,
+    region_only: bool = False,
 ) -> Filters:
-    """The filters a user gave, checked against the values the catalog has."""
+    """The filters a user gave, checked against the values the catalog has; a place that may mean more
+    than one is read as all of them, and a line on stderr says so."""
+    if region_only and not region:
+        raise UsageError("--region-only needs --region: which place?")
+    for value, codes in filters.ambiguous_regions(region or []):
+        read = " and ".join(places.describe(code) for code in codes)
+        say(f"certfind: read --region {value} as {read}; write {' or '.join(codes)} to choose one")
     return Filters(  # the values present are looked up only for a filter that was given
         category=filters.category(category, cat.values("category")) if category is not None else None,
         issuer=issuer,
@@ -222,6 +234,7 @@ def chosen_filters(
         regions=filters.regions(region, cat.values("region")) if region else (),
         occupations=filters.occupation_codes(occupation, cat.values("occupation")) if occupation else (),
         max_cost=filters.max_cost(max_cost),
+        region_only=region_only,
     )
 
 

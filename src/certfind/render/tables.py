@@ -121,22 +121,34 @@ def listing(rows: list[tuple[Entry, float | None]], scored: bool, show_origin: b
         table.add_column(header, width=width, no_wrap=True, justify="right" if header == "Score" else "left")
     for (entry, score), cost, parts in zip(rows, costs_shown, trusts, strict=True):
         c = entry.cert
-        name_lines = ROW_LINES - (2 if medium else 1)  # the id, and in the narrow layout the issuer, below it
-        name = _fit(out, text(words.marked_label(entry)), widths[0], name_lines)
+        mark = words.origin_mark(entry).strip()
+        # below the name: the id, in the narrow layout the issuer, and an origin mark, which is never cut
+        name_lines = ROW_LINES - (2 if medium else 1) - (1 if mark else 0)
+        name = _fit(out, text(c.label), widths[0], max(name_lines, 1))
+        if mark:
+            name.append("\n")
+            name.append_text(text(mark, "bold yellow" if entry.lookalike else "bold"))
         name.append("\n")
         name.append_text(text(c.id, "dim"))
         cells: list[Text] = [name]
-        if medium:
+        if medium:  # the issuer under the id, and where it is awarded after it: never cut
+            place = f" · {words.where(c)}"
             name.append("\n")
-            name.append_text(_fit(out, text(c.issued_by), widths[0], 1))
-        else:
+            name.append_text(_fit(out, text(c.issued_by), widths[0] - len(place), 1))
+            name.append_text(text(place, "dim"))
+        elif wide:
             cells.append(_fit(out, text(c.issued_by), widths[1], ROW_LINES))
+        else:  # where it is awarded, on the issuer's last line
+            issuer = _fit(out, text(c.issued_by), widths[1], ROW_LINES - 1)
+            issuer.append("\n")
+            issuer.append_text(text(words.where(c), "dim"))
+            cells.append(issuer)
         if wide:
             cells += [
                 _fit(out, text(c.category), widths[2], ROW_LINES),
                 _fit(out, text(words.region_text(c)), widths[3], 3),
             ]
-        cells += [text(cost), text("\n".join(parts), trust_style(c))]
+        cells += [text(cost), Text("\n").join(text(part, trust_style(c)) for part in parts)]  # each part whole
         if scored and wide:
             cells.append(text(f"{score:g}" if score is not None else ""))
         if show_origin:
@@ -154,7 +166,7 @@ def _stacked(out: Console, rows: list[tuple[Entry, float | None]], scored: bool)
         for line in (
             text(words.marked_label(entry), "bold"),
             text(c.id + shown_score, "dim"),
-            text(c.issued_by),
+            text(f"{c.issued_by} · {words.where(c)}"),
             text("up front: " + costs.format_money(entry.upfront)),
             text(trust(c), trust_style(c)),
             Text(),

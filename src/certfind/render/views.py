@@ -82,7 +82,7 @@ def _csv_line(row: Row) -> list[object]:
 def _plain_line(row: Row, show_origin: bool) -> list[object]:
     entry, score = row
     c = entry.cert
-    line: list[object] = [c.id, words.marked_label(entry), c.issued_by, c.category]
+    line: list[object] = [c.id, words.marked_label(entry), c.issued_by, c.category, words.where(c)]
     line += [costs.format_money(entry.upfront), trust(c)]
     return line + ([f"{score:g}"] if score is not None else []) + ([c.origin] if show_origin else [])
 

@@ -14,6 +14,7 @@ from certfind.costs import format_money
 from certfind.eligibility import Verdict
 from certfind.model import Certification, Entry, Fee, Money
 from certfind.plan import Event, Plan
+from certfind.search import Found
 from certfind.trust import trust_banner
 
 STALE_DAYS = 365
@@ -130,7 +131,13 @@ def age_text(checked: date | None, today: date) -> str:
 
 
 def region_text(cert: Certification) -> str:
-    return ", ".join(places.name(code) for code in cert.region) or "-"
+    """Where it is awarded, by name: `Ontario`, `United States`; `anywhere` when no region is recorded."""
+    return ", ".join(places.name(code) for code in cert.region) or "anywhere"
+
+
+def where(cert: Certification) -> str:
+    """Where it is awarded, short: `CA-ON`, `US`, `GB, IE`; `anywhere` when no region is recorded."""
+    return ", ".join(cert.region) or "anywhere"
 
 
 def show_fields(
@@ -234,6 +241,24 @@ def plan_fields(p: Plan) -> list[tuple[str, str]]:
         out.append((e.when.isoformat(), f"{what}; {_fee_part(e)}; total so far {plans.money_text(e.total, 'unknown')}"))
     out.append(("total", plans.money_text(p.total, "unknown")))
     return out
+
+
+def search_notes(found: Found) -> list[str]:
+    """What a search says on stderr about how it read the query: words no entry mentions, the places it
+    named and how they were read, and that nothing is awarded in the very place (when that is so)."""
+    notes = []
+    if found.unmatched and found.hits:
+        quoted = ", ".join(repr(text) for text in found.unmatched)
+        notes.append(f"certfind: no entry mentions {quoted}; showing matches for the other words")
+    query = found.query
+    if query.places:
+        read = " and ".join(places.describe(code) for code in query.places)
+        ambiguous = len(query.places) > len(query.place_words)
+        if ambiguous:
+            notes.append(f"certfind: read {' '.join(query.place_words)!r} as {read}; use --region to choose")
+        if not found.place_tied:
+            notes.append(f"certfind: nothing is awarded in {read} itself; showing what can be earned there")
+    return notes
 
 
 def not_recorded_text(count: int) -> str:

@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from certfind.errors import Problem
 from certfind.model import Entry
-from certfind.store import forked
+from certfind.store import forked, queries
 from certfind.store.build import FIELDS, FORMAT, Builder, Indexer, Merged
 from certfind.store.cachedir import CacheDir, Key, Source, file_name, source_key
 from certfind.store.codec import StoreDamaged, decode, item_bytes
@@ -102,22 +101,29 @@ class Store:
     def vocabulary(self) -> list[str]:
         return self.vocabulary_text.split("\n") if self.vocabulary_text else []
 
-    def postings(self, words: Iterable[str]) -> dict[str, array[int]]:
-        wanted = list(dict.fromkeys(words))
-        found: dict[str, array[int]] = {}
-        for start in range(0, len(wanted), 500):
-            chunk = json.dumps(wanted[start : start + 500])
-            sql = "SELECT word, postings FROM word WHERE word IN (SELECT value FROM json_each(?))"
-            for word, blob in self.query(sql, [chunk]):
-                values = array("I")
-                try:
-                    values.frombytes(blob)
-                except (TypeError, ValueError):
-                    raise StoreDamaged(f"postings of {word!r}") from None
-                if values and max(values) >= self.size * FIELDS:
-                    raise StoreDamaged(f"postings of {word!r} out of range")
-                found[word] = values
-        return found
+    def entry_counts(self, keys: Iterable[str]) -> dict[str, int]:
+        """How many entries use each of these index keys (keys no entry uses are left out)."""
+        wanted = json.dumps(sorted(set(keys)))
+        rows = self.query("SELECT word, entries FROM word WHERE word IN (SELECT value FROM json_each(?))", [wanted])
+        return {str(word): int(count) for word, count in rows}
+
+    def candidates(
+        self,
+        match: str,
+        within: queries.Within | None,
+        regions: Sequence[str],
+        limit: int | None,
+        *,
+        unreal_only: bool = False,
+    ) -> list[Entry]:
+        """The entries a search ranks, best first (queries.candidates), decoded."""
+        sql, args = queries.candidates(match, within, regions, limit, unreal_only=unreal_only)
+        return [decode(n, item, crc) for n, item, crc in self.query(sql, args)]
+
+    def within(self, numbers: Sequence[int], within: queries.Within) -> list[int]:
+        """The entries of `numbers`, in their order, that `within` selects."""
+        kept = {int(n) for (n,) in self.query(within[0], within[1])}
+        return [n for n in numbers if n in kept]
 
     def named(self, key: str) -> list[tuple[int, int]]:
         """(field, entry) of every id, acronym, alias, name or claimed name that folds to `key`."""

@@ -21,10 +21,11 @@ from certfind.model import Certification, Record, from_record, to_item
 from certfind.store.cachedir import Source
 from certfind.store.codec import checksum, encode_item
 
-FORMAT = 8
+FORMAT = 9
 """The stored shape's version (see the module docstring); a store of any other is rebuilt.
-8: items are JSON with a CRC-32 (no compression); they carry `lookalike`; the build is `open_or_build`'s."""
-FIELDS = 5  # search fields: search.NAME, TOPIC, ISSUER, SUMMARY, REFUTED
+8: items are JSON with a CRC-32 (no compression); they carry `lookalike`; the build is `open_or_build`'s.
+9: search ranks in an FTS5 table of each field's words and their families; `word` counts their entries."""
+FIELDS = 6  # search fields: search.lexicon.NAME, TOPIC, ISSUER, SUMMARY, REFUTED, CONTEXT
 TRUST_ORDER = ("confirmed", "differs", "unverified", "not-found")
 """Each entry's flags byte: its place in this order (between equal matches the better-verified entry
 comes first), plus UNREAL_FLAG when no one awards it (not found, or no longer awarded)."""
@@ -47,13 +48,18 @@ CREATE TABLE entry(
     up_min INTEGER,
     up_max INTEGER,
     duration_low REAL,
+    unreal INTEGER NOT NULL,        -- no one awards it: not found, or no longer awarded
+    placeless INTEGER NOT NULL,     -- no region: open anywhere
     item BLOB NOT NULL,             -- the entry's JSON item (codec.py)
     crc INTEGER NOT NULL            -- its CRC-32
 );
 CREATE TABLE name_order(n INTEGER PRIMARY KEY, name_rank INTEGER NOT NULL);  -- entries by name, then id
 CREATE TABLE name(key TEXT NOT NULL, field INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(key, field, n))
     WITHOUT ROWID;
-CREATE TABLE word(word TEXT PRIMARY KEY, postings BLOB NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE entry_text USING fts5(                          -- rowid: the entry's n
+    name, topics, issuer, summary, refuted, context, tokenize = "unicode61 tokenchars '~+'", detail = column
+);
+CREATE TABLE word(word TEXT PRIMARY KEY, entries INTEGER NOT NULL) WITHOUT ROWID;  -- how many entries use it
 CREATE TABLE place(code TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(code, n)) WITHOUT ROWID;
 CREATE TABLE occupation(code TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(code, n)) WITHOUT ROWID;
 """
@@ -79,9 +85,8 @@ class Indexer(NamedTuple):
 
     entry: Callable[[Certification], tuple[list[set[str]], list[tuple[str, int]]]]
     """Per search field, the words of an entry; and (folded key, field) pairs for exact lookups."""
-    stem: Callable[[str], str]  # the index key of a word's family: it holds the postings of all its words
+    stem: Callable[[str], str]  # the index key of a word's family, indexed beside the word
     fuzzy: Callable[[str], bool]  # whether a word belongs in the fuzzy-matched vocabulary
-    alias: Callable[[str], str | None]  # the key whose postings a key may share; a reader falls back to it
 
 
 class Prepared(NamedTuple):
@@ -92,7 +97,7 @@ class Prepared(NamedTuple):
     flags: int
     name: str  # folded, for the name order
     ident: str
-    words: list[set[str]]  # per search field
+    words: list[list[str]]  # per search field, its words and their families' keys
     names: list[tuple[str, int]]  # (folded key, field) for exact lookups
     region: tuple[str, ...]
     occupations: tuple[str, ...]
@@ -124,16 +129,19 @@ def prepare(rec: Record, origin: str, indexer: Indexer, lookalike: Lookalike | N
         None if state == 2 else up.min_cents if up else None,
         None if state == 2 else up.max_cents if up else None,
         low,
+        int(cert.unreal),
+        int(not cert.region),
         data,
         checksum(data),
     )
     flags = TRUST_ORDER.index(cert.verification.status) | (UNREAL_FLAG if cert.unreal else 0)
     words, names = indexer.entry(cert)
-    return Prepared(row, flags, cert.name.casefold(), cert.id, words, names, cert.region, cert.occupations)
+    terms = [sorted(field | {indexer.stem(word) for word in field}) for field in words]
+    return Prepared(row, flags, cert.name.casefold(), cert.id, terms, names, cert.region, cert.occupations)
 
 
 class Builder:
-    """Fills a new database one entry at a time, then writes the index in one transaction."""
+    """Fills a new database one entry at a time, then writes what needs every entry in one transaction."""
 
     def __init__(self, conn: sqlite3.Connection, indexer: Indexer) -> None:
         self.conn = conn
@@ -143,12 +151,11 @@ class Builder:
             "PRAGMA page_size=8192;" + _SCHEMA
         )
         conn.execute("BEGIN")
-        self.postings: dict[str, array[int]] = {}  # of words; their families' are made by finish
-        self.families: dict[str, tuple[str | None, list[str]]] = {}  # family key -> its alias, its words
-        self.late: dict[int, int] = {}  # n -> turn of each entry added from the first one out of place on
+        self.entries_of: dict[str, int] = {}  # per index key, how many entries use it
         self.flags = bytearray()
         self.names: list[str] = []  # per entry, its folded name, NUL and its id: what the name order sorts
         self.pending: list[tuple[object, ...]] = []
+        self.text_rows: list[tuple[object, ...]] = []
         self.name_rows: list[tuple[str, int, int]] = []
 
     @property
@@ -169,22 +176,15 @@ class Builder:
         """Store a prepared entry in the place kept for it or the next one."""
         n = self.reserve() if at is None else at
         self.pending.append((n, *entry.row))
+        self.text_rows.append((n, *(" ".join(field) for field in entry.words)))
+        self.name_rows.extend((key, field, n) for key, field in entry.names)
         if len(self.pending) >= 1000:
             self._flush()
         self.flags[n] = entry.flags
         self.names[n] = f"{entry.name}\0{entry.ident}"  # no catalog text holds a NUL (catalogfile.parse_file)
-        if at is not None or self.late:  # from the first entry added out of order, every turn is kept
-            self.late[n] = len(self.late)
-        postings = self.postings
-        for field, terms in enumerate(entry.words):
-            posting = n * FIELDS + field
-            for term in terms:
-                values = postings.get(term)
-                if values is None:
-                    values = postings[term] = array("I")
-                    self._new_word(term)
-                values.append(posting)
-        self.name_rows.extend((key, field, n) for key, field in entry.names)
+        counts = self.entries_of
+        for term in set().union(*entry.words):
+            counts[term] = counts.get(term, 0) + 1
         if entry.region:
             self.conn.executemany("INSERT OR IGNORE INTO place VALUES (?, ?)", [(c, n) for c in entry.region])
         if entry.occupations:
@@ -192,60 +192,26 @@ class Builder:
             self.conn.executemany("INSERT OR IGNORE INTO occupation VALUES (?, ?)", rows)
         return n
 
-    def _new_word(self, word: str) -> None:
-        key = self.indexer.stem(word)
-        family = self.families.get(key)
-        if family is None:
-            self.families[key] = (self.indexer.alias(key), [word])
-        else:
-            family[1].append(word)
-
     def _flush(self) -> None:
         _insert(self.conn, "INSERT INTO entry VALUES", self.pending)
         self.pending.clear()
+        columns = "rowid, name, topics, issuer, summary, refuted, context"
+        _insert(self.conn, f"INSERT INTO entry_text({columns}) VALUES", self.text_rows)
+        self.text_rows.clear()
         _insert(self.conn, "INSERT OR IGNORE INTO name VALUES", self.name_rows)
         self.name_rows.clear()
 
-    def _families(self) -> None:
-        """Add the postings of each word family (`~stem`): its words' postings, each (entry, field) once, in
-        the order entries were added. Made once here rather than entry by entry: half the appends. A family
-        whose postings are those of its alias (the word that is its own stem, alone or not) is left out:
-        readers then use the word's (at 100,000 synthetic entries, half the families). Which family a word
-        is in, and each family's alias, were worked out by `put` as each word first came: the work of this
-        step, done last while nothing else runs, is only the families' postings."""
-        late = self.late
-
-        def turn(posting: int) -> tuple[int, int, int]:
-            n, field = divmod(posting, FIELDS)
-            k = late.get(n)
-            return (0, n, field) if k is None else (1, k, field)
-
-        postings = self.postings
-        for key, (alias, words) in self.families.items():
-            if len(words) == 1:
-                if alias == words[0]:
-                    continue  # its postings are the word's own: it is the alias
-                merged = postings[words[0]]
-            else:
-                union = set().union(*(postings[word] for word in words))
-                merged = array("I", sorted(union, key=turn) if late else sorted(union))
-            if alias is None or postings.get(alias) != merged:
-                postings[key] = merged
-        self.families.clear()
-
     def finish(self, key: str, sources: Sequence[Source], merged: Merged) -> sqlite3.Connection:
-        """Write the index and the meta, and commit; returns the connection to read the store through."""
+        """Write the name order, the word counts and the meta, and commit; returns the connection to read the
+        store through."""
         self._flush()
         ranks = array("I", bytes(4 * self.size))
-        # By name, then id (NUL sorts before every character), then place: a sort of plain strings is six
-        # times as fast as one of (name, id, n) tuples (0.03 s against 0.19 at 100,000 entries).
-        for rank, n in enumerate(sorted(range(self.size), key=self.names.__getitem__)):
+        for rank, n in enumerate(sorted(range(self.size), key=self.names.__getitem__)):  # by name, then id
             ranks[n] = rank
         _insert(self.conn, "INSERT INTO name_order VALUES", enumerate(ranks))  # appended in order
         self.conn.execute("CREATE INDEX name_order_rank ON name_order(name_rank)")  # a listing by name: no sort
-        self._families()
-        words = sorted(self.postings)
-        _insert(self.conn, "INSERT INTO word VALUES", ((w, self.postings[w].tobytes()) for w in words))
+        words = sorted(self.entries_of)
+        _insert(self.conn, "INSERT INTO word VALUES", ((w, self.entries_of[w]) for w in words))
         vocabulary = "\n".join(filter(self.indexer.fuzzy, words))
         meta = {
             "format": FORMAT,
@@ -260,7 +226,7 @@ class Builder:
         self.conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         self.conn.execute(f"PRAGMA user_version = {FORMAT}")
         self.conn.commit()
-        self.postings.clear()
+        self.entries_of.clear()
         return self.conn
 
     def abort(self) -> None:
@@ -268,8 +234,7 @@ class Builder:
 
 
 ROWS_PER_INSERT = 32
-"""Rows a build writes with one statement: a third less time for the name table than one row a statement
-(30,000 entries: 0.20 s against 0.29), and a tenth to a quarter less for the other tables."""
+"""Rows a build writes with one statement (fewer statements: docs/performance.md)."""
 
 
 def _insert(conn: sqlite3.Connection, head: str, rows: Iterable[tuple[object, ...]]) -> None:

@@ -14,6 +14,12 @@ if TYPE_CHECKING:
     from certfind.filters import Filters
     from certfind.store import Store
 
+Within = tuple[str, list[object]]
+"""A query that selects entry numbers (`SELECT n FROM entry WHERE ...`), and its arguments."""
+
+WEIGHTS = (1.0, 0.9, 0.75, 0.6, 0.35, 0.3)
+"""bm25's weight for each field of entry_text: name, topics, issuer, summary, refuted names, context."""
+
 ORDERS = {
     "name": "name_rank",
     # amounts known in full first, then known in part, each cheapest first within its currency; unknown last
@@ -25,6 +31,17 @@ ORDERS = {
 
 def select(filters: Filters, sort: str, columns: str = "n") -> tuple[str, list[object]]:
     """The query for the entries `filters` select, sorted; it selects `columns` of the entry table."""
+    condition, args = _condition(filters)
+    return f"SELECT {columns} FROM entry JOIN name_order USING (n) WHERE {condition} ORDER BY {ORDERS[sort]}", args
+
+
+def within(filters: Filters) -> Within:
+    """The entries `filters` select, as a query a search can be kept within."""
+    condition, args = _condition(filters)
+    return f"SELECT n FROM entry WHERE {condition}", args
+
+
+def _condition(filters: Filters) -> tuple[str, list[object]]:
     where: list[str] = []
     args: list[object] = []
     if filters.category is not None:
@@ -37,8 +54,8 @@ def select(filters: Filters, sort: str, columns: str = "n") -> tuple[str, list[o
         where.append("(verification = ? OR status = ?)")
         args += [filters.status, filters.status]
     if filters.regions:
-        sql, codes = places(filters.regions, nationwide=True)
-        where.append(f"n IN ({sql})")
+        sql, codes = places(filters.regions, only=filters.region_only)
+        where.append(f"(n IN ({sql}){'' if filters.region_only else ' OR placeless'})")
         args += codes
     if filters.occupations:
         where.append("n IN (SELECT n FROM occupation WHERE code IN (SELECT value FROM json_each(?)))")
@@ -46,21 +63,66 @@ def select(filters: Filters, sort: str, columns: str = "n") -> tuple[str, list[o
     if filters.max_cost is not None:
         where.append("up_state = 0 AND up_max <= ?")
         args.append(round(filters.max_cost * 100))
-    condition = " AND ".join(where) or "1"
-    return f"SELECT {columns} FROM entry JOIN name_order USING (n) WHERE {condition} ORDER BY {ORDERS[sort]}", args
+    return " AND ".join(where) or "1", args
 
 
-def places(regions: Sequence[str], *, nationwide: bool) -> tuple[str, list[object]]:
-    """Entries awarded in these places: there or in one of their parts, and with `nationwide` also the
-    entries awarded across the country a state or province belongs to (what a Texan can earn)."""
+def places(regions: Sequence[str], *, only: bool = False) -> tuple[str, list[object]]:
+    """Entries awarded in these places: there or in one of their parts, and unless `only` also the entries
+    awarded across the country a state or province belongs to (what a Texan can earn)."""
     wanted = list(dict.fromkeys(regions))
-    countries = list(dict.fromkeys(code.partition("-")[0] for code in wanted)) if nationwide else []
+    countries = [] if only else list(dict.fromkeys(code.partition("-")[0] for code in wanted))
     sql = (
         "SELECT n FROM place WHERE code IN (SELECT value FROM json_each(?)) "
         "OR code IN (SELECT value FROM json_each(?)) "
         "OR EXISTS (SELECT 1 FROM json_each(?) w WHERE code > w.value || '-' AND code < w.value || '.')"
     )  # '.' sorts right after '-': every subdivision of a wanted place
     return sql, [json.dumps(wanted), json.dumps(countries), json.dumps(wanted)]
+
+
+def candidates(
+    match: str, within: Within | None, regions: Sequence[str], limit: int | None, *, unreal_only: bool = False
+) -> tuple[str, list[object]]:
+    """The entries a search ranks, best first: those with any of the keys of `match` (an FTS5 query) by bm25
+    over the weighted fields, what can be earned in `regions` before what cannot, every real one before any
+    no one awards; without `match`, every entry that can be earned in `regions`, those awarded there first."""
+    where: list[str] = []
+    where_args: list[object] = []
+    order = ["e.unreal"]
+    order_args: list[object] = []
+    if match:
+        head = "SELECT e.n, e.item, e.crc FROM entry_text JOIN entry e ON e.n = entry_text.rowid"
+        where.append("entry_text MATCH ?")
+        where_args.append(match)
+    else:
+        head = "SELECT e.n, e.item, e.crc FROM entry e"
+    if within is not None:
+        where.append(f"e.n IN ({within[0]})")
+        where_args += within[1]
+    if unreal_only:
+        where.append("e.unreal")
+    if regions:
+        available, available_args = places(regions)
+        can = f"(e.placeless OR e.n IN ({available}))"
+        if match:  # what can be earned there first; among it, bm25 decides
+            order.append(f"NOT {can}")
+            order_args += available_args
+        else:  # only places: what can be earned there, what is awarded there first
+            tied, tied_args = places(regions, only=True)
+            where.append(can)
+            where_args += available_args
+            order.append(f"e.n NOT IN ({tied})")
+            order_args += tied_args
+    if match:
+        order.append(f"bm25(entry_text, {', '.join(str(w) for w in WEIGHTS)})")
+    else:
+        order.append("(SELECT name_rank FROM name_order o WHERE o.n = e.n)")
+    order.append("e.n")
+    sql = head + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY " + ", ".join(order)
+    args = [*where_args, *order_args]
+    if limit is not None:
+        sql += " LIMIT ?"
+        args.append(limit)
+    return sql, args
 
 
 def present_values(store: Store, kind: str) -> list[str]:

@@ -1,8 +1,6 @@
-"""Search relevance held to floors, and the pure ranking core's behaviour."""
+"""The ranking core: folding, word families, typos, trust first, scores in order, and name resolution."""
 
 from __future__ import annotations
-
-from collections.abc import Sequence
 
 import pytest
 from hypothesis import given, settings
@@ -11,50 +9,16 @@ from hypothesis import strategies as st
 from certfind import catalog, paths
 from certfind.search import fold, resolve, stem
 from tests.conftest import cli
-from tests.search_eval import (
-    HELD_OUT,
-    HELD_OUT_BLIND,
-    TECHNICIAN,
-    TUNING,
-    TUNING_1_1,
-    UNSEEN,
-    UNSEEN_BLIND,
-    Expected,
-    accuracy,
-)
+from tests.search.sets import TECHNICIAN
 from tests.support import RAW_CONTROLS, without_note
 
 CAT = catalog.load(str(paths.bundled_catalog()))
 SEARCHER = CAT.searcher
 IDS = [cert.id for cert in CAT]
 
-# Floors recorded in README ("Search relevance"): (top-1, top-3) each set must hold.
-FLOORS: dict[str, tuple[Sequence[tuple[str, Expected]], float, float]] = {
-    "tuning": (TUNING, 0.95, 1.0),
-    "tuning 1.1": (TUNING_1_1, 0.95, 1.0),
-    "held-out 1.1": (HELD_OUT_BLIND, 0.95, 1.0),
-    "held-out": (HELD_OUT, 0.90, 1.0),
-    "unseen": (UNSEEN, 0.90, 1.0),
-    "unseen 1.1": (UNSEEN_BLIND, 0.90, 0.90),  # never tuned on: its measured figure, held as a floor
-}
-
-
-@pytest.mark.parametrize("name", list(FLOORS))
-def test_relevance_floors(name: str) -> None:
-    pairs, top1_floor, top3_floor = FLOORS[name]
-    assert len(pairs) >= 10
-    top1, top3, misses = accuracy(pairs)
-    assert top1 >= top1_floor, misses
-    assert top3 >= top3_floor, misses
-
-
-def test_the_contract_1_1_sets_are_big_enough() -> None:
-    assert len(TUNING_1_1) >= 40
-    assert len(HELD_OUT_BLIND) >= 30
-
 
 def first(query: str) -> str:
-    hits = SEARCHER.search(query, limit=1)
+    hits = SEARCHER.search(query, limit=1).hits
     return IDS[hits[0].entry] if hits else ""
 
 
@@ -81,28 +45,39 @@ def test_word_order_is_forgiven_and_real_credentials_come_first() -> None:
 
 def test_spelling_variants_fold_to_one_form() -> None:
     assert fold("Cataloguing, Organisation & Licence") == "cataloging organization license"
+    assert fold("non-MLS staff") == "nonmls staff"  # never `mls`: the opposite of what it says
     assert stem("management") == stem("manager") == "manag"
     assert stem("archivist") == stem("archives") == "archiv"
+    assert stem("certified") == stem("certificate") == stem("certification") == "certif"
+    assert stem("library") == stem("libraries") == "librar"
 
 
-def test_near_synonyms_find_the_field_term() -> None:
+def test_the_fields_vocabulary_finds_the_field_term() -> None:
     assert first("access services") == "lssc"
     assert first("records management") in {"icrm-crm", "arma-igp", "cip"}
+    assert first("Dublin Core metadata") in {"lja-digital-curation", "saa-das"}
+    assert first("lib tech") in TECHNICIAN
 
 
-@pytest.mark.parametrize("query", ["zzqxjv", "qwertyuiop asdfgh", "library zzqxjv", "", "   ", "!!!"])
+def test_a_word_the_catalog_does_not_know_names_it_and_others_still_count() -> None:
+    found = SEARCHER.search("library zzqxjv")
+    assert found.unmatched == ("zzqxjv",)
+    assert found.hits
+
+
+@pytest.mark.parametrize("query", ["zzqxjv", "qwertyuiop asdfgh", "", "   ", "!!!", "how do i"])
 def test_nonsense_finds_nothing(query: str) -> None:
-    assert SEARCHER.search(query) == []
+    assert SEARCHER.search(query).hits == []
 
 
 def test_real_matches_come_first_then_scores_in_order_within_0_to_100() -> None:
-    hits = SEARCHER.search("library")
+    hits = SEARCHER.search("library", limit=None).hits
     unreal = [h.unreal for h in hits]
     assert unreal == sorted(unreal)  # every real match before any unreal one
     for group in (False, True):
         scores = [h.score for h in hits if h.unreal is group]
         assert scores == sorted(scores, reverse=True)
-    assert all(55 <= h.score <= 100 for h in hits)
+    assert all(0 <= h.score <= 100 for h in hits)
 
 
 def test_resolution_is_exact_before_fuzzy() -> None:
@@ -131,9 +106,9 @@ def test_resolution_of_a_clear_typo_is_confident() -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=60))
 def test_random_queries_never_crash_and_stay_in_range(query: str) -> None:
-    for hit in SEARCHER.search(query, limit=5):
+    for hit in SEARCHER.search(query, limit=5).hits:
         assert 0 <= hit.entry < len(IDS)
-        assert 55 <= hit.score <= 100
+        assert 0 <= hit.score <= 100
     resolve(SEARCHER, query)
 
 

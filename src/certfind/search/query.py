@@ -1,0 +1,104 @@
+"""What a query says: its content words, the places it names, the education it mentions, and the words of
+questions and requests, which say nothing about the credential. Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from certfind import places
+from certfind.search import vocabulary
+from certfind.search.lexicon import fold
+
+MAX_PHRASE = 6
+"""The longest phrase, in words, looked for in the vocabulary and among place names."""
+
+
+class Concept(NamedTuple):
+    """One thing the query asks for: a word, or a phrase of the field's vocabulary, as the user wrote it,
+    and the catalog words the vocabulary says it stands for."""
+
+    words: tuple[str, ...]
+    stands_for: tuple[str, ...] = ()
+    uncovered: bool = False  # a specialty the catalog knows it has nothing for
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.words)
+
+
+class Query(NamedTuple):
+    text: str  # as typed
+    folded: str
+    concepts: tuple[Concept, ...]
+    places: tuple[str, ...]  # ISO codes the query names
+    place_words: tuple[str, ...]  # the words that named them, as typed
+    education: str | None  # the education the query says the person has
+    filler: tuple[str, ...]  # the words left out as questions and requests
+
+
+_CODE = re.compile(r"\b[A-Z]{2}(?:-[A-Z0-9]{1,3})?\b")
+
+
+def _typed_codes(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """ISO codes typed in capitals (`US`, `TX`, `US-TX`, `BC`), by their folded form, with the code as typed:
+    a code in lowercase is a word (`in`, `me`, `it`), and a few in capitals are words too
+    (vocabulary.NOT_PLACE_CODES)."""
+    found: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for code in _CODE.findall(text):
+        if code in vocabulary.NOT_PLACE_CODES:
+            continue
+        meant = places.parse(code)
+        if meant:
+            found[fold(code)] = (code, meant)
+    return found
+
+
+def parse(text: str) -> Query:
+    """Read a query: phrases of the vocabulary and place names first (longest first), then single words."""
+    folded = fold(text)
+    words = folded.split()
+    codes = _typed_codes(text)
+    concepts: list[Concept] = []
+    found_places: list[str] = []
+    place_words: list[str] = []
+    education: str | None = None
+    filler: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(MAX_PHRASE, len(words) - i), 0, -1):
+            phrase = " ".join(words[i : i + size])
+            meant = _place(phrase, codes)
+            if meant:
+                found_places += [code for code in meant if code not in found_places]
+                place_words.append(codes[phrase][0] if phrase in codes else phrase)
+                break
+            if phrase in vocabulary.REQUIREMENTS:
+                education = vocabulary.REQUIREMENTS[phrase]
+                filler.append(phrase)
+                break
+            if phrase in vocabulary.FILLER_PHRASES:
+                filler.append(phrase)
+                break
+            if phrase in vocabulary.UNCOVERED:
+                concepts.append(Concept(tuple(words[i : i + size]), (), uncovered=True))
+                break
+            if phrase in vocabulary.TERMS:
+                concepts.append(Concept(tuple(words[i : i + size]), tuple(vocabulary.TERMS[phrase].split())))
+                break
+            if size == 1:
+                if phrase in vocabulary.FILLER_WORDS or len(phrase) == 1:
+                    filler.append(phrase)
+                else:
+                    concepts.append(Concept((phrase,)))
+        i += size
+    return Query(text, folded, tuple(concepts), tuple(found_places), tuple(place_words), education, tuple(filler))
+
+
+def _place(phrase: str, codes: dict[str, tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:
+    """The codes a phrase names as a place: a place's name, a common word for it, or a code typed in capitals."""
+    if phrase in vocabulary.PLACE_WORDS:
+        return (vocabulary.PLACE_WORDS[phrase],)
+    if places.is_place_name(phrase):
+        return places.parse(phrase)
+    return codes[phrase][1] if phrase in codes else ()

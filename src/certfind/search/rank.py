@@ -1,0 +1,358 @@
+"""Ranked, typo-tolerant search over a store: what a query finds, best first, with bounded work.
+
+A query is read into concepts, places and an education level (query.py). Each concept's words become index
+keys: the word, its typos (one edit up to seven letters, two beyond; never the first letter, never a word the
+catalog or the vocabulary already knows), unfinished words, and its word family. SQLite's FTS5 then ranks
+every entry that has any of those keys by bm25 over the fields, weighted by field, and hands back only the
+best few (CANDIDATES per result asked for): a query that matches more costs no more in Python.
+
+Those candidates are scored 0-100 here, in order of precedence:
+1. Trust first: credentials no one awards (verification `not-found`, or no longer awarded) come after every
+   other match, unless the query names that entry exactly.
+2. Place: when the query names a place, what can be earned there (awarded there, nationwide in its country,
+   or open anywhere) comes before what is awarded elsewhere.
+3. Score: each concept counts by how rare its words are (IDF, capped) and where they are found (name 1.0,
+   topics 0.9, issuer 0.75, summary and eligibility 0.6, refuted names 0.35, places and occupations 0.3); the
+   vocabulary's words for a concept can stand in for the user's own; a concept no entry mentions is left
+   out and named on stderr. A name the query's words
+   fill, or stand in order in, gains a little; so do entries awarded in the very place named and entries
+   whose recorded requirements the education the query mentions meets. An exact id, acronym, alias or name
+   scores 100.
+4. Between equal scores, the better-verified entry, then the catalog's order.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from certfind.model import EDUCATION, Certification, Entry
+from certfind.search.lexicon import (
+    GENERIC,
+    STEM,
+    STOPWORDS,
+    WEIGHTS,
+    entry_terms,
+    fold,
+    fuzzy_word,
+    stem,
+    stem_key,
+)
+from certfind.search.query import Concept, Query, parse
+from certfind.search.vocabulary import STATUS_WORDS, TERMS
+from certfind.store import Store
+from certfind.store.build import UNREAL_FLAG
+from certfind.store.queries import Within
+
+EXACT = 100.0
+FLOOR = 30.0
+"""Candidates scoring below this are not shown: a weak match of one word among several is noise."""
+RELATIVE_FLOOR = 0.6
+"""Nor are those scoring below this share of the best one: what the query asks for is where the best are."""
+CANDIDATES = 4
+"""FTS5 hands over this many candidates per result asked for (at least MIN_CANDIDATES) for scoring here."""
+MIN_CANDIDATES = 40
+UNREAL_NAMED = 7
+"""At most this many matches no one awards are looked for, to name them after the real ones."""
+GENERIC_WEIGHT = 0.2
+"""Words every entry is about count this much of their rarity, so a missing one cannot sink a match."""
+MAX_WEIGHT = 2.5
+"""A word's weight is its rarity (IDF), up to this: a rare word that only qualifies what the query asks
+for (`student`, `volunteer`) cannot outweigh the rest of it."""
+EDIT_SIMILARITY = (100.0, 90.0, 80.0)
+"""How much a word a given number of edits away counts: every one-letter typo alike."""
+PREFIX_SIMILARITY = 90.0
+STEM_SIMILARITY = 92.0
+"""A word of the same family (manager for management) counts a little less than the word itself."""
+PHRASE_BONUS = 6.0
+"""Added when the query's words stand together, in order, in an entry's name or are one of its topics
+(half when they stand in an alias or a topic)."""
+NAME_COVERAGE_BONUS = 4.0
+"""Up to this much more for covering more of the entry's name: a short name the query fills wins."""
+PLACE_BONUS = 15.0
+"""Awarded in the very place the query names (not only nationwide or anywhere)."""
+PLACE_ONLY = 60.0
+"""A query that is only a place: what can be earned there but is not awarded there itself scores this."""
+EDUCATION_FIT = 5.0
+"""Up or down by this much when the education the query mentions meets, or cannot meet, the requirements."""
+LOCAL_PENALTY = 3.0
+"""A query that names no place: credentials awarded in one state or province come a little after those
+open anywhere or across a country, for the same words."""
+SPECIALTY_PENALTY = 5.0
+"""A credential that can only be earned by holding another one (a specialty) comes after it for the same words."""
+
+
+class Hit(NamedTuple):
+    entry: int
+    score: float  # 0-100, as shown
+    unreal: bool = False  # no one awards it: listed after every real match
+    elsewhere: bool = False  # awarded only outside the places the query names
+    rank: float = 0.0  # the score before it is capped at 100: bonuses still tell apart full matches
+
+
+class Found(NamedTuple):
+    """What a search found: the hits, best first, and what the query's words turned out to be."""
+
+    hits: list[Hit]
+    query: Query
+    unmatched: tuple[str, ...] = ()  # concepts no entry mentions: left out of the scores
+    unreal: tuple[int, ...] = ()  # every match no one awards (for a note), not only those among the hits
+    place_tied: bool = False  # some match is awarded in a place the query names (not only nationwide)
+
+    @property
+    def gaps(self) -> tuple[str, ...]:
+        """The specialties the query names that the catalog knows it has nothing for."""
+        return tuple(c.text for c in self.query.concepts if c.uncovered)
+
+
+def max_edits(word: str) -> int:
+    """Short words must match exactly (one letter off, `cafe` is `care`); words up to seven letters may
+    carry one typo, longer ones two."""
+    if len(word) <= 4:
+        return 0
+    return 1 if len(word) <= 7 else 2
+
+
+class _Word(NamedTuple):
+    """A word of a concept: the index keys it matches, with their similarity, and how rare it is."""
+
+    keys: dict[str, float]
+    weight: float  # its IDF, a fraction of it for generic words; 0 when no entry has it
+
+
+class _Concept(NamedTuple):
+    concept: Concept
+    own: list[_Word]
+    stands_for: list[_Word]
+
+    @property
+    def matched(self) -> bool:
+        return not self.concept.uncovered and any(w.weight > 0 for w in (*self.own, *self.stands_for))
+
+    @property
+    def weight(self) -> float:
+        known = [w.weight for w in (*self.own, *self.stands_for) if w.weight > 0]
+        return sum(known) / len(known) if known else 0.0
+
+
+class Searcher:
+    """Ranks the entries of one store against queries."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.vocabulary = store.vocabulary()
+        self.known = frozenset(self.vocabulary) | frozenset(w for phrase in TERMS for w in phrase.split())
+
+    # --- words to index keys -------------------------------------------------------------------------
+
+    def keys(self, word: str, *, loose: bool = True) -> dict[str, float]:
+        """The index keys a query word matches, and how similar each is: the word itself, its word family,
+        and when `loose` its typos and the words it may be the start of."""
+        found = {word: 100.0}
+        if not fuzzy_word(word):
+            return found
+        if not loose:
+            found[stem_key(word)] = STEM_SIMILARITY
+            return found
+        vocabulary = self.vocabulary
+        i = bisect_left(vocabulary, word)
+        edits = 0 if word in self.known else max_edits(word)  # a word the catalog uses is no typo
+        if edits:
+            for match, distance, _ in process.extract(
+                word, vocabulary, scorer=Levenshtein.distance, score_cutoff=edits, limit=None
+            ):
+                if match[0] == word[0]:  # people rarely mistype the first letter: `mlis` is no typo of `lis`
+                    found[match] = max(found.get(match, 0.0), EDIT_SIMILARITY[int(distance)])
+        if len(word) >= 4:  # a word the user has not finished: `catalog` finds `cataloging`
+            while i < len(vocabulary) and vocabulary[i].startswith(word):
+                found[vocabulary[i]] = max(found.get(vocabulary[i], 0.0), PREFIX_SIMILARITY)
+                i += 1
+        family = stem_key(word)
+        found[family] = max(found.get(family, 0.0), STEM_SIMILARITY)
+        return found
+
+    def _concepts(self, query: Query) -> list[_Concept]:
+        wanted = {
+            # the user's own words of a vocabulary phrase count as typed (the phrase says what they mean)
+            c: ([self.keys(w, loose=not c.stands_for) for w in c.words], [self.keys(w) for w in c.stands_for])
+            for c in query.concepts
+        }
+        every_key = {key for own, other in wanted.values() for keys in (*own, *other) for key in keys}
+        entries_of = self.store.entry_counts(every_key)
+        size = max(self.store.size, 1)
+
+        def word(keys: dict[str, float], text: str) -> _Word:
+            present = {key: sim for key, sim in keys.items() if entries_of.get(key)}
+            if not present:
+                return _Word({}, 0.0)
+            best = max(present, key=lambda key: (present[key], -entries_of[key]))
+            rarity = min(MAX_WEIGHT, math.log(1.0 + size / (1.0 + entries_of[best])))
+            return _Word(present, rarity * (GENERIC_WEIGHT if text in GENERIC else 1.0))
+
+        return [
+            _Concept(
+                c,
+                [word(keys, w) for keys, w in zip(own, c.words, strict=True)],
+                [word(keys, w) for keys, w in zip(other, c.stands_for, strict=True)],
+            )
+            for c, (own, other) in wanted.items()
+        ]
+
+    # --- searching -----------------------------------------------------------------------------------
+
+    def search(self, text: str, limit: int | None = 10, within: Within | None = None) -> Found:
+        """The best `limit` entries for a query (all of them, with None), among those `within` selects."""
+        query = parse(text)
+        exact = self._exact(text, within)
+        every = self._concepts(query)
+        concepts = [c for c in every if c.matched]
+        unmatched = tuple(c.concept.text for c in every if not c.matched) if concepts else ()
+        if not concepts and not query.places:
+            hits = [Hit(n, EXACT, rank=2 * EXACT) for n in exact]
+            return Found(hits[:limit] if limit else hits, query)
+        keys = {key for c in concepts for w in (*c.own, *c.stands_for) for key in w.keys}
+        match = " OR ".join(f'"{key}"' for key in sorted(keys))  # keys hold only letters, digits, '+' and '~'
+        wanted = max((limit or 10) * CANDIDATES, MIN_CANDIDATES) if limit else None
+        candidates = self.store.candidates(match, within, query.places, wanted)
+        seen = {entry.n for entry in candidates}
+        if match:  # every match no one awards, for the note that names them, even past the best few
+            unreal_ones = self.store.candidates(match, within, (), UNREAL_NAMED, unreal_only=True)
+            candidates += [entry for entry in unreal_ones if entry.n not in seen]
+        scored = self._scored(candidates, concepts, query, set(exact))
+        tied = {entry.n for entry in candidates if _tied(entry.cert, query.places)} if query.places else set()
+        place_tied = any(h.entry in tied for h in scored)
+        hits = [*(Hit(n, EXACT, rank=2 * EXACT) for n in exact), *(h for h in scored if h.entry not in exact)]
+        unreal = tuple(h.entry for h in hits if h.unreal)
+        return Found(hits[:limit] if limit else hits, query, unmatched, unreal, place_tied)
+
+    def _exact(self, text: str, within: Within | None) -> list[int]:
+        """Entries whose id, acronym, alias, name or a claimed name is the whole query."""
+        key = fold(text)
+        if not key:
+            return []
+        named = list(dict.fromkeys(n for _, n in self.store.named(key)))
+        return self.store.within(named, within) if within is not None else named
+
+    def _scored(
+        self, candidates: Sequence[Entry], concepts: list[_Concept], query: Query, named: set[int]
+    ) -> list[Hit]:
+        flags = self.store.flags
+        total = sum(c.weight for c in concepts)
+        asks_unreal = any(word in STATUS_WORDS for c in concepts for word in c.concept.words)
+        ranked: list[tuple[float, Hit]] = []
+        for entry in candidates:
+            fields = entry_terms(entry.cert)
+            if concepts:
+                score = sum(c.weight * _concept_match(c, fields) for c in concepts) / total
+                score += self._bonus(entry.cert, concepts, query)
+            else:  # only a place: what is awarded there, then what can be earned there
+                score = EXACT if _tied(entry.cert, query.places) else PLACE_ONLY
+            elsewhere = bool(query.places) and not _available(entry.cert, query.places)
+            if query.places and _awarded_in(entry.cert, query.places):
+                score += PLACE_BONUS
+            if not query.places and any("-" in code for code in entry.cert.region):
+                score -= LOCAL_PENALTY
+            if score < FLOOR and entry.n not in named:
+                continue
+            unreal = bool(flags[entry.n] & UNREAL_FLAG) and entry.n not in named and not asks_unreal
+            shown = round(max(0.0, min(score, EXACT)), 1)
+            ranked.append((score, Hit(entry.n, shown, unreal, elsewhere, round(score, 1))))
+        # sorted by the score before it is capped at 100 for showing: bonuses still tell apart full matches
+        ranked.sort(
+            key=lambda sh: (sh[1].unreal, sh[1].elsewhere, -sh[0], flags[sh[1].entry] & ~UNREAL_FLAG, sh[1].entry)
+        )
+        best = max((score for score, _ in ranked), default=0.0)
+        return [hit for score, hit in ranked if score >= RELATIVE_FLOOR * best or hit.entry in named]
+
+    def _bonus(self, cert: Certification, concepts: list[_Concept], query: Query) -> float:
+        """What lifts or lowers a candidate beyond its words: a name the query fills or follows, the
+        education the query mentions, a credential that needs another one first."""
+        bonus = 0.0
+        covered = {key for c in concepts for w in c.own for key, sim in w.keys.items() if sim >= EDIT_SIMILARITY[1]}
+        name_words = [w for w in fold(cert.name).split() if w not in STOPWORDS]
+        if name_words:
+            filled = sum(1 for w in name_words if w in covered or STEM + stem(w) in covered)
+            bonus += NAME_COVERAGE_BONUS * filled / len(name_words)
+        own = " ".join(w for c in concepts for w in c.concept.words)
+        if len(own.split()) >= 2:
+            topics = [" ".join(w for w in fold(text).split() if w not in STOPWORDS) for text in cert.topics]
+            if own in topics or fuzz.partial_ratio(own, fold(cert.name)) >= 90:
+                bonus += PHRASE_BONUS
+            elif any(fuzz.partial_ratio(own, text) >= 90 for text in (*map(fold, cert.aliases), *topics)):
+                bonus += PHRASE_BONUS / 2
+        if cert.requirements and all(route.holds for route in cert.requirements):
+            bonus -= SPECIALTY_PENALTY
+        if query.education is not None:
+            bonus += EDUCATION_FIT * _education_fit(cert, query.education)
+        return bonus
+
+    def suggestion(self, text: str) -> str | None:
+        """A query one step closer to the catalog's words, for a search that found nothing: each word the
+        catalog does not have replaced by the nearest one it has (a known gap is never replaced)."""
+        concepts = parse(text).concepts
+        if any(c.uncovered for c in concepts):
+            return None
+        words = [w for c in concepts for w in c.words]
+        better = []
+        for word in words:
+            close = (
+                None
+                if word in self.known
+                else process.extractOne(word, self.vocabulary, scorer=fuzz.ratio, score_cutoff=75)
+            )
+            better.append(close[0] if close else word)
+        return " ".join(better) if better != words else None
+
+
+def _concept_match(concept: _Concept, fields: list[set[str]]) -> float:
+    """How well an entry's fields match a concept, 0-100: its own words, or the vocabulary's for it."""
+
+    def best(word: _Word) -> float:
+        return max(
+            (sim * WEIGHTS[f] for f, words in enumerate(fields) for key, sim in word.keys.items() if key in words),
+            default=0.0,
+        )
+
+    def covered(words: list[_Word]) -> float:
+        known = [w for w in words if w.weight > 0]
+        if not known:
+            return 0.0
+        # words no entry has still count, as an average word: half a phrase is not the phrase
+        average = sum(w.weight for w in known) / len(known)
+        total = sum(w.weight for w in known) + average * (len(words) - len(known))
+        return sum(w.weight * best(w) for w in known) / total
+
+    return max(covered(concept.own), covered(concept.stands_for))
+
+
+def _tied(cert: Certification, codes: Sequence[str]) -> bool:
+    """Awarded in one of these places or in one of their parts."""
+    return any(r == code or r.startswith(code + "-") for r in cert.region for code in codes)
+
+
+def _awarded_in(cert: Certification, codes: Sequence[str]) -> bool:
+    """Awarded in one of these very places (for a country: nationwide, not in one of its states)."""
+    return any(r in codes for r in cert.region)
+
+
+def _available(cert: Certification, codes: Sequence[str]) -> bool:
+    """Can be earned there: awarded there or in a part of it, nationwide in its country, or anywhere."""
+    if not cert.region:
+        return True
+    countries = {code.partition("-")[0] for code in codes}
+    return _tied(cert, codes) or any(r in countries for r in cert.region)
+
+
+def _education_fit(cert: Certification, level: str) -> int:
+    """+1 when some recorded route asks no more education than `level`, -1 when every route asks more,
+    0 when the catalog records no education for it."""
+    stated = [route.education for route in cert.requirements if route.education is not None]
+    if not stated:
+        return 0
+    rank = EDUCATION.index(level)
+    return 1 if any(EDUCATION.index(e) <= rank for e in stated) else -1

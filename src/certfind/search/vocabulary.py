@@ -1,0 +1,299 @@
+"""The field's vocabulary, as data: how people say things, and what the catalog calls them.
+
+Every phrase is written folded (lowercase, no accents, British spellings folded to US ones, `non-mls` as
+`nonmls`), as `lexicon.fold` gives it. A query phrase found in TERMS also searches for the catalog words it
+maps to (they count a little less than the user's own words, `SYNONYM_WEIGHT` in rank.py); a word the
+vocabulary knows is never read as a typo of another word.
+"""
+
+from __future__ import annotations
+
+TERMS: dict[str, str] = {
+    # --- job titles and roles of library support staff -------------------------------------------
+    # front-desk and circulation work: what LSSC and the state staff programmes cover
+    "library clerk": "library support staff circulation",
+    "circulation clerk": "library support staff circulation",
+    "circ clerk": "library support staff circulation",
+    "clerk": "library support staff circulation",
+    "circ": "circulation",
+    "circulation desk": "circulation library support staff",
+    "front desk": "circulation customer service",
+    "desk staff": "circulation library support staff",
+    "access services": "circulation access services",
+    "lending": "circulation",
+    "checkout": "circulation",
+    "shelver": "library support staff circulation",
+    "shelving": "library support staff circulation",
+    "library page": "library support staff circulation",
+    "page": "library support staff",
+    "library aide": "library support staff paraprofessional",
+    "aide": "paraprofessional library support staff",
+    "library assistant": "library assistant library support staff",
+    "library associate": "library associate library support staff",
+    "library worker": "library staff library support staff",
+    "library staff": "library staff library support staff",
+    "support staff": "library support staff",
+    "paraprofessional": "paraprofessional library support staff",
+    "para": "paraprofessional",
+    "paralibrarian": "paralibrarian paraprofessional library support staff",
+    "library paraprofessional": "paraprofessional library support staff",
+    # technicians: the diplomas and LSSC
+    "lib tech": "library technician",
+    "library tech": "library technician",
+    "technical assistant": "library technician technical services",
+    "library technical assistant": "library technician",
+    "lta": "library technician",
+    "lit": "library information technician",
+    "technical services": "technical services cataloging acquisitions",
+    "tech services": "technical services cataloging",
+    "acquisitions": "acquisitions technical services",
+    # school libraries
+    "media center assistant": "school library paraprofessional library media",
+    "media center": "school library library media",
+    "media specialist": "school library media specialist",
+    "school library aide": "school library aide paraprofessional",
+    "school librarian": "school librarian school library media",
+    "teacher librarian": "teacher librarian school library media",
+    "teaching assistant": "paraprofessional teaching assistant",
+    # running a library
+    "branch manager": "branch manager library director library management",
+    "library director": "library director public library director",
+    "director": "library director administrator",
+    "library manager": "library management library director",
+    "head librarian": "head librarian library director",
+    "small library": "small libraries library director",
+    "rural library": "rural libraries small libraries",
+    # records, archives, IT
+    "records clerk": "records management records information",
+    "records manager": "records management records manager",
+    "records management": "records management records information",
+    "information management": "records information management",
+    "information governance": "information governance records",
+    "recordkeeping": "records management",
+    "record keeping": "records management",
+    "retention": "records retention retention schedules",
+    "retention schedule": "retention schedules records retention",
+    "rim": "records information management",
+    "archives assistant": "archives archive assistant",
+    "archive assistant": "archive assistant archives",
+    "archivist": "archivist archives",
+    "help desk": "help desk it support",
+    "helpdesk": "help desk it support",
+    "service desk": "service desk help desk",
+    "desktop support": "desktop support hardware",
+    "it support": "it help desk hardware",
+    "tech support": "technical support help desk",
+    "computer repair": "hardware computer repair",
+    "pc repair": "hardware computer repair",
+    # --- standards, tools and skills ------------------------------------------------------------
+    # cataloging standards and metadata lead to cataloging
+    "marc": "cataloging metadata",
+    "marc records": "cataloging",
+    "marc21": "cataloging",
+    "rda": "cataloging",
+    "aacr2": "cataloging",
+    "dublin core": "metadata cataloging digital curation",
+    "metadata": "metadata cataloging",
+    "dewey": "classification cataloging",
+    "lcsh": "cataloging classification",
+    "subject headings": "cataloging classification",
+    "authority control": "cataloging",
+    "classification": "classification cataloging",
+    "copy cataloging": "copy cataloging cataloging",
+    # library systems
+    "ils": "library technology library systems",
+    "integrated library system": "library technology library systems",
+    "library system": "library systems library technology",
+    "library software": "library technology library systems",
+    "koha": "library technology library systems",
+    "alma": "library technology library systems",
+    "sirsi": "library technology library systems",
+    "polaris": "library technology library systems",
+    # preservation and digital work
+    "preservation": "preservation archives",
+    "digital preservation": "digital preservation archives",
+    "born digital": "born-digital digital archives electronic records",
+    "digitization": "digitization digital collections",
+    "finding aids": "finding aids arrangement and description",
+    "ead": "finding aids archival description",
+    # office, electronics, automation
+    "excel": "excel office",
+    "word processing": "word processing office",
+    "spreadsheets": "spreadsheets office",
+    "powerpoint": "powerpoint office",
+    "soldering": "soldering electronics technician",
+    "circuits": "circuits electronics",
+    "multimeter": "electronics",
+    "electronics repair": "electronics repair electronics technician",
+    "programmable logic": "automation control systems",
+    "plc programming": "automation control systems instrumentation",
+    "instrumentation": "instrumentation automation control",
+    "scada": "automation control systems",
+    # --- abbreviations people use loosely --------------------------------------------------------
+    # PLC: in library work a public librarian certification; with programming or controls, a programmable
+    # logic controller
+    "plc": "public librarian certification",
+    "plcp": "public librarian certification",
+    "plcs": "automation control systems",
+    "plc controls": "automation control systems instrumentation",
+    # a library master's degree
+    "mls": "mls librarian",
+    "mlis": "mls librarian",
+    "mlsi": "mls librarian",
+    "msls": "mls librarian",
+    "ala accredited": "mls librarian ala",
+    "library degree": "mls librarian",
+    "library science degree": "mls librarian",
+    "lis": "library information science",
+    # staff without that degree
+    "without an mls": "nonmls",
+    "without a mls": "nonmls",
+    "no mls": "nonmls",
+    "nonmls": "nonmls",
+    "non degreed": "nonmls library support staff",
+    "dont have a library degree": "nonmls library support staff",
+    "without a library degree": "nonmls library support staff",
+    "no library degree": "nonmls library support staff",
+    # where to start
+    "entry level": "entry level",
+    "beginner": "entry level",
+    "beginners": "entry level",
+    "no experience": "entry level",
+    "starting out": "entry level",
+    # running things
+    "manage": "management administration",
+    "managing": "management administration",
+    # continuing education
+    "ce": "continuing education",
+    "ceu": "continuing education",
+    "ceus": "continuing education",
+    "cpd": "continuing professional development cpd",
+    "professional development": "continuing education professional development",
+    # the American Library Association awards none itself; ALA-APA, its allied body, does
+    "american library association": "ala apa",
+    "ala": "ala apa",
+}
+"""A phrase people type (folded) and the catalog's words it also searches for."""
+
+UNCOVERED: frozenset[str] = frozenset(
+    (
+        # kinds of libraries and work the catalog holds no credential for (yet): their words appear in it
+        # in other senses (`library law`, an occupation title's `Medical`), so a match would only pretend
+        *("law library", "law libraries", "law librarian", "law librarians", "legal librarian"),
+        *("medical library", "medical libraries", "medical librarian", "medical librarians", "health sciences library"),
+        *("health sciences librarian", "hospital library", "hospital librarian", "ahip"),
+        *("music library", "music librarian", "art library", "art librarian", "map librarian"),
+        *("book conservator", "conservator", "conservation", "bookbinding", "genealogist", "genealogy"),
+        *("museum registrar", "registrar", "notary", "paralegal"),
+    )
+)
+"""Phrases of specialties the catalog has nothing for: a query that names one is told so."""
+
+FILLER_PHRASES: tuple[str, ...] = (
+    "how do i become",
+    "how to become",
+    "how do i get",
+    "how can i get",
+    "how do i",
+    "how can i",
+    "what do i need",
+    "what certification do i need",
+    "what certifications do i need",
+    "what qualifications do i need",
+    "what test do",
+    "what exam do",
+    "do i need",
+    "i work at",
+    "i work in",
+    "i want to",
+    "i would like to",
+    "looking for",
+    "is there",
+    "are there",
+    "which certification",
+    "which certifications",
+    "best certification",
+    "where can i",
+)
+"""Words of questions and requests: they neither block nor steer a match."""
+
+FILLER_WORDS = frozenset(
+    (
+        *("a", "an", "the", "of", "for", "in", "on", "to", "with", "by", "or", "and", "at", "as", "from"),
+        *("how", "what", "which", "where", "who", "why", "when", "do", "does", "did", "i", "im", "my", "me"),
+        *("can", "could", "should", "would", "will", "need", "needs", "want", "get", "getting", "become"),
+        *("becoming", "is", "are", "be", "there", "any", "some", "best", "good", "find", "looking", "take"),
+        *("takes", "have", "has", "pass", "earn", "doing", "work", "working", "job", "jobs", "career"),
+        *("careers", "someone", "people", "person", "if", "dont", "don", "t", "s", "your", "you", "it's"),
+        *("that", "this", "prove", "show", "am", "m", "toward", "towards", "count", "counts", "already"),
+        *("employers", "employer", "first", "also", "just", "only", "really", "about", "into", "start"),
+        # what every entry says something about: `show` tells it for the credential found
+        *("renewal", "renew", "renewing", "recertification", "cost", "costs", "fee", "fees", "price", "prices"),
+        *("requirements", "requirement", "eligibility", "eligible", "info", "details"),
+    )
+)
+"""Single words that say nothing about which credential is meant (IT support is `it`: never dropped)."""
+
+REQUIREMENTS: dict[str, str] = {
+    # what a person has: credentials whose recorded routes ask no more come first
+    "without a degree": "high-school",
+    "without any degree": "high-school",
+    "without college": "high-school",
+    "no degree": "high-school",
+    "no college": "high-school",
+    "high school diploma": "high-school",
+    "high school graduates": "high-school",
+    "high school graduate": "high-school",
+    "only a high school diploma": "high-school",
+    "high school": "high-school",
+    "ged": "high-school",
+    "with an associate degree": "associate",
+    "associate degree": "associate",
+    "with a bachelors": "bachelor",
+    "bachelors degree": "bachelor",
+    "no masters": "bachelor",
+    "no masters required": "bachelor",
+    "without a masters": "bachelor",
+    "without a masters degree": "bachelor",
+    "no graduate degree": "bachelor",
+    "already have an mls": "master",
+    "have an mls": "master",
+    "with an mls": "master",
+    "with a masters": "master",
+}
+"""Phrases that say what education the person has, and that level: a requirement the catalog can check."""
+
+STATUS_WORDS = frozenset(("discontinued", "deprecated", "defunct", "retired", "unconfirmed", "fake", "scam"))
+"""Words that ask for credentials no one awards (any longer): a query with one does not put them last."""
+
+PLACE_WORDS: dict[str, str] = {
+    # demonyms and common names of places: read like --region
+    "american": "US",
+    "usa": "US",
+    "united states": "US",
+    "us": "US",
+    "u s": "US",
+    "canadian": "CA",
+    "british": "GB",
+    "uk": "GB",
+    "english": "GB-ENG",
+    "welsh": "GB-WLS",
+    "scottish": "GB-SCT",
+    "irish": "IE",
+    "australian": "AU",
+    "aussie": "AU",
+    "oz": "AU",
+    "kiwi": "NZ",
+    "new zealander": "NZ",
+    "texan": "US-TX",
+    "ohioan": "US-OH",
+    "hoosier": "US-IN",
+    "californian": "US-CA",
+    "new yorker": "US-NY",
+    "floridian": "US-FL",
+}
+"""Words for places beyond their names and codes (places.py knows those)."""
+
+NOT_PLACE_CODES = frozenset({"IT", "AI", "CE", "MS", "OR", "AS"})
+"""ISO codes that, typed in capitals in a query, are more likely words (IT support, MS Office, CE credits):
+a state or country written this way is not read as a place; its name is."""

@@ -1,0 +1,782 @@
+"""Search relevance: realistic queries and the entry each should put first.
+
+`python -m tests.search.sets` prints top-1 and top-3 accuracy for the tuning set and for the
+held-out set (written after tuning, never tuned on). tests/search/test_relevance.py holds each set to a floor.
+
+The sets of the first version (TUNING, HELD_OUT, UNSEEN) were written for the 28-entry catalog; where the
+catalog's growth or the trust-first rule changed the right answer, the expectation says what it was.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from certfind import catalog, paths
+from certfind.search import Searcher
+
+# Contract 1.1 (2026-11-25): written against the 92-entry catalog before any tuning on it. An expected
+# value is the tuple of ids that are a right first answer (several when the query is honestly
+# ambiguous); () means the query should find nothing. Credentials no one awards are never a right
+# answer unless the query names them exactly.
+TECHNICIAN = (
+    "lssc",
+    "alia-technician",
+    "seneca-lit",
+    "algonquin-lit",
+    "confederation-lit",
+    "mohawk-library-technician",
+    "langara-lit",
+    "ufv-libit",
+    "sait-lit",
+    "saskpolytech-lit",
+    "au-diploma-lis",
+    "au-cert-iv-lis",
+    # added with catalog audit 3's follow-up
+    "conestoga-lit",
+    "durham-lit",
+    "nscc-lit",
+    "rrc-lit",
+    "cod-library-information-technology-aas",
+    "nz-diploma-lis-l5",
+    "au-cert-iii-lis",
+)
+SCHOOL = (
+    *("nbpts-library-media", "az-library-media-endorsement", "nmped-library-media-endorsement"),
+    *("nd-library-media-credentials", "ca-teacher-librarian-credential"),  # added with catalog audit 3's follow-up
+)
+PUBLIC_LIBRARIAN = (
+    "oh-public-librarian-cert",
+    "ny-public-librarian-cert",
+    "ok-public-librarian-cert",
+    "nc-public-librarian-cert",
+    "nv-public-librarian-cert",
+    "sc-public-librarian-cert",
+    "ky-public-librarian-cert",
+    "ne-public-librarian-cert",
+    "wv-public-librarian-cert",
+    "me-public-librarian-cert",
+    "in-public-librarian-cert",
+    "vt-public-librarianship",
+)
+PUBLIC_LIBRARY = (
+    *PUBLIC_LIBRARIAN,
+    "oh-library-staff-cert",
+    "cpla",
+    "tn-library-management",
+    "ky-part-time-staff-cert",
+    "md-library-associate",
+    "md-librarian-director",
+    "la-director-cert",
+    "wi-director-cert",
+    "alia-proficiency",
+)
+DIRECTOR = (
+    "wi-director-cert",
+    "la-director-cert",
+    "md-librarian-director",
+    "ia-director-endorsement",
+    "sd-library-director-cert",
+    "cpla",
+    "tn-library-management",
+)
+MLS = (
+    "oh-public-librarian-cert",
+    "ny-public-librarian-cert",
+    "wa-librarian-cert",
+    "nj-librarian-cert",
+    "va-librarian-cert",
+    "pa-librarian-cert",
+    "ga-librarian-certificate",
+    "ma-librarianship-cert",
+    "md-librarian-director",
+    "cpla",
+    *PUBLIC_LIBRARIAN,
+)
+CANADA_DIPLOMA = (
+    "seneca-lit",
+    "algonquin-lit",
+    "confederation-lit",
+    "mohawk-library-technician",
+    "langara-lit",
+    "ufv-libit",
+    "sait-lit",
+    "saskpolytech-lit",
+)
+
+
+# Written before tuning: what library staff type, with typos, acronyms, British spellings and topics.
+TUNING: list[tuple[str, str | tuple[str, ...]]] = [
+    ("cataloging", "lssc"),
+    ("catalogng", "lssc"),
+    ("cataloguing", "lssc"),
+    ("circulation", "lssc"),
+    ("access services", "lssc"),
+    ("reference services", "lssc"),
+    ("youth services", ("lssc", "ia-staff-endorsement")),
+    ("library support staff", "lssc"),
+    ("LSSC", "lssc"),
+    ("library technican", TECHNICIAN),  # was clt: real credentials now come first
+    ("academic library technician", ("lssc", "sd-library-staff-cert", *TECHNICIAN)),  # was calt
+    ("public library technician", (*TECHNICIAN, "oh-library-staff-cert", "md-library-associate")),  # was cplt
+    ("CPTL", "cplt"),
+    ("school library technician", (*SCHOOL, "ets-parapro", *TECHNICIAN)),  # was cslt
+    ("technical services technician", (*TECHNICIAN, "iscet-cet", "eta-cet")),  # was ctst
+    ("CPLA", "cpla"),
+    ("public library administrator", "cpla"),
+    ("archivist", "ca"),
+    ("certified archivist exam", "ca"),
+    ("digital archives", "saa-das"),
+    ("DAS", "saa-das"),
+    ("records manager", "icrm-crm"),
+    ("CRM", "icrm-crm"),
+    ("information governance", "arma-igp"),
+    ("IGP", "arma-igp"),
+    ("information professional", "cip"),
+    ("AIIM", "cip"),
+    ("ISCET", "iscet-cet"),
+    ("ETA electronics", "eta-cet"),
+    ("A+", "comptia-a-plus"),
+    ("comptia", ("comptia-a-plus", "comptia-network-plus")),
+    ("computer hardware repair", "comptia-a-plus"),
+    ("help desk", ("comptia-a-plus", "hdi-sca", "hdi-dst", "hdi-csr")),
+    ("MOS", "mos"),
+    ("microsoft excel", "mos"),
+    ("office software", "mos"),
+    ("control systems technician", "isa-ccst"),
+    ("CCST", "isa-ccst"),
+    ("automation professional", "isa-cap"),
+    ("National Board library media", "nbpts-library-media"),
+    ("Arizona library media endorsement", "az-library-media-endorsement"),
+    ("New Mexico school library", "nmped-library-media-endorsement"),
+    ("Montana", "montana-library-cert"),
+    ("Minnesota library certification", "minnesota-library-cert"),
+    ("Michigan library staff", "library-of-michigan-staff-cert"),
+    ("library technician diploma Ontario", "mohawk-library-technician"),
+    ("digital curation", "lja-digital-curation"),
+    ("Library Juice", "lja-digital-curation"),
+    ("library practitioner", ("alia-cpd-certified",)),  # was western-council-lpc (discontinued)
+    (
+        "IMLS",
+        ("western-council-lpc", "mls-p"),
+    ),  # no real credential is about IMLS: only unreal ones match, last and named on stderr
+    ("museum library services", "mls-p"),
+]
+
+# Written after tuning. First measured at 83.3% top-1; its two misses exposed general defects
+# (word families, unmatched words weighed as the rarest, status not searchable) that were fixed.
+HELD_OUT: list[tuple[str, str]] = [
+    ("records and information management", "icrm-crm"),
+    ("electronic records exam parts", "icrm-crm"),
+    ("archvist certification", "ca"),
+    ("collection management competency", "lssc"),
+    ("teaching certificate school librarian national board", "nbpts-library-media"),
+    ("Praxis 5312", "nmped-library-media-endorsement"),
+    ("instrumentation technician", "isa-ccst"),
+    ("powerpoint", "mos"),
+    ("Mohawk College", "mohawk-library-technician"),
+    ("ALA-APA administrator", "cpla"),
+    ("discontinued practitioner certificate", "western-council-lpc"),
+    ("comptia a plus 220-1201", "comptia-a-plus"),
+]
+
+
+# Written after those fixes and measured once, untouched: the figure for queries never tuned on.
+UNSEEN: list[tuple[str, str]] = [
+    ("certified records analyst", "icrm-crm"),
+    ("support staff certification ALA", "lssc"),
+    ("archives certificate SAA", "saa-das"),
+    ("electronics technician associate", "iscet-cet"),
+    ("Certiport", "mos"),
+    ("school library endorsement arizona", "az-library-media-endorsement"),
+    ("public library directors montana", "montana-library-cert"),
+    ("readers advisory", "lssc"),
+    ("cataloguer certification", "lssc"),
+    ("ISA automation certification exam", "isa-cap"),
+]
+
+
+TUNING_1_1: list[tuple[str, tuple[str, ...]]] = [
+    # the review's failures
+    ("library technician", TECHNICIAN),
+    ("library technican", TECHNICIAN),
+    ("school library", SCHOOL),
+    ("public library", PUBLIC_LIBRARY),
+    ("archivest", ("ca",)),
+    ("soldering", ("iscet-cet", "eta-cet")),
+    ("library director", DIRECTOR),
+    ("Florida", ()),
+    ("library certification Florida", ()),
+    ("LTA", ("lssc", *TECHNICIAN)),
+    ("PLC", PUBLIC_LIBRARIAN),
+    ("MLIS", MLS),
+    # places
+    ("Texas", ("tx-slm-certificates",)),
+    (
+        "Ontario library technician",
+        (
+            *("seneca-lit", "algonquin-lit", "confederation-lit", "mohawk-library-technician"),
+            *("conestoga-lit", "durham-lit"),  # added with catalog audit 3's follow-up
+        ),
+    ),
+    ("library technician diploma british columbia", ("langara-lit", "ufv-libit")),
+    ("Ohio library staff", ("oh-library-staff-cert",)),
+    ("Kentucky librarian", ("ky-public-librarian-cert",)),
+    ("Nebraska librarian", ("ne-public-librarian-cert",)),
+    ("Georgia librarian license", ("ga-librarian-certificate",)),
+    ("New Hampshire", ("nh-paralibrarian-cert",)),
+    ("Vermont", ("vt-public-librarianship",)),
+    ("Maine library certification", ("me-public-librarian-cert",)),
+    ("Pennsylvania library assistant", ("pa-library-assistant",)),
+    ("wisconsin director certification", ("wi-director-cert",)),
+    ("Iowa youth services", ("ia-staff-endorsement",)),
+    ("Ireland", ("lai-associateship",)),
+    ("New Zealand library registration", ("lianza-registration",)),
+    ("australia library technician", ("alia-technician", "au-diploma-lis", "au-cert-iv-lis")),
+    ("Massachusetts paralibrarian", ("ma-para-certification",)),
+    # issuers and names
+    ("CILIP", ("cilip-certification", "cilip-chartership", "cilip-fellowship")),
+    ("chartership", ("cilip-chartership",)),
+    ("ALIA", ("alia-technician", "alia-cpd-certified", "alia-proficiency")),
+    ("Seneca", ("seneca-lit",)),
+    ("SAIT", ("sait-lit",)),
+    ("Langara", ("langara-lit",)),
+    ("UFV", ("ufv-libit",)),
+    ("ParaPro", ("ets-parapro",)),
+    ("certificate IV library", ("au-cert-iv-lis",)),
+    ("diploma of library and information services", ("au-diploma-lis",)),
+    ("arrangement and description", ("saa-arrangement",)),
+    ("federal records manager", ("icrm-crm-fed",)),
+    ("records analyst", ("icrm-crm",)),
+    # topics and skills
+    ("library assistant apprenticeship", ("uk-library-assistant-l3",)),
+    ("help desk", ("hdi-sca", "hdi-dst", "hdi-csr", "comptia-a-plus")),
+    ("network+", ("comptia-network-plus",)),
+    ("customer service representative", ("hdi-csr",)),
+    ("digital preservation", ("loc-dpoe-topical-trainer", "saa-das", "lja-digital-curation")),
+    (
+        "paraprofessional",
+        ("lssc", "ets-parapro", "nh-paralibrarian-cert", "ma-para-certification", "ula-paraprofessional-cert"),
+    ),
+    ("ALA library technician certification", ("lssc",)),
+    # the article's names still reach their entries when typed exactly
+    ("MLS-P", ("mls-p",)),
+    ("CPTL", ("cplt",)),
+]
+
+
+# Contract 1.1: written blind on 2026-11-25 by someone who read only the catalog (never the search code,
+# never a search result), then measured once before any tuning and never tuned on.
+HELD_OUT_BLIND: list[tuple[str, tuple[str, ...]]] = [
+    # US places: a state name plus a loose description. Where a state has several
+    # credentials that fit the words, any of them is accepted.
+    ("kentucky library certification", ("ky-public-librarian-cert", "ky-part-time-staff-cert")),
+    ("massachusetts library certificate", ("ma-librarianship-cert", "ma-library-techniques", "ma-para-certification")),
+    ("small library management texas", ("tx-slm-certificates",)),
+    ("new york library assistant certificate", ("ny-nyslaa-certificate",)),
+    ("iowa library director", ("ia-director-endorsement",)),
+    # Places and credentials outside the US (Canada, UK, New Zealand, Ireland).
+    (
+        "library technician diploma canada",
+        (
+            "mohawk-library-technician",
+            "seneca-lit",
+            "algonquin-lit",
+            "langara-lit",
+            "ufv-libit",
+            "sait-lit",
+            "saskpolytech-lit",
+            "confederation-lit",
+        ),
+    ),
+    ("library tech program british columbia", ("langara-lit", "ufv-libit")),
+    (
+        "library assistant qualification uk",
+        ("cilip-certification", "uk-library-assistant-l3", "wales-larims-apprenticeship-l3"),
+    ),
+    ("librarian professional registration new zealand", ("lianza-registration",)),
+    ("ireland librarian professional award", ("lai-associateship",)),
+    # Typos of one or two letters in half-remembered names.
+    ("libary support staff certification", ("lssc",)),
+    ("certifed archivist exam", ("ca",)),
+    ("certified recrods manager", ("icrm-crm",)),
+    ("digital archives specalist", ("saa-das",)),
+    ("paralibrarain certification new hampshire", ("nh-paralibrarian-cert",)),
+    ("cilip charteship", ("cilip-chartership",)),
+    # Acronyms, post-nominals and field abbreviations (LIS, non-MLS, CE, NBCT).
+    ("mclip", ("cilip-chartership",)),
+    ("lis diploma australia", ("au-diploma-lis",)),
+    ("non-mls library staff certification ohio", ("oh-library-staff-cert",)),
+    ("ce certification montana library", ("montana-library-cert",)),
+    ("nbct library media", ("nbpts-library-media",)),
+    # Topics of the work, with no credential name (one uses British spelling).
+    (
+        "digitisation and digital preservation certificate",
+        ("lja-digital-curation", "saa-das", "loc-dpoe-topical-trainer"),
+    ),
+    ("records management certification", ("icrm-crm", "cip", "arma-igp")),
+    ("processing archives finding aids course", ("saa-arrangement",)),
+    ("school library aide test", ("ets-parapro",)),
+    (
+        "paraprofessional library certification",
+        (
+            "lssc",
+            "cilip-certification",
+            "ma-para-certification",
+            "nh-paralibrarian-cert",
+            "minnesota-library-cert",
+            "ula-paraprofessional-cert",  # added with catalog audit 3's follow-up
+            "oh-library-staff-cert",
+        ),
+    ),
+    ("privacy and e-discovery records governance", ("arma-igp",)),
+    # Issuers' names only: any credential of that issuer is a correct first result.
+    ("society of american archivists certificate", ("saa-das", "saa-arrangement")),
+    (
+        "chartered institute of library and information professionals",
+        ("cilip-certification", "cilip-chartership", "cilip-fellowship"),
+    ),
+    ("ohio library council", ("oh-library-staff-cert", "oh-public-librarian-cert")),
+    ("australian library and information association", ("alia-technician", "alia-cpd-certified", "alia-proficiency")),
+    # IT and office skills useful to library staff.
+    ("excel certification", ("mos",)),
+    ("help desk certification", ("hdi-csr", "hdi-sca", "hdi-dst", "comptia-a-plus")),
+    # Half-remembered names: changed word order, and a credential that was not found
+    # (named exactly, so it is accepted, as is the real alternative the catalog points to).
+    ("certification public library administrator", ("cpla",)),
+    ("ala certified library technician", ("clt", "lssc")),
+]
+
+
+# Contract 1.1: a second blind set, written on 2026-11-25 after the general fixes that HELD_OUT_BLIND's misses
+# led to, by someone who read only the catalog. Measured once; never tuned on.
+UNSEEN_BLIND: list[tuple[str, tuple[str, ...]]] = [
+    # US states: place plus role or kind of credential (one typo in a state name, one British spelling)
+    ("ohio certification for library staff without an MLS", ("oh-library-staff-cert",)),
+    ("Iowa Library Director Certification", ("ia-director-endorsement",)),
+    ("kentucky part time library staff training", ("ky-part-time-staff-cert",)),
+    ("georgia librarian licence", ("ga-librarian-certificate",)),
+    ("pensylvania library assistant certificate", ("pa-library-assistant",)),
+    # Abroad: Canadian provinces, England/UK, Ireland, New Zealand, Australia (one typo, one word-order change)
+    ("library technician program British Columbia", ("langara-lit", "ufv-libit")),
+    ("library tech diploma calgary alberta", ("sait-lit",)),
+    ("saskatchewan polytech libary technology", ("saskpolytech-lit",)),
+    ("library apprenticeship england level 3", ("uk-library-assistant-l3",)),
+    ("professional registration for library assistants uk", ("cilip-certification",)),
+    ("Ireland librarian associateship", ("lai-associateship",)),
+    ("new zealand librarian registration", ("lianza-registration",)),
+    ("Certificate IV Library TAFE", ("au-cert-iv-lis",)),
+    # Half-remembered names and acronyms, mostly with one- or two-letter typos
+    ("cilip chartrship", ("cilip-chartership",)),
+    ("microsoft ofice specialist", ("mos",)),
+    ("certified records manger", ("icrm-crm",)),
+    ("digital archives specalist certificate", ("saa-das",)),
+    ("minnesota voluntary certifcation program", ("minnesota-library-cert",)),
+    ("public library administator certification", ("cpla",)),
+    # Exact names of a discontinued and a not-found entry: the named entry itself is the right answer
+    ("Western Council Library Practitioner Certificate", ("western-council-lpc",)),
+    ("certified public library technician", ("cplt",)),
+    # Issuers' names (several credentials from one issuer are all acceptable)
+    ("Society of American Archivists Certificate", ("saa-das", "saa-arrangement")),
+    ("International Society of Automation certification", ("isa-ccst", "isa-cap")),
+    ("Institute of Certified Records Managers", ("icrm-crm", "icrm-crm-fed")),
+    ("comptia certification for help desk", ("comptia-a-plus",)),
+    # Topics of the work (one typo, one word-order change)
+    ("Finding Aids Processing Certificate", ("saa-arrangement",)),
+    ("records management certification federal government", ("icrm-crm-fed",)),
+    ("instrumentaion technician certification", ("isa-ccst",)),
+    # Plain-word questions (one typo)
+    ("what test do school libary aides take", ("ets-parapro",)),
+    ("how do library assistants in new york get certified", ("ny-nyslaa-certificate",)),
+]
+
+
+# Issue 21 (2026-12-02): two sets of natural queries (questions, job titles, standards, places in the query,
+# misspellings), written by someone who had read only the 92-entry catalog and the kinds of queries people
+# type, before any tuning. Queries expecting () are right when certfind finds nothing or says on stderr that
+# the catalog has nothing specific (`says_nothing_specific`).
+# First measured, with the search of contract 1.1: tuning top-1 69.1% top-3 71.6%; held-out top-1 67.1%
+# top-3 71.8%. With the new search before any tuning on it: held-out top-1 72.9%, top-3 88.2%.
+# NATURAL_TUNING was then tuned on; NATURAL_HELD_OUT never was (its misses were never looked at).
+# Where the catalog gained a right answer after the set was written, the expectation adds it, marked.
+NATURAL_TUNING: list[tuple[str, tuple[str, ...]]] = [
+    # --- Kind 1: questions in plain words ---
+    (
+        "how do i get certified as a library assistant if i dont have a library degree",
+        ("lssc", "cilip-certification", "alia-proficiency"),
+    ),
+    ("what do i need to become a certified archivist", ("ca",)),
+    (
+        "is there a certificate for looking after born digital records",
+        ("saa-das", "lja-digital-curation", "loc-dpoe-topical-trainer"),
+    ),
+    ("what test do school library aides have to pass", ("ets-parapro",)),
+    ("how can i prove to employers that i'm good at excel", ("mos",)),
+    ("which certification should i get first for a help desk job", ("comptia-a-plus", "hdi-csr", "hdi-sca")),
+    ("can volunteer hours count toward a library support staff certificate", ("lssc",)),
+    ("is there a certification for people who manage a public library and already have an mls", ("cpla",)),
+    ("how do i learn to process archival collections and write finding aids", ("saa-arrangement",)),
+    ("where can i get certified to repair electronics", ("iscet-cet", "eta-cet")),
+    ("what certifications exist for records and information management", ("icrm-crm", "arma-igp", "cip")),
+    # --- Kind 2: job titles and roles ---
+    ("circ desk clerk certification", ("lssc",)),
+    ("paralibrarian certification", ("ma-para-certification", "nh-paralibrarian-cert", "lssc")),
+    ("technical services library assistant credential", ("lssc", "ny-nyslaa-certificate")),
+    ("school library aide", ("ets-parapro",)),
+    ("branch manager without mls", ("tn-library-management", "tx-slm-certificates")),
+    ("records clerk certification", ("cip", "icrm-crm")),
+    ("desktop support tech cert", ("hdi-dst", "comptia-a-plus")),
+    (
+        "teacher librarian certification",
+        ("nbpts-library-media", "az-library-media-endorsement", "nmped-library-media-endorsement"),
+    ),
+    ("bookmobile librarian", ("ky-public-librarian-cert",)),
+    ("library trustee training", ("montana-library-cert",)),
+    ("library page shelving staff certificate", ("lssc",)),
+    ("youth services library associate", ("ia-staff-endorsement", "lssc", "md-library-associate")),
+    ("md library director cert", ("md-librarian-director",)),
+    # --- Kind 3: standards, tools and skills of the field ---
+    ("dublin core metadata certificate", ("lja-digital-curation", "saa-das", "saa-arrangement")),
+    ("EAD finding aids course", ("saa-arrangement",)),
+    ("records retention schedules certification", ("icrm-crm", "arma-igp")),
+    ("ms office word excel powerpoint certification", ("mos",)),
+    ("soldering and circuit troubleshooting certification", ("iscet-cet", "eta-cet")),
+    ("instrumentation calibration technician cert", ("isa-ccst",)),
+    ("wireless network troubleshooting cert", ("comptia-network-plus",)),
+    ("readers advisory training certificate", ("ky-part-time-staff-cert", "lssc")),
+    ("document capture digitization information management exam", ("cip",)),
+    ("copy cataloging certification", ("in-public-librarian-cert", "lssc")),
+    ("digital preservation train the trainer", ("loc-dpoe-topical-trainer",)),
+    # --- Kind 4: places inside the query ---
+    ("ohio non mls library staff certification", ("oh-library-staff-cert",)),
+    (
+        "library technician diploma ontario online",
+        (
+            *("mohawk-library-technician", "confederation-lit", "seneca-lit", "algonquin-lit"),
+            *("conestoga-lit", "durham-lit"),  # added with catalog audit 3's follow-up
+        ),
+    ),
+    ("library tech program vancouver bc", ("langara-lit", "ufv-libit")),
+    (
+        "uk library assistant qualification",
+        (
+            *("cilip-certification", "uk-library-assistant-l3"),
+            "wales-larims-apprenticeship-l3",  # added with catalog audit 3's follow-up
+        ),
+    ),
+    ("irish librarian professional award", ("lai-associateship",)),
+    ("aussie library technician", ("alia-technician", "au-diploma-lis", "alia-cpd-certified")),
+    ("TX small library management certificate", ("tx-slm-certificates",)),
+    ("kentucky part time library staff", ("ky-part-time-staff-cert",)),
+    ("georgia librarian license", ("ga-librarian-certificate",)),
+    ("wisconsin library director certification", ("wi-director-cert",)),
+    ("Hoosier public library certificate", ("in-public-librarian-cert",)),
+    ("louisiana parish library director exam", ("la-director-cert",)),
+    ("new zealand library registration", ("lianza-registration",)),
+    ("washington state librarian certificate exam", ("wa-librarian-cert",)),
+    ("certified librarian north carolina", ("nc-public-librarian-cert",)),
+    ("texas county librarian certification", ("tx-county-librarian-cert", "tx-slm-certificates")),
+    # --- Kind 5: misspellings, typos, abbreviations, British/US spellings ---
+    ("libary tecnician certfication", ("lssc",)),
+    ("arcivist certifcation exam", ("ca",)),
+    ("ACA exam", ("ca",)),
+    ("comptia a plus", ("comptia-a-plus",)),
+    ("MCLIP chartership", ("cilip-chartership",)),
+    ("NBCT library media", ("nbpts-library-media",)),
+    ("certifed records manger", ("icrm-crm",)),
+    ("CPTL certification", ("cplt", "cpla", "lssc")),
+    ("lssc competencys", ("lssc",)),
+    (
+        "cataloguing and classification qualification",
+        (
+            "lssc",
+            "au-diploma-lis",
+            "au-cert-iv-lis",
+            "mohawk-library-technician",
+            "seneca-lit",
+            "langara-lit",
+            "saskpolytech-lit",
+        ),
+    ),
+    ("digitisation certificate", ("lja-digital-curation", "cip")),
+    ("CCST level 1", ("isa-ccst",)),
+    ("FCLIP fellowship", ("cilip-fellowship",)),
+    # --- Kind 6: requirement phrases combined with a role or topic ---
+    (
+        "library certification with only a high school diploma",
+        (
+            "lssc",
+            "library-of-michigan-staff-cert",
+            "ne-public-librarian-cert",
+            "oh-library-staff-cert",
+            "ia-director-endorsement",
+            "sd-library-director-cert",
+            "nv-public-librarian-cert",
+        ),
+    ),
+    ("records management certification without a degree", ("icrm-crm", "cip", "arma-igp")),
+    ("archives certificate no masters required", ("ca", "saa-das", "saa-arrangement")),
+    ("part-time library worker certificate", ("ky-part-time-staff-cert",)),
+    ("entry level electronics cert no experience", ("eta-cet", "iscet-cet")),
+    (
+        "library director certification without an mls",
+        (
+            "tn-library-management",
+            "ma-library-techniques",
+            "vt-public-librarianship",
+            "tx-slm-certificates",
+            "ia-director-endorsement",
+            "sd-library-director-cert",
+            "wi-director-cert",
+            "montana-library-cert",
+            "ma-librarianship-cert",
+            "nv-public-librarian-cert",
+        ),
+    ),
+    (
+        "school librarian add-on endorsement for licensed teachers",
+        ("az-library-media-endorsement", "nmped-library-media-endorsement", "nbpts-library-media"),
+    ),
+    ("help desk cert for beginners with no it experience", ("comptia-a-plus", "hdi-csr")),
+    (
+        "mature student library technician diploma",
+        ("mohawk-library-technician", "seneca-lit", "langara-lit", "confederation-lit"),
+    ),
+    ("federal government records specialist certification", ("icrm-crm-fed",)),
+    ("ohio certification for librarians who have an mlis", ("oh-public-librarian-cert",)),
+    # --- Kind 7: nothing specific in the catalog ---
+    ("law librarian certification", ()),
+    ("medical librarian credential AHIP", ()),
+    ("book conservator certification", ()),
+    ("florida library assistant certification", ()),
+    ("genealogist certification", ()),
+    ("museum registrar certification", ()),
+]
+
+NATURAL_HELD_OUT: list[tuple[str, tuple[str, ...]]] = [
+    # --- Kind 1: questions in plain words ---
+    ("do i need a degree to get the ala support staff cert", ("lssc",)),
+    ("whats the exam for getting into records management", ("icrm-crm", "cip", "arma-igp")),
+    ("how long does it take to become a certified records analyst", ("icrm-crm",)),
+    ("can a school librarian get national board certified", ("nbpts-library-media",)),
+    ("what course teaches digitizing old photos and adding metadata", ("lja-digital-curation", "cip")),
+    ("is there any certification for the person who fixes the computers at our library", ("comptia-a-plus", "hdi-dst")),
+    ("what does it take to be a chartered librarian", ("cilip-chartership",)),
+    ("where do i learn to work a service desk and troubleshoot tickets", ("hdi-sca", "hdi-csr")),
+    ("how to get certified in industrial automation", ("isa-cap", "isa-ccst")),
+    ("which cert shows i can handle word and outlook", ("mos",)),
+    ("how do archivists keep their certification current", ("ca",)),
+    # --- Kind 2: job titles and roles ---
+    ("front desk library worker certificate", ("lssc",)),
+    ("library aide cert", ("lssc", "ets-parapro")),
+    ("para in the school library", ("ets-parapro",)),
+    ("library associate", ("md-library-associate", "lssc")),
+    (
+        "one person library director training",
+        (
+            "vt-public-librarianship",
+            "tx-slm-certificates",
+            "ma-library-techniques",
+            "tn-library-management",
+            "montana-library-cert",
+            "ok-public-librarian-cert",
+            "ia-director-endorsement",
+        ),
+    ),
+    ("archive assistant qualification", ("uk-library-assistant-l3", "ca", "saa-arrangement", "saa-das")),
+    ("records and information manager", ("icrm-crm", "arma-igp", "cip")),
+    ("information governance lead", ("arma-igp",)),
+    ("service desk agent", ("hdi-csr", "hdi-sca")),
+    (
+        "library media specialist k-12",
+        ("nbpts-library-media", "az-library-media-endorsement", "nmped-library-media-endorsement"),
+    ),
+    ("head librarian certificate", ("ct-head-librarian-cert", "cpla")),
+    ("electronics bench tech", ("iscet-cet", "eta-cet")),
+    ("county district librarian ohio", ("oh-county-librarian-cert",)),
+    ("library staff south dakota", ("sd-library-staff-cert", "sd-library-director-cert")),
+    # --- Kind 3: standards, tools and skills of the field ---
+    ("MARC RDA cataloging cert", ("lssc",)),
+    ("born digital forensics archives", ("saa-das",)),
+    ("e-discovery privacy compliance certification", ("arma-igp",)),
+    ("access database certification", ("mos",)),
+    ("analog and digital electronics certification", ("iscet-cet", "eta-cet")),
+    ("process control instrumentation cert", ("isa-ccst", "isa-cap")),
+    ("routers switches subnetting certification", ("comptia-network-plus",)),
+    ("pc hardware operating systems troubleshooting certification", ("comptia-a-plus", "hdi-dst")),
+    ("vital records storage and disposition", ("icrm-crm",)),
+    ("dealing with difficult patrons course", ("ky-part-time-staff-cert", "lssc")),
+    ("trauma informed library practice", ("ia-staff-endorsement",)),
+    ("information literacy instructional collaboration credential", ("nbpts-library-media",)),
+    # --- Kind 4: places inside the query ---
+    (
+        "canadian library technician diploma",
+        (
+            "mohawk-library-technician",
+            "seneca-lit",
+            "algonquin-lit",
+            "langara-lit",
+            "ufv-libit",
+            "sait-lit",
+            "saskpolytech-lit",
+            "confederation-lit",
+        ),
+    ),
+    ("ottawa library tech", ("algonquin-lit",)),
+    ("alberta library technician", ("sait-lit",)),
+    ("toronto library technician accelerated", ("seneca-lit",)),
+    ("scottish library assistant qualification", ("cilip-certification",)),
+    ("england library apprenticeship level 3", ("uk-library-assistant-l3",)),
+    ("cert iv library australia tafe", ("au-cert-iv-lis",)),
+    ("michigan library staff cert", ("library-of-michigan-staff-cert",)),
+    ("MN library certification non-mls", ("minnesota-library-cert",)),
+    ("NJ professional librarian certificate", ("nj-librarian-cert",)),
+    ("virginia public librarian certificate", ("va-librarian-cert",)),
+    ("new mexico school librarian praxis", ("nmped-library-media-endorsement",)),
+    ("pennsylvania library assistant certificate", ("pa-library-assistant",)),
+    ("sc pre-professional librarian certificate", ("sc-public-librarian-cert",)),
+    ("ny state librarian certificate mls", ("ny-public-librarian-cert",)),
+    ("west virginia library basic certification", ("wv-public-librarian-cert",)),
+    ("maine library certification online classes", ("me-public-librarian-cert",)),
+    # --- Kind 5: misspellings, typos, abbreviations, British/US spellings ---
+    ("ALA certified library technician", ("clt", "lssc")),
+    ("IGP arma exam", ("arma-igp",)),
+    ("net+ cert", ("comptia-network-plus",)),
+    ("ACLIP", ("cilip-certification",)),
+    ("ALIATec", ("alia-technician", "alia-cpd-certified")),
+    ("RLIANZA revalidation", ("lianza-registration",)),
+    ("CRM-FED", ("icrm-crm-fed",)),
+    ("paraprofesional certifcation libary", ("lssc", "cilip-certification", "ets-parapro")),
+    ("digital archvies specialist", ("saa-das",)),
+    ("microsft office specialist", ("mos",)),
+    ("CET journeyman", ("iscet-cet", "eta-cet")),
+    ("cpla certifcation requirments", ("cpla",)),
+    ("DPOE", ("loc-dpoe-topical-trainer",)),
+    # --- Kind 6: requirement phrases combined with a role or topic ---
+    (
+        "GED only library certificate",
+        (
+            "lssc",
+            "library-of-michigan-staff-cert",
+            "ne-public-librarian-cert",
+            "oh-library-staff-cert",
+            "ia-director-endorsement",
+            "sd-library-director-cert",
+            "nv-public-librarian-cert",
+            "confederation-lit",
+        ),
+    ),
+    ("it cert no prerequisites", ("comptia-a-plus", "hdi-csr")),
+    ("automation professional certification without a degree", ("isa-cap",)),
+    ("library staff training for people working under 100 hours a month", ("ky-part-time-staff-cert",)),
+    (
+        "certification for non-mls library workers",
+        (
+            "lssc",
+            "minnesota-library-cert",
+            "oh-library-staff-cert",
+            "ma-para-certification",
+            "nh-paralibrarian-cert",
+            "cilip-certification",
+            "alia-proficiency",
+            "library-of-michigan-staff-cert",
+        ),
+    ),
+    (
+        "becoming a school librarian with 3 years teaching experience",
+        ("nbpts-library-media", "az-library-media-endorsement"),
+    ),
+    ("records manager cert with high school diploma and 5 years experience", ("icrm-crm",)),
+    ("archivist exam without graduate degree", ("ca",)),
+    ("digital curation course no experience needed", ("lja-digital-curation", "saa-das")),
+    ("pennsylvania provisional librarian with 12 credits of library science", ("pa-librarian-cert",)),
+    (
+        "library tech diploma part time online",
+        (
+            "mohawk-library-technician",
+            "confederation-lit",
+            "langara-lit",
+            "ufv-libit",
+            "saskpolytech-lit",
+            "au-diploma-lis",
+        ),
+    ),
+    # --- Kind 7: nothing specific in the catalog ---
+    ("certified law library specialist", ()),
+    ("health sciences librarian certification", ()),
+    ("colorado library staff certification", ()),
+    ("fami ausbildung bibliothek", ()),
+    ("notary public certification for records clerks", ()),
+    ("south africa library assistant course", ()),
+    ("technicien en documentation quebec", ()),
+]
+
+
+Expected = str | tuple[str, ...]
+
+
+def rank(searcher: Searcher, ids: list[str], query: str) -> list[str]:
+    return [ids[h.entry] for h in searcher.search(query, limit=3).hits]
+
+
+def says_nothing_specific(searcher: Searcher, query: str) -> bool:
+    """Right for a query expecting nothing specific: it finds nothing, or says on stderr that some of its
+    words name nothing in the catalog, or that nothing is awarded in the place it names."""
+    found = searcher.search(query, limit=3)
+    return not found.hits or bool(found.unmatched) or (bool(found.query.places) and not found.place_tied)
+
+
+def accuracy(pairs: Sequence[tuple[str, Expected]]) -> tuple[float, float, list[tuple[str, Expected, list[str]]]]:
+    """Top-1 and top-3 accuracy; a query expecting () is right when it finds nothing."""
+    cat = catalog.load(str(paths.bundled_catalog()))
+    ids = [cert.id for cert in cat]
+    searcher = cat.searcher
+    top1 = top3 = 0
+    misses = []
+    for query, expected in pairs:
+        right = (expected,) if isinstance(expected, str) else expected
+        got = rank(searcher, ids, query)
+        if not right:
+            hit1 = hit3 = says_nothing_specific(searcher, query)
+        else:
+            hit1 = bool(got) and got[0] in right
+            hit3 = any(g in right for g in got)
+        top1 += hit1
+        top3 += hit3
+        if not hit1:
+            misses.append((query, expected, got))
+    n = max(len(pairs), 1)
+    return top1 / n, top3 / n, misses
+
+
+SETS: dict[str, Sequence[tuple[str, Expected]]] = {
+    "tuning": TUNING,
+    "tuning 1.1": TUNING_1_1,
+    "held-out": HELD_OUT,
+    "unseen": UNSEEN,
+    "held-out 1.1": HELD_OUT_BLIND,
+    "unseen 1.1": UNSEEN_BLIND,
+    "natural tuning": NATURAL_TUNING,
+    "natural held-out": NATURAL_HELD_OUT,
+}
+
+
+BLIND = {"natural held-out"}
+"""Sets whose misses are never printed: looking at them would be tuning on them."""
+
+
+def main() -> None:
+    for label, pairs in SETS.items():
+        if not pairs:
+            continue
+        t1, t3, misses = accuracy(pairs)
+        sys.stdout.write(f"{label:16} {len(pairs):3} queries  top-1 {t1:6.1%}  top-3 {t3:6.1%}\n")
+        if label in BLIND:
+            continue
+        for query, expected, got in misses:
+            want = expected if isinstance(expected, str) else "|".join(expected[:3]) or "(nothing)"
+            sys.stdout.write(f"  miss: {query!r:40} want {want:36} got {', '.join(got) or '-'}\n")
+
+
+if __name__ == "__main__":
+    main()

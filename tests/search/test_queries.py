@@ -1,0 +1,214 @@
+"""What people type: every query word counts but none is mandatory, places are places, questions are not
+content, the field's vocabulary leads to the right credentials, and what certfind has nothing for is said.
+
+Each query quoted in issue 21 (docs/relevance.md lists them) is checked here as a user sees it: stdout,
+stderr and the exit code.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from certfind.search.query import parse
+from tests.conftest import cli
+from tests.support import UNREAL_NOTE
+
+
+def ids(query: str, limit: int = 3, *options: str) -> tuple[list[str], str, int]:
+    run = cli("search", *query.split(), "--limit", str(limit), *options, "--json", "id")
+    found = [item["id"] for item in json.loads(run.out)] if run.out else []
+    notes = "".join(line + "\n" for line in run.err.splitlines() if not line.startswith(UNREAL_NOTE))
+    return found, notes, run.code
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "place"),
+    [
+        ("library clerk", {"lssc", "saskpolytech-library-clerk"}, ""),
+        ("circulation clerk", {"lssc"}, ""),
+        ("MARC records", {"lssc"}, ""),
+        ("RDA cataloging", {"lssc"}, ""),
+        ("lssc renewal", {"lssc"}, ""),
+        ("how to become a certified archivist", {"ca"}, ""),
+        ("American Library Association certification", {"lssc", "cpla"}, ""),
+        ("PLC programming", {"isa-ccst", "isa-cap"}, ""),
+        ("shelver", {"lssc"}, ""),
+        ("texas school library paraprofessional", {"ets-parapro"}, "Texas, United States (US-TX)"),
+        ("records manager ohio", {"icrm-crm"}, "Ohio, United States (US-OH)"),
+    ],
+)
+def test_the_issues_queries_find_the_right_first_entry(query: str, expected: set[str], place: str) -> None:
+    found, notes, code = ids(query)
+    assert code == 0
+    assert found[0] in expected, found
+    if place:  # a place in the query with no entry of its own there: what can be earned there, said so
+        assert notes == f"certfind: nothing is awarded in {place} itself; showing what can be earned there\n"
+    else:
+        assert notes == ""
+
+
+def test_a_place_with_its_own_credential_comes_first() -> None:
+    found, notes, code = ids("kentucky library certification")
+    assert (code, notes) == (0, "")
+    assert found[0] in {"ky-public-librarian-cert", "ky-part-time-staff-cert"}
+
+
+def test_library_technician_usa_shows_lssc_and_no_credential_of_another_country() -> None:
+    found, notes, code = ids("library technician usa", 10)
+    assert (code, notes) == (0, "")
+    assert "lssc" in found[:3]
+    assert not {"seneca-lit", "algonquin-lit", "au-diploma-lis", "alia-technician"} & set(found)
+
+
+def test_american_library_association_certification_shows_real_credentials_before_the_unreal() -> None:
+    run = cli("search", "American", "Library", "Association", "certification", "--limit", "4")
+    assert run.code == 0
+    assert [line.split("\t")[0] for line in run.out.splitlines()][:2] == ["lssc", "cpla"]
+    assert run.err.startswith(f"{UNREAL_NOTE} (not found, or discontinued): clt, ")
+
+
+def test_the_same_query_with_region_finds_the_same_credential() -> None:
+    found, _, code = ids("school library paraprofessional", 3, "--region", "TX")
+    assert code == 0
+    assert found[0] == "ets-parapro"
+
+
+def test_a_word_no_entry_uses_never_empties_the_result_and_is_named() -> None:
+    found, notes, code = ids("library zzqxjv")
+    assert code == 0
+    assert found
+    assert notes == "certfind: no entry mentions 'zzqxjv'; showing matches for the other words\n"
+
+
+def test_a_query_whose_words_all_match_nothing_exits_1_with_the_nearest_suggestion() -> None:
+    run = cli("search", "qataloging")
+    assert (run.code, run.out) == (1, "")
+    assert run.err == "certfind: no certification matches 'qataloging'\n  did you mean: certfind search cataloging\n"
+
+
+@pytest.mark.parametrize("query", ["medical library", "law library", "law librarian certification"])
+def test_what_the_catalog_honestly_has_nothing_for_is_said_not_pretended(query: str) -> None:
+    run = cli("search", *query.split())
+    gap = next(phrase for phrase in ("medical library", "law library", "law librarian") if phrase in query)
+    if run.code == 1:
+        assert run.out == ""
+        assert (
+            run.err
+            == f"certfind: no certification matches {query!r}\n  certfind's catalog has no credential for {gap!r} yet\n"
+        )
+    else:  # other words still match: the gap is named first
+        assert run.err.startswith(f"certfind: no entry mentions {gap!r}; showing matches for the other words\n")
+
+
+def test_shelver_is_not_silver_and_medical_is_not_media() -> None:
+    found, _, _ = ids("shelver", 10)
+    assert "ia-director-endorsement" not in found  # "Silver" is one of its levels
+    assert cli("search", "medical").code == 1  # no "media" credentials for "medical"
+
+
+@pytest.mark.parametrize(
+    ("query", "places"),
+    [
+        ("texas", ("US-TX",)),
+        ("ohio records", ("US-OH",)),
+        ("library technician usa", ("US",)),
+        ("US library", ("US",)),
+        ("british librarian", ("GB",)),
+        ("england apprenticeship", ("GB-ENG",)),
+        ("wales library", ("GB-WLS",)),
+        ("BC library tech", ("CA-BC",)),
+        ("ontario library", ("CA-ON",)),
+        ("aussie library technician", ("AU",)),
+        ("library hoosier", ("US-IN",)),
+    ],
+)
+def test_words_that_name_a_place_are_places(query: str, places: tuple[str, ...]) -> None:
+    assert parse(query).places == places
+
+
+@pytest.mark.parametrize("query", ["it support", "IT help desk", "in library", "me", "or"])
+def test_words_that_only_look_like_codes_are_words(query: str) -> None:
+    assert parse(query).places == ()
+
+
+@pytest.mark.parametrize(
+    ("query", "education"),
+    [
+        ("library job without a degree", "high-school"),
+        ("certificate for high school graduates", "high-school"),
+        ("archives certificate no masters required", "bachelor"),
+        ("library director already have an mls", "master"),
+    ],
+)
+def test_what_a_person_has_is_a_requirement_not_a_word_to_find(query: str, education: str) -> None:
+    assert parse(query).education == education
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("how to become a certified archivist", "certified archivist"),
+        ("what certification do I need to be a library technician", "library technician"),
+        ("I work at a public library, what can I get", "public library"),
+    ],
+)
+def test_questions_and_requests_neither_block_nor_steer(question: str, plain: str) -> None:
+    asked, bare = ids(question, 3), ids(plain, 3)
+    assert asked[2] == bare[2] == 0
+    assert asked[0][0] == bare[0][0]
+
+
+def test_region_us_shows_lssc_and_what_is_open_anywhere() -> None:
+    run = cli("list", "--region", "US", "--json", "id")
+    listed = [item["id"] for item in json.loads(run.out)]
+    assert "lssc" in listed
+    assert "comptia-a-plus" in listed  # open anywhere
+    assert "seneca-lit" not in listed
+
+
+def test_region_only_is_the_strict_reading() -> None:
+    strict = [item["id"] for item in json.loads(cli("list", "--region", "US-TX", "--region-only", "--json", "id").out)]
+    assert sorted(strict) == ["tx-county-librarian-cert", "tx-slm-certificates"]
+
+
+def test_region_only_needs_a_region() -> None:
+    run = cli("list", "--region-only")
+    assert (run.code, run.out) == (2, "")
+    assert run.err == "certfind: --region-only needs --region: which place?\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "read"),
+    [
+        ("CA", "Canada (CA) and California, United States (US-CA); write CA or US-CA to choose one"),
+        ("IN", "India (IN) and Indiana, United States (US-IN); write IN or US-IN to choose one"),
+        ("GA", "Gabon (GA) and Georgia, United States (US-GA); write GA or US-GA to choose one"),
+    ],
+)
+def test_an_ambiguous_code_says_how_it_was_read(value: str, read: str) -> None:
+    run = cli("list", "--region", value, "--json", "id")
+    assert run.err.startswith(f"certfind: read --region {value} as {read}\n")
+
+
+def test_an_ambiguous_place_in_the_query_says_how_it_was_read() -> None:
+    run = cli("search", "CA", "library", "technician", "--limit", "1")
+    assert run.code == 0
+    assert run.err.startswith(
+        "certfind: read 'CA' as Canada (CA) and California, United States (US-CA); use --region to choose\n"
+    )
+
+
+def test_plain_output_says_where_each_credential_is_awarded() -> None:
+    run = cli("search", "library", "technician", "--limit", "20")
+    rows = [line.split("\t") for line in run.out.splitlines()]
+    where = {row[0]: row[4] for row in rows}
+    assert where["algonquin-lit"] == "CA-ON"
+    assert where["lssc"] == "anywhere"
+
+
+def test_a_table_at_80_columns_says_where_each_credential_is_awarded() -> None:
+    run = cli("search", "library", "technician", "--limit", "3", "--format", "table", env={"COLUMNS": "80"})
+    assert run.code == 0
+    assert "CA-ON" in run.out
