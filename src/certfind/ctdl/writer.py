@@ -115,10 +115,11 @@ def subject_page(cert: Certification) -> str:
 
 
 def record_id(cert: Certification) -> str:
-    """The @id of the CTDL record the entry was imported from (a web address), else ""."""
+    """The @id of the CTDL record the entry was imported from; a blank node when that record's @id was no
+    web address (none is made up for it); "" for certfind's own entries (`urn:certfind:ID`)."""
     for source in cert.sources:
-        if source.web and source.title.startswith(vocab.RECORD_TITLE + ":"):
-            return source.url
+        if source.title.startswith(vocab.RECORD_TITLE + ":"):
+            return source.url if source.web else f"_:{cert.id}"
     return ""
 
 
