@@ -299,8 +299,15 @@ def test_other_languages_are_left_out_and_said_so(tmp_path: Path) -> None:
     assert f"{WGU_CTID}: text in ar-SA left out (kept en)" in stderr
 
 
-def test_a_language_given_by_name_becomes_its_tag(tmp_path: Path) -> None:
-    assert one(tmp_path, wgu(ceterms_inLanguage="English"))["language"] == "en"
+@pytest.mark.parametrize(("given", "language"), [("English", "en"), ("EN-us", "en-US"), ("Klingon", "en-US")])
+def test_a_language_given_by_name_becomes_its_tag(tmp_path: Path, given: str, language: str) -> None:
+    # WGU's text is tagged en-US; a declared language that is no tag nor a known name is left aside
+    assert one(tmp_path, wgu(ceterms_inLanguage=given))["language"] == language
+
+
+def test_a_language_tag_the_catalog_cannot_hold_is_left_out(tmp_path: Path) -> None:
+    record = one(tmp_path, wgu(ceterms_name={"i-klingon": "Qapla"}, ceterms_inLanguage=None))
+    assert (record["name"], "language" in record) == ("Qapla", False)
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,7 @@ from certfind.ctdl import jsonld as ld
 from certfind.ctdl.index import Index
 from certfind.ctdl.jsonld import Props, Reader
 from certfind.model import CTDL_TYPES, KINDS, STATUSES, Record
-from certfind.schema import ID_RE, MAX_NUMBER, PAGE_DATE_RE, WEB_URL
+from certfind.schema import ID_RE, LANGUAGE_RE, MAX_NUMBER, PAGE_DATE_RE, WEB_URL
 from certfind.text import visible
 
 VERIFICATION_NOTE = "Imported from a CTDL record; not checked by certfind."
@@ -130,7 +130,7 @@ class Mapper:
         page = ld.web_url(p["subjectWebpage"])
         if ctid:
             rec["ctid"] = ctid
-        if self.language:
+        if LANGUAGE_RE.match(self.language):
             rec["language"] = self.language
         if ctdl_type:
             rec["ctdl_type"] = ctdl_type
