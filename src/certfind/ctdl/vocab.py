@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 from typing import NamedTuple
 
 from certfind import places
@@ -304,6 +305,7 @@ def declared_language(text: str) -> str:
     return _LANGUAGE_NAMES.get(text.lower(), "")
 
 
+@cache
 def language_tag(tag: str) -> str:
     """A BCP 47 tag in its usual case (`en-us` -> `en-US`, `zh-hant-tw` -> `zh-Hant-TW`)."""
     parts = tag.strip().split("-")
