@@ -22,6 +22,7 @@ from certfind.cli.options import (
     OccupationOption,
     RegionOnlyOption,
     RegionOption,
+    RegistryOption,
     Sort,
     StatusOption,
     YearsOption,
@@ -59,6 +60,7 @@ def list_(
     facets: Annotated[
         bool, typer.Option("--facets", help="Count what exists per category, status, kind, region and issuer.")
     ] = False,
+    registry: RegistryOption = False,
     json_spec: Annotated[str | None, json_option(render.ENTRY_FIELDS)] = None,
     fmt: ListFormatOption = None,
 ) -> None:
@@ -71,8 +73,9 @@ def list_(
       certfind list --region CA --category library --format csv
       certfind list --occupation 25-4031 --json id,name,upfront
       certfind list --facets
+      certfind list --registry > catalog.jsonld
     """
-    out = output(fmt, json_spec, render.ENTRY_FIELDS)
+    out = output(fmt, json_spec, render.ENTRY_FIELDS, registry=registry)
     cat = load(ctx)
     if facets:
         if out.fmt not in render.Facets.formats:
@@ -87,13 +90,19 @@ def list_(
     else:
         listed = 0
 
+        shown: list[Entry] = []
+
         def rows() -> Iterator[render.Row]:
             nonlocal listed
             for entry in cat.listing(chosen, sort.value):
                 listed += 1
+                if registry:
+                    shown.append(entry)
                 yield entry, None
 
-        render.emit(render.Listing(rows(), show_origin=origin, fields=out.fields), out.fmt)
+        render.emit(render.Listing(rows(), show_origin=origin, fields=out.fields, registry=registry), out.fmt)
+        if registry:
+            _registry_gaps([entry.cert for entry in shown])
     if not listed:
         nothing_found(cat, chosen, "no entries")
         raise typer.Exit(EXIT_NO_MATCH)
@@ -104,6 +113,7 @@ def show(
     ctx: typer.Context,
     name_or_id: NameArgument,
     web: Annotated[bool, typer.Option("--web", help="Open the credential's page in your web browser.")] = False,
+    registry: RegistryOption = False,
     json_spec: Annotated[str | None, json_option(render.ENTRY_FIELDS)] = None,
     fmt: ListFormatOption = None,
 ) -> None:
@@ -116,7 +126,7 @@ def show(
       certfind show lssc --format json
       certfind show cpla --web
     """
-    out = output(fmt, json_spec, render.ENTRY_FIELDS)
+    out = output(fmt, json_spec, render.ENTRY_FIELDS, registry=registry)
     cat = load(ctx)
     entry = cat.resolve(name_or_id)
     cert = entry.cert
@@ -126,12 +136,29 @@ def show(
     alternatives = [alt for alt in (cat.get(a) for a in cert.verification.alternatives) if alt is not None]
     today = options.today()
     member = costs.upfront(cert, member=True) if costs.has_member_pricing(cert) else None
-    render.emit(render.Shown(entry, alternatives, today, member, out.fields), out.fmt)
+    render.emit(render.Shown(entry, alternatives, today, member, out.fields, registry), out.fmt)
     if out.fmt == "ctdl" and cert.verification.status == "not-found":
         say(f"note: {cert.id} is left out of CTDL output: no public source confirms that it exists")
+    elif registry:
+        _registry_gaps([cert])
     warning = words.stale_warning(cert, today)
     if warning:
         say(warning)
+
+
+def _registry_gaps(certs: list[Certification]) -> None:
+    """Per record, what the Credential Registry's minimum data still lacks: it is not publishable as it is."""
+    from certfind import ctdl
+
+    exported = ctdl.registry_gaps(certs)
+    lacking = [(ident, gaps) for ident, gaps in exported if gaps]
+    for ident, gaps in lacking:
+        say(f"registry: {ident} lacks {'; '.join(gaps)}")
+    if lacking:
+        say(
+            f"certfind: {len(lacking)} of {len(exported)} records lack what the Registry requires: "
+            "as they are, they cannot be published to it"
+        )
 
 
 def _open_in_browser(cert: Certification) -> None:

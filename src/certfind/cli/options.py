@@ -62,9 +62,16 @@ class Output(NamedTuple):
     fields: list[str] | None = None
 
 
-def output(fmt: StrEnum | None, json_spec: str | None = None, valid: Sequence[str] = ()) -> Output:
-    """--format and --json resolved once: `--json` alone lists the fields (exit 0); `--json` with another
-    format is a usage error; without either, table on a terminal and plain otherwise."""
+def output(
+    fmt: StrEnum | None, json_spec: str | None = None, valid: Sequence[str] = (), *, registry: bool = False
+) -> Output:
+    """--format, --json and --registry resolved once: `--json` alone lists the fields (exit 0); `--json`
+    with another format is a usage error, and so is `--registry` with a format other than ctdl (it implies
+    ctdl); without any, table on a terminal and plain otherwise."""
+    if registry:
+        if json_spec is not None or (fmt is not None and fmt.value != "ctdl"):
+            raise UsageError("--registry writes CTDL for the Credential Registry; it goes with --format ctdl only")
+        return Output("ctdl")
     fields = json_fields(json_spec, valid)
     if fields is not None:
         if fmt is not None and fmt.value != "json":
@@ -99,6 +106,14 @@ def json_option(valid: Sequence[str]) -> typer.models.OptionInfo:
     return option
 
 
+RegistryOption = Annotated[
+    bool,
+    typer.Option(
+        "--registry",
+        help="CTDL for the Credential Registry: only CTDL's terms (none of certfind's), and on stderr what each"
+        " record still lacks before it could be published.",
+    ),
+]
 FormatOption = Annotated[
     Format | None,
     typer.Option("--format", "-f", help="table, plain, json or csv. Default: table on a terminal, plain otherwise."),

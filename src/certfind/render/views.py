@@ -100,8 +100,10 @@ class Listing(View):
         scored: bool = False,
         show_origin: bool = False,
         fields: Sequence[str] | None = None,
+        registry: bool = False,
     ) -> None:
         self.rows, self.scored, self.show_origin, self.fields = rows, scored, show_origin, fields
+        self.registry = registry  # CTDL as the Registry takes it: without certfind's own terms
 
     def json(self) -> None:
         write_json_lines_array(json_line(row, self.fields) for row in self.rows)
@@ -116,7 +118,7 @@ class Listing(View):
     def ctdl(self) -> None:
         from certfind import ctdl
 
-        write_json(ctdl.export(entry.cert for entry, _ in self.rows))
+        write_json(ctdl.export((entry.cert for entry, _ in self.rows), registry=self.registry))
 
     def table(self) -> None:
         from certfind.render import tables
@@ -168,8 +170,9 @@ class Shown(View):
         today: date,
         member_upfront: Money | None = None,
         fields: Sequence[str] | None = None,
+        registry: bool = False,
     ) -> None:
-        self.entry, self.fields = entry, fields
+        self.entry, self.fields, self.registry = entry, fields, registry
         self.facts = words.show_fields(entry, alternatives, today, member_upfront)
 
     def json(self) -> None:
@@ -179,7 +182,7 @@ class Shown(View):
     def ctdl(self) -> None:
         from certfind import ctdl
 
-        write_json(ctdl.export([self.entry.cert]))
+        write_json(ctdl.export([self.entry.cert], registry=self.registry))
 
     def csv(self) -> None:
         write_csv([("field", "value"), *self.facts])
