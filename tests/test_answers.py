@@ -103,7 +103,8 @@ def test_search_takes_the_filters_list_takes() -> None:
         *("seneca-lit", "algonquin-lit", "confederation-lit", "conestoga-lit", "durham-lit", "lssc")
     }
     priced = cli("search", "library", "technician", "--region", "CA", "--max-cost", "12000", "--format", "json")
-    assert {item["id"] for item in json.loads(priced.out)} == {"ufv-libit", "sait-lit", "nscc-lit"}  # not Mohawk
+    # not Mohawk (over the limit); LSSC is open anywhere and its $350 is its whole up-front cost
+    assert {item["id"] for item in json.loads(priced.out)} == {"ufv-libit", "sait-lit", "nscc-lit", "lssc"}
     by_category = cli("search", "certification", "--category", "archives", "--format", "json")
     assert {item["category"] for item in json.loads(by_category.out)} == {"archives"}
 
@@ -289,13 +290,16 @@ def test_ids_are_never_folded_and_below_60_columns_each_entry_keeps_its_issuer_a
         assert cert.id in wide.out
     narrow = cli("search", "cataloging", "--format", "table", env={"COLUMNS": "50"})
     assert "ALA-Allied Professional Association · anywhere\n" in narrow.out
-    assert "up front: $350 + unknown\n" in narrow.out
+    assert "up front: $350\n" in narrow.out
+    partly_known = cli("search", "records", "manager", "--format", "table", env={"COLUMNS": "50"})
+    assert "up front: $300 + unknown\n" in partly_known.out
 
 
 def test_list_and_search_json_carry_upfront_whenever_an_amount_is_known() -> None:
     items = json.loads(cli("list", "--format", "json").out)
     by_id = {item["id"]: item for item in items}
-    assert by_id["lssc"]["upfront"] == {"currency": "USD", "min": 350, "max": 350, "complete": False}
+    assert by_id["lssc"]["upfront"] == {"currency": "USD", "min": 350, "max": 350, "complete": True}
+    assert by_id["icrm-crm"]["upfront"] == {"currency": "USD", "min": 300, "max": 300, "complete": False}
     assert by_id["ca"]["upfront"]["complete"] is True
     assert by_id["clt"]["upfront"] is None  # no amount known: never shown as free
     searched = json.loads(cli("search", "lssc", "--format", "json").out)
@@ -305,11 +309,9 @@ def test_list_and_search_json_carry_upfront_whenever_an_amount_is_known() -> Non
 
 def test_csv_has_the_upfront_columns_whenever_an_amount_is_known() -> None:
     rows = {r["id"]: r for r in csv.DictReader(io.StringIO(cli("list", "--format", "csv").out))}
-    assert (rows["lssc"]["upfront_min"], rows["lssc"]["upfront_max"], rows["lssc"]["upfront_complete"]) == (
-        "350",
-        "350",
-        "false",
-    )
+    upfront = ("upfront_min", "upfront_max", "upfront_complete")
+    assert tuple(rows["lssc"][k] for k in upfront) == ("350", "350", "true")
+    assert tuple(rows["icrm-crm"][k] for k in upfront) == ("300", "300", "false")
     assert (rows["clt"]["upfront_min"], rows["clt"]["upfront_complete"]) == ("", "")
     assert rows["mohawk-library-technician"]["currency"] == "CAD"
 

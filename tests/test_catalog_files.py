@@ -727,7 +727,7 @@ CASES = [
                 "      checked: 2026-11-24\n", "      checked: 2026-11-24\n      alternatives: [nope]\n"
             )
         ),
-        [":15:22: demo: verification.alternatives[0]: no entry has the id 'nope'"],
+        [":15:22: demo.verification.alternatives[0]: no entry has the id 'nope'"],
     ),
     (
         "bad date",
@@ -829,14 +829,14 @@ CASES = [
                 "    costs:", "    requirements: [{education: none}, {holds: [demo, nope]}]\n    costs:"
             )
         ),
-        [":10:54: demo: requirements[1].holds[1]: no entry has the id 'nope'"],
+        [":10:54: demo.requirements[1].holds[1]: no entry has the id 'nope'"],
     ),
     (
         "one route holds an unknown credential",
         catalog_text(
             VALID_ENTRY.replace("    costs:", "    requirements: {holds: nope, experience_years: 4}\n    costs:")
         ),
-        [":10:27: demo: requirements.holds[0]: no entry has the id 'nope'"],
+        [":10:27: demo.requirements.holds[0]: no entry has the id 'nope'"],
     ),
     (
         "optional fee flag not a boolean",

@@ -9,10 +9,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from certfind import costs
-from certfind.model import Certification, Fee, Money, Source, Verification
+from certfind.model import Certification, Fee, Money, Renewal, Route, Source, Verification
 
 
-def cert(*fees: Fee, currency: str = "USD") -> Certification:
+def cert(
+    *fees: Fee, currency: str = "USD", renewal: Renewal | None = None, requirements: tuple[Route, ...] = ()
+) -> Certification:
     return Certification(
         id="x",
         name="X",
@@ -23,6 +25,8 @@ def cert(*fees: Fee, currency: str = "USD") -> Certification:
         sources=(Source("t", "https://example.org", date(2026, 11, 24)),),
         currency=currency,
         costs=fees,
+        renewal=renewal,
+        requirements=requirements,
     )
 
 
@@ -99,6 +103,40 @@ def test_currency_is_kept_and_never_converted() -> None:
 
 def test_cents_survive_into_json() -> None:
     assert Money("USD", 4999, 4999).as_json()["min"] == 49.99
+
+
+def test_optional_and_conditional_fees_stay_out_of_every_total() -> None:
+    c = cert(fee(10000), fee(5500, optional=True), fee(1000, every_years=1, applies_to="temporary-permit holders"))
+    assert costs.upfront(c) == Money("USD", 10000, 10000)
+    assert costs.total(c, 10) == Money("USD", 10000, 10000)
+
+
+def test_a_sourced_nil_fee_is_free_and_complete_not_unknown() -> None:
+    free = cert(fee(0))
+    assert costs.upfront(free) == Money("USD", 0, 0)
+    assert costs.format_money(costs.upfront(free)) == "$0"
+    assert costs.format_money(costs.upfront(cert(fee(None)))) == "unknown"
+
+
+def test_a_required_membership_with_no_price_makes_totals_at_least() -> None:
+    members_only = (Route(membership=True),)
+    c = cert(fee(5750), requirements=members_only)
+    assert costs.upfront(c) == Money("USD", 5750, 5750, complete=False)
+    assert costs.format_money(costs.total(c, 3)) == "$57.50 + unknown"
+    priced = cert(fee(5750), fee(9000, membership=True), requirements=members_only)
+    assert costs.upfront(priced) == Money("USD", 14750, 14750)
+    either = cert(fee(5750), requirements=(Route(membership=True), Route(education="master")))
+    assert costs.upfront(either) == Money("USD", 5750, 5750)  # a route without membership: not required
+
+
+def test_a_renewal_due_with_no_fee_listed_makes_the_total_at_least() -> None:
+    c = cert(fee(35000), renewal=Renewal(4, "32 contact hours"))
+    assert costs.total(c, 4) == Money("USD", 35000, 35000)  # the first renewal falls after four years
+    assert costs.total(c, 5) == Money("USD", 35000, 35000, complete=False)
+    free_renewal = cert(fee(35000), fee(0, every_years=4), renewal=Renewal(4, "32 contact hours"))
+    assert costs.total(free_renewal, 5) == Money("USD", 35000, 35000)
+    optional = cert(fee(35000), renewal=Renewal(1, "CPD", optional=True))
+    assert costs.total(optional, 5) == Money("USD", 35000, 35000)
 
 
 def test_years_below_one_are_refused() -> None:

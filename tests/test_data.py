@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from certfind import catalog, occupations, paths, places
+from certfind import trust as trust_module
 from certfind.model import Certification
 from tests.conftest import cli
 
@@ -45,10 +46,21 @@ UNVERIFIABLE = {"clt", "calt", "cplt", "cslt", "ctst", "mls-p"}
 
 
 def test_size_and_trust_mix() -> None:
-    assert len(CERTS) >= 90
+    assert len(CERTS) >= 110
     real = [c for c in CERTS if c.verification.status in ("confirmed", "differs") and c.sources]
-    assert len(real) >= 55
+    assert len(real) >= 100
     assert {c.id for c in CERTS if c.verification.status == "not-found"} == UNVERIFIABLE
+
+
+def test_nothing_is_plainly_confirmed_on_issuer_evidence_over_five_years_old() -> None:
+    listed = {row[0]: row[6] for row in (line.split("\t") for line in cli("list").out.splitlines())}
+    stale = {c.id for c in CERTS if trust_module.stale(c) and not c.unreal}
+    assert stale  # the check below has something to bite on
+    for ident in stale:
+        assert listed[ident].startswith("last confirmed ") or listed[ident].startswith("differs"), ident
+    shown = cli("show", "mos")
+    assert (shown.code, shown.err) == (0, "")
+    assert "\nissuer page\tthe issuer's page of 2012-09-03 (more than 5 years before it was checked)\n" in shown.out
 
 
 def issuer_sources(cert: Certification) -> list[str]:

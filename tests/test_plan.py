@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import re
@@ -106,6 +107,7 @@ def test_cip_over_nine_years_has_the_2028_and_2031_renewals(member: bool, fee: i
 def test_plan_json_has_a_stable_shape() -> None:
     doc = json.loads(cli("plan", "lssc", "--earned", "2024-06-15", "-f", "json").out)
     keys = ["id", "name", "earned", "years", "until", "pricing", "renewal", "upfront", "events", "total", "note"]
+    keys.append("warning")
     assert list(doc) == keys
     assert all(list(e) == ["date", "kind", "label", "requirement", "fee", "total"] for e in doc["events"])
     assert doc["events"][0]["kind"] == "earned"
@@ -192,7 +194,8 @@ def test_money_text() -> None:
 def test_no_fee_at_all_leaves_the_total_unknown_not_free() -> None:
     p = plan.build(cert(renewal=Renewal(2, "CE")), date(2020, 1, 1), 5)
     assert p.total is None
-    assert [e.fee for e in p.due] == [None, None]
+    unknown = Money("USD", 0, 0, complete=False, known=False)
+    assert [e.fee for e in p.due] == [unknown, unknown]  # a renewal with no fee listed: its fee is unknown
 
 
 amounts = st.one_of(st.none(), st.integers(0, 10**7))
@@ -211,7 +214,11 @@ def fees(draw: st.DrawFn) -> Fee:
     )
 
 
-renewals = st.one_of(st.none(), st.builds(Renewal, st.one_of(st.none(), st.integers(1, 6)), st.text(max_size=5)))
+periods = st.one_of(st.none(), st.integers(1, 6))
+renewals = st.one_of(
+    st.none(),
+    st.builds(Renewal, periods, st.text(max_size=5), on=st.just(""), years=st.just(""), optional=st.booleans()),
+)
 days = st.dates(date(1990, 1, 1), date(2036, 11, 24))
 
 
@@ -220,7 +227,7 @@ def test_the_final_total_is_costs_total(
     fee_list: list[Fee], renewal: Renewal | None, earned: date, years: int, member: bool
 ) -> None:
     p = plan.build(cert(*fee_list, renewal=renewal), earned, years, member)
-    assert p.total == costs.total(cert(*fee_list), years, member)
+    assert p.total == costs.total(cert(*fee_list, renewal=renewal), years, member)
     assert p.events[0].kind == "earned"
     assert [e.when for e in p.events] == sorted(e.when for e in p.events)
     assert all(earned < e.when < p.until for e in p.due)
@@ -231,7 +238,8 @@ def test_the_final_total_is_costs_total(
 @given(st.sampled_from(BUNDLED), days, st.integers(1, 100), st.booleans())
 def test_every_catalog_entry_plans_to_its_costs_total(c: Certification, earned: date, years: int, member: bool) -> None:
     p = plan.build(c, earned, years, member)
-    assert p.total == costs.total(c, years, member)
+    if c.renewal is None or not c.renewal.on:  # a calendar renewal's count depends on the earned date
+        assert p.total == costs.total(c, years, member)
     assert p.events[-1].total == p.total
     if c.renewal is None or c.renewal.every_years is None:
         assert p.note
@@ -597,3 +605,54 @@ def test_help_explains_by_example() -> None:
     assert "Examples" in short.out
     assert short.out.count("certfind plan ") >= 3
     assert " plan " in cli().out  # listed by bare certfind
+
+
+# --- renewals on a calendar date ---------------------------------------------------------------
+
+
+def test_a_calendar_renewal_falls_on_the_last_such_date_within_one_period() -> None:
+    georgia = Renewal(2, "10 hours", on="06-30", years="even")
+    until = date(2036, 1, 15)
+    assert plan.renewal_dates(georgia, date(2026, 1, 15), until)[:2] == [date(2026, 6, 30), date(2028, 6, 30)]
+    assert plan.renewal_dates(georgia, date(2026, 7, 1), until)[0] == date(2028, 6, 30)
+    assert plan.renewal_dates(georgia, date(2027, 3, 1), until)[0] == date(2028, 6, 30)
+    odd = Renewal(2, "", on="06-30", years="odd")
+    assert plan.renewal_dates(odd, date(2026, 1, 15), until)[0] == date(2027, 6, 30)
+    south_dakota = Renewal(3, "30 hours", on="08-31")
+    assert plan.renewal_dates(south_dakota, date(2026, 1, 15), until) == [
+        date(2028, 8, 31),
+        date(2031, 8, 31),
+        date(2034, 8, 31),
+    ]
+
+
+def test_a_calendar_renewal_on_29_february_falls_on_the_28th_in_common_years() -> None:
+    leap = Renewal(1, "", on="02-29")
+    assert plan.renewal_dates(leap, date(2027, 3, 1), date(2030, 3, 2)) == [
+        date(2028, 2, 29),
+        date(2029, 2, 28),
+        date(2030, 2, 28),
+    ]
+
+
+@given(
+    st.integers(1, 6),
+    st.dates(date(1990, 1, 1), date(2036, 11, 24)),
+    st.sampled_from(["01-01", "02-29", "06-30", "08-31", "12-31"]),
+    st.sampled_from(["", "even", "odd"]),
+    st.integers(1, 30),
+)
+def test_calendar_renewals_keep_their_day_parity_and_spacing(
+    every: int, earned: date, on: str, years: str, held: int
+) -> None:
+    parity_fits = not years or every % 2 == 0
+    renewal = Renewal(every, "", on=on, years=years if parity_fits else "")
+    until = plan.anniversary(earned, held)
+    dates = plan.renewal_dates(renewal, earned, until)
+    assert all(earned < d < until for d in dates)
+    assert all(d.strftime("%m-%d") == on or (on == "02-29" and d.strftime("%m-%d") == "02-28") for d in dates)
+    assert all(b.year - a.year == every for a, b in itertools.pairwise(dates))
+    if renewal.years:
+        assert all(d.year % 2 == (0 if renewal.years == "even" else 1) for d in dates)
+    if dates:
+        assert dates[0] <= plan.anniversary(earned, every) or dates[0].year <= earned.year + 2

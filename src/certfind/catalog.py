@@ -99,7 +99,7 @@ def _read_user(path: str, on_entry: Callable[[Located], None]) -> Checked:
 
 def _unknown_references(pointing: Sequence[tuple[Located, str]], known: set[str]) -> list[Problem]:
     return [
-        Problem(path, ref.line, ref.col, f"{found.record['id']}: {ref.where}: no entry has the id {ref.ident!r}")
+        Problem(path, ref.line, ref.col, f"{found.record['id']}.{ref.where}: no entry has the id {ref.ident!r}")
         for found, path in pointing
         for ref in found.references
         if ref.ident not in known

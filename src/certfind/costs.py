@@ -2,6 +2,12 @@
 
 Cost to hold for N years = every one-time fee + each recurring fee x (ceil(N / every_years) - 1):
 a recurring fee is paid at the end of each period, to keep the credential through year N.
+
+Only what every holder pays counts: an optional fee (an upgrade) and a conditional one (paid only by some
+holders, `applies_to`) stay out of the totals; `show` lists them. A membership every route requires is a
+cost too: when no fee line prices it, the totals are "at least" (incomplete), never complete. So is a
+renewal due within the years when no recurring fee at all is listed: its fee is not known, not nil (a
+renewal the issuer says is free is a recurring fee line of 0).
 """
 
 from __future__ import annotations
@@ -13,10 +19,32 @@ from certfind.model import Certification, Fee, Money
 
 
 def applies(fee: Fee, member: bool) -> bool:
-    """Member prices count only with --member, non-member prices only without it."""
+    """Whether every holder pays the fee at these prices: member prices count only with --member, non-member
+    prices only without it; optional and conditional fees never."""
+    if not fee.counted:
+        return False
     if fee.audience == "all":
         return True
     return (fee.audience == "member") == member
+
+
+def membership_required(cert: Certification) -> bool:
+    """Every route that states a condition requires membership of the issuing body."""
+    stated = [route for route in cert.requirements if route.stated]
+    return bool(stated) and all(route.membership for route in stated)
+
+
+def membership_unpriced(cert: Certification) -> bool:
+    """A required membership that no counted fee line prices: what it costs is not known."""
+    return membership_required(cert) and not any(f.membership and f.counted for f in cert.costs)
+
+
+def renewal_unpriced(cert: Certification, member: bool = False) -> bool:
+    """A renewal that falls due, with no recurring fee listed that applies: what it costs is not known."""
+    renewal = cert.renewal
+    if renewal is None or renewal.optional or renewal.every_years is None:
+        return False
+    return not any(f.recurring and applies(f, member) for f in cert.costs)
 
 
 def times_paid(fee: Fee, years: int) -> int:
@@ -26,11 +54,11 @@ def times_paid(fee: Fee, years: int) -> int:
     return -(-years // fee.every_years) - 1
 
 
-def _sum(cert: Certification, fees: list[tuple[Fee, int]]) -> Money | None:
+def _sum(cert: Certification, fees: list[tuple[Fee, int]], unpriced: bool) -> Money | None:
     if not fees:
         return None
     lo = hi = 0
-    complete = True
+    complete = not unpriced
     known = False
     for fee, times in fees:
         if times == 0:  # not due within the years asked: its amount, known or not, changes nothing
@@ -46,14 +74,17 @@ def _sum(cert: Certification, fees: list[tuple[Fee, int]]) -> Money | None:
 
 def upfront(cert: Certification, member: bool = False) -> Money | None:
     """The one-time fees. None when the catalog lists no fee that applies."""
-    return _sum(cert, [(f, 1) for f in cert.costs if applies(f, member) and not f.recurring])
+    fees = [(f, 1) for f in cert.costs if applies(f, member) and not f.recurring]
+    return _sum(cert, fees, membership_unpriced(cert))
 
 
 def total(cert: Certification, years: int, member: bool = False) -> Money | None:
     """Everything paid to hold the credential for `years` years (years >= 1)."""
     if years < 1:
         raise ValueError("years must be at least 1")
-    return _sum(cert, [(f, times_paid(f, years)) for f in cert.costs if applies(f, member)])
+    fees = [(f, times_paid(f, years)) for f in cert.costs if applies(f, member)]
+    renewals = cert.renewal is not None and cert.renewal.every_years is not None and years > cert.renewal.every_years
+    return _sum(cert, fees, membership_unpriced(cert) or (renewals and renewal_unpriced(cert, member)))
 
 
 def has_member_pricing(cert: Certification) -> bool:

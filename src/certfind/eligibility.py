@@ -1,22 +1,24 @@
 """Which credentials a profile can apply for now, and which it nearly can. Pure: no I/O.
 
 A credential's structured requirements are routes (`Certification.requirements`): any one route
-qualifies, and a route holds when every condition it states holds. Education levels are ordered as in
-`model.EDUCATION`. A route is *nearly* met when it misses exactly one condition, or when everything it
-misses is a quantity (library hours, years of experience) of which at least half is already there.
-Credentials that no source confirms, and discontinued ones, are never listed; entries without
-structured requirements are only counted.
+qualifies, and a route holds when every condition it states holds: an education level (ordered as in
+`model.EDUCATION`), library hours, years of experience, a teaching license, membership of the issuer,
+credentials the candidate must already hold (`holds`), a specific qualification (`qualification`). A
+qualification implies the education it is (an ALA-accredited master's is a master's). A route is *nearly*
+met when it misses exactly one condition, or when everything it misses is a quantity (library hours,
+years of experience) of which at least half is already there. Credentials that no source confirms, and
+discontinued ones, are never listed; entries without structured requirements are only counted.
 """
 
 from __future__ import annotations
 
 import difflib
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from certfind.errors import UsageError
-from certfind.model import EDUCATION, Certification, Record, Route, route_item
+from certfind.model import EDUCATION, QUALIFICATIONS, Certification, Entry, Record, Route, route_item
 
 NEARLY_SHARE = 0.5
 """A quantity at least this much met counts as nearly met (see the module docstring)."""
@@ -29,6 +31,27 @@ _DEGREE = {
     "doctorate": "a doctorate",
 }
 
+QUALIFICATION_NAMES = {
+    "ala-accredited-master": "ala-accredited-master",
+    "mls": "ala-accredited-master",
+    "mlis": "ala-accredited-master",
+    "msls": "ala-accredited-master",
+    "ala-mls": "ala-accredited-master",
+    "ala-accredited-mls": "ala-accredited-master",
+    "postgraduate-library": "postgraduate-library",
+    "postgraduate-library-qualification": "postgraduate-library",
+}
+"""What `--holds` takes for a qualification: its key, or the names people use for it."""
+
+HOLDS_HINT = {"ala-accredited-master": "mlis", "postgraduate-library": "postgraduate-library"}
+"""What to type after --holds for a qualification (any of QUALIFICATION_NAMES works)."""
+
+IMPLIES = {"ala-accredited-master": ("postgraduate-library",)}
+"""Qualifications that count as others: an ALA-accredited master's is a postgraduate library qualification."""
+
+EDUCATION_OF = {"ala-accredited-master": "master", "postgraduate-library": "bachelor"}
+"""The education a qualification is at least."""
+
 
 class Profile(NamedTuple):
     education: str = "none"
@@ -36,10 +59,20 @@ class Profile(NamedTuple):
     experience_years: float = 0.0
     teaching_license: bool = False
     member: bool = False  # of the issuing body
+    holds: frozenset[str] = frozenset()  # ids of credentials held, and qualification keys
+
+    @property
+    def level(self) -> str:
+        """The education to check: the one given, or what a qualification held implies, whichever is higher."""
+        implied = [EDUCATION_OF[q] for q in self.holds if q in EDUCATION_OF]
+        return max([self.education, *implied], key=EDUCATION.index)
+
+    def qualified(self, qualification: str) -> bool:
+        return qualification in self.holds or any(qualification in IMPLIES.get(q, ()) for q in self.holds)
 
 
 class Missing(NamedTuple):
-    condition: str  # a Route field name: education, library_hours, experience_years, teaching_license, membership
+    condition: str  # a Route field name: education, library_hours, experience_years, teaching_license, ...
     text: str  # in words: "needs 820 more library hours"
     met: float | None  # share of a quantity already there (0 <= met < 1); None for a yes/no condition
 
@@ -47,9 +80,13 @@ class Missing(NamedTuple):
 class Verdict(NamedTuple):
     """How a profile stands with one credential, by its closest route."""
 
-    cert: Certification
+    entry: Entry
     route: Route
     missing: tuple[Missing, ...]
+
+    @property
+    def cert(self) -> Certification:
+        return self.entry.cert
 
     @property
     def eligible(self) -> bool:
@@ -64,7 +101,8 @@ class Result(NamedTuple):
     profile: Profile
     eligible: tuple[Verdict, ...]
     nearly: tuple[Verdict, ...]
-    not_recorded: int  # listable credentials whose requirements the catalog does not record
+    not_recorded: tuple[Entry, ...]  # listable credentials whose requirements the catalog does not record
+    unreal: int  # credentials left out because no one awards them
 
 
 def parse_level(text: str) -> str:
@@ -77,16 +115,37 @@ def parse_level(text: str) -> str:
     raise UsageError(f"--education must be one of {', '.join(EDUCATION)}; got {text!r}{hint}")
 
 
+def qualification_key(text: str) -> str | None:
+    """The qualification a `--holds` value names, or None when it names none (it may name a credential)."""
+    return QUALIFICATION_NAMES.get(text.strip().casefold().replace(" ", "-"))
+
+
 def _number(value: float) -> str:
     """At most two decimals, rounded up so that a shortfall never reads as 0."""
     return f"{math.ceil(round(value * 100, 6)) / 100:,g}"
 
 
-def missing(route: Route, profile: Profile, issuer: str) -> tuple[Missing, ...]:
-    """What the profile lacks for one route, in the route's field order; () when the route holds."""
+def missing(route: Route, profile: Profile, issuer: str, names: Mapping[str, tuple[str, bool]]) -> tuple[Missing, ...]:
+    """What the profile lacks for one route, in the route's field order; () when the route holds. `names`
+    gives, for a credential a route holds, its label and whether it is kept in good standing (renewed)."""
     out: list[Missing] = []
-    if route.education is not None and EDUCATION.index(profile.education) < EDUCATION.index(route.education):
+    qualification = route.qualification
+    covered = (
+        qualification is not None
+        and route.education is not None
+        and (EDUCATION.index(EDUCATION_OF[qualification]) >= EDUCATION.index(route.education))
+    )  # the qualification's own line says it
+    level = profile.level
+    if route.education is not None and not covered and EDUCATION.index(level) < EDUCATION.index(route.education):
         out.append(Missing("education", f"needs {_DEGREE[route.education]}", None))
+    if qualification is not None and not profile.qualified(qualification):
+        text = f"needs {QUALIFICATIONS[qualification]} (--holds {HOLDS_HINT[qualification]} if you have one)"
+        out.append(Missing("qualification", text, None))
+    for ident in route.holds:
+        if ident not in profile.holds:
+            label, standing = names.get(ident, (ident, False))
+            text = f"needs {label}" + (" in good standing" if standing else "") + f" (--holds {ident} if you have it)"
+            out.append(Missing("holds", text, None))
     need_hours = route.library_hours or 0
     if profile.library_hours < need_hours:
         short = need_hours - profile.library_hours
@@ -98,13 +157,8 @@ def missing(route: Route, profile: Profile, issuer: str) -> tuple[Missing, ...]:
         short_years = need_years - profile.experience_years
         more = " more" if profile.experience_years > 0 else ""
         unit = "year" if _number(short_years) == "1" else "years"
-        out.append(
-            Missing(
-                "experience_years",
-                f"needs {_number(short_years)}{more} {unit} of experience",
-                profile.experience_years / need_years,
-            )
-        )
+        text = f"needs {_number(short_years)}{more} {unit} of experience"
+        out.append(Missing("experience_years", text, profile.experience_years / need_years))
     if route.teaching_license and not profile.teaching_license:
         out.append(Missing("teaching_license", "needs a teaching license", None))
     if route.membership and not profile.member:
@@ -120,57 +174,70 @@ def is_near(misses: tuple[Missing, ...]) -> bool:
 
 
 def _closeness(misses: tuple[Missing, ...]) -> tuple[bool, int, float]:
-    """Sort key: met routes first, then nearly met ones, then by how little is missing."""
+    """Sort key: met routes first, then nearly met ones, then by how little is missing (fewer conditions,
+    more of a quantity already there); between equals, the route listed first."""
     least = min((m.met or 0.0 for m in misses), default=1.0)
     return (bool(misses) and not is_near(misses), len(misses), -least)
 
 
-def verdict(cert: Certification, profile: Profile) -> Verdict | None:
+def verdict(entry: Entry, profile: Profile, names: Mapping[str, tuple[str, bool]]) -> Verdict | None:
     """The profile against the credential's closest route; None when no requirements are recorded."""
+    cert = entry.cert
     routes = [route for route in cert.requirements if route.stated]
     if not routes:
         return None
-    scored = [(route, missing(route, profile, cert.issuer)) for route in routes]
+    scored = [(route, missing(route, profile, cert.issued_by, names)) for route in routes]
     route, misses = min(scored, key=lambda pair: _closeness(pair[1]))  # min keeps the first of equals
-    return Verdict(cert, route, misses)
+    return Verdict(entry, route, misses)
 
 
-def check(certs: Iterable[Certification], profile: Profile) -> Result:
+def check(entries: Iterable[Entry], profile: Profile, names: Mapping[str, tuple[str, bool]]) -> Result:
+    """Every listable entry against the profile. `names` gives, per credential id, its label and whether it
+    is kept in good standing (for what a route holds)."""
     eligible: list[Verdict] = []
     nearly: list[Verdict] = []
-    not_recorded = 0
-    for cert in certs:
-        if cert.unreal:
+    not_recorded: list[Entry] = []
+    unreal = 0
+    for entry in entries:
+        if entry.cert.unreal:
+            unreal += 1
             continue
-        found = verdict(cert, profile)
+        found = verdict(entry, profile, names)
         if found is None:
-            not_recorded += 1
+            not_recorded.append(entry)
         elif found.eligible:
             eligible.append(found)
         elif found.nearly:
             nearly.append(found)
     eligible.sort(key=lambda v: (v.cert.label.casefold(), v.cert.id))
     nearly.sort(key=lambda v: (len(v.missing), v.cert.label.casefold(), v.cert.id))
-    return Result(profile, tuple(eligible), tuple(nearly), not_recorded)
+    return Result(profile, tuple(eligible), tuple(nearly), tuple(not_recorded), unreal)
 
 
 def _item(v: Verdict) -> Record:
+    up = v.entry.upfront
     return {
         "id": v.cert.id,
         "name": v.cert.name,
-        "issuer": v.cert.issuer,
+        "issuer": v.cert.issuer or None,
         "verification": v.cert.verification.status,
+        "upfront": None if up is None or not up.known else up.as_json(),
         "route": route_item(v.route),
         "note": v.route.note or None,
         "missing": [m.text for m in v.missing],
     }
 
 
-def to_json(result: Result) -> Record:
-    """The stable JSON shape: every key always present; eligible items have `missing: []`."""
-    return {
-        "profile": result.profile._asdict(),
+def to_json(result: Result, *, listed: bool = False) -> Record:
+    """The stable JSON shape: every key always present; eligible items have `missing: []`; with `listed`,
+    the credentials whose requirements are not recorded are named too."""
+    profile = result.profile._asdict() | {"holds": sorted(result.profile.holds)}
+    out: Record = {
+        "profile": profile,
         "eligible": [_item(v) for v in result.eligible],
         "nearly": [_item(v) for v in result.nearly],
-        "not_recorded": result.not_recorded,
+        "not_recorded": len(result.not_recorded),
     }
+    if listed:
+        out["not_recorded_entries"] = [{"id": e.cert.id, "name": e.cert.name} for e in result.not_recorded]
+    return out

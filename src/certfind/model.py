@@ -21,7 +21,7 @@ STATUSES = ("active", "ceasing", "suspended", "teach-out", "probationary", "depr
 """CTDL's credential statuses, plus `discontinued` (certfind's word for CTDL's deprecated) and `unknown`."""
 NO_LONGER_AWARDED = frozenset({"discontinued", "deprecated"})
 QUALIFICATIONS = {
-    "ala-accredited-master": "a master's degree from an ALA-accredited program (MLS/MLIS)",
+    "ala-accredited-master": "an ALA-accredited master's, MLS or MLIS",
     "postgraduate-library": "a postgraduate library and information qualification",
 }
 """Qualifications a requirement route can name, beyond education levels, in the words `eligible` uses."""
@@ -277,7 +277,8 @@ ITEM_FIELDS = (
     "language",
     "ctdl_type",
 )
-"""The keys of an entry's JSON item, in order (`to_item`); the store adds `upfront`, `warning` and `lookalike`."""
+"""The keys of an entry's JSON item, in order (`to_item`); the store adds `upfront`, `warning`, `lookalike` and
+`evidence`."""
 
 
 def to_cents(amount: float | int) -> int:

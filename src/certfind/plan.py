@@ -4,7 +4,9 @@ and the same dates as an RFC 5545 calendar. Pure: no I/O, no third-party imports
 The arithmetic is costs.py's: a recurring fee every E years is due on each anniversary k x E years
 after the credential was earned with k x E < N, so a renewal due exactly N years after is outside the
 N years, and the plan's final total is `costs.total(cert, N, member)`. An anniversary of 29 February
-falls on 28 February in a year that has none.
+falls on 28 February in a year that has none. A renewal on a calendar date (`renewal.on`) falls on those
+dates instead (`renewal_dates`); then the number of renewals within N years can differ by one from
+compare's count of periods, which knows no earned date.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from typing import NamedTuple
 
 from certfind import __version__, costs
 from certfind.errors import UsageError
-from certfind.model import Certification, Fee, Money, Record
+from certfind.model import Certification, Fee, Money, Record, Renewal
+from certfind.trust import warning_of
 
 KINDS = ("earned", "renewal", "dues", "fee")
 """`earned`: the up-front fees; `renewal`: the credential's renewal, with the recurring fees of the same
@@ -111,34 +114,71 @@ def _fees_sum(currency: str, fees: list[Fee]) -> Money | None:
 
 
 def is_dues(fee: Fee) -> bool:
-    return bool(_DUES.search(fee.label))
+    """A membership's fee: marked so, or (in a file written before contract 1.2) named so."""
+    return fee.membership or bool(_DUES.search(fee.label))
+
+
+def _on(year: int, month_day: str) -> date:
+    """`MM-DD` in a year; 29 February is 28 February in a common year."""
+    month, day = (int(part) for part in month_day.split("-"))
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(year, month, 28)
+
+
+def renewal_dates(renewal: Renewal, earned: date, until: date) -> list[date]:
+    """When renewals fall due after `earned`, before `until`: on anniversaries of `earned`, or on the
+    calendar date the issuer sets (`on`, in even or odd `years` only when it says so). A calendar renewal
+    falls on the last such date by the anniversary one period on (the credential is valid that long), or
+    on the first such date after `earned` when there is none in between."""
+    period = renewal.every_years
+    if period is None or renewal.optional:
+        return []
+    if not renewal.on:
+        dates = []
+        k = 1
+        while (when := anniversary(earned, k * period)) < until:
+            dates.append(when)
+            k += 1
+        return dates
+    parity = {"even": 0, "odd": 1}.get(renewal.years)
+    fits = [
+        day
+        for year in range(earned.year, anniversary(earned, period).year + 2)
+        if parity is None or year % 2 == parity
+        if (day := _on(year, renewal.on)) > earned
+    ]
+    by_then = [day for day in fits if day <= anniversary(earned, period)]
+    first = by_then[-1] if by_then else fits[0]
+    dates = []
+    k = 0
+    while (when := _on(first.year + k * period, renewal.on)) < until:
+        dates.append(when)
+        k += 1
+    return dates
 
 
 def build(cert: Certification, earned: date, years: int, member: bool = False) -> Plan:
     """The plan for holding `cert`, earned on `earned`, for `years` years (1 or more)."""
     if years < 1:
         raise ValueError("years must be at least 1")
+    until = anniversary(earned, years)
     fees = [f for f in cert.costs if costs.applies(f, member)]
     recurring = [f for f in fees if f.every_years is not None]
     renewal = cert.renewal
-    period = renewal.every_years if renewal is not None else None
+    period = renewal.every_years if renewal is not None and not renewal.optional else None
     with_renewal: list[Fee] = []  # paid as part of the renewal: same period, not membership dues
     apart: list[Fee] = []  # due on their own dates
     for fee in recurring:
         (with_renewal if fee.every_years == period and not is_dues(fee) else apart).append(fee)
 
     due: list[tuple[date, int, str, str, Money | None]] = []  # (when, kind order, label, requirement, fee)
-    if renewal is not None and period is not None:
-        for k in range(1, -(-years // period)):
-            due.append(
-                (
-                    anniversary(earned, k * period),
-                    1,
-                    "Renewal",
-                    renewal.requirement,
-                    _fees_sum(cert.currency, with_renewal),
-                )
-            )
+    if renewal is not None:
+        unknown = Money(cert.currency, 0, 0, complete=False, known=False)
+        paid = unknown if costs.renewal_unpriced(cert, member) else _fees_sum(cert.currency, with_renewal)
+        for when in renewal_dates(renewal, earned, until):
+            due.append((when, 1, "Renewal", renewal.requirement, paid))
     for fee in apart:
         every = fee.every_years or 1
         for k in range(1, -(-years // every)):
@@ -148,24 +188,40 @@ def build(cert: Certification, earned: date, years: int, member: bool = False) -
 
     upfront = costs.upfront(cert, member)
     running: Money | None = None
-    if fees:
+    if fees or upfront is not None:
         running = upfront if upfront is not None else NOTHING._replace(currency=cert.currency)
     events = [Event(earned, "earned", "Up-front fees", "", upfront, running)]
     for when, order, label, requirement, amount in due:
         if running is not None:
             running = _add(running, amount)
         events.append(Event(when, KINDS[order], label, requirement, amount, running))
+    return Plan(cert, earned, years, member, tuple(events), running, _note(cert, bool(apart)))
 
+
+def _note(cert: Certification, dues_apart: bool) -> str:
+    """What the plan says in words: a renewal it cannot plan or need not, and the fees it leaves out."""
+    renewal = cert.renewal
     note = ""
     if renewal is None:
         note = "The catalog lists no renewal for this credential."
-    elif period is None:
+    elif renewal.optional:
+        note = "Renewal is optional for this credential, so none falls due."
+    elif renewal.every_years is None:
         note = "The catalog gives no renewal period for this credential, so no renewal date can be planned."
         if renewal.note:
             note += f" {renewal.note}"
     if note:
-        note += " Only its recurring fees fall due." if apart else " Nothing falls due to keep it."
-    return Plan(cert, earned, years, member, tuple(events), running, note)
+        note += " Only its recurring fees fall due." if dues_apart else " Nothing falls due to keep it."
+    left_out = [
+        f"{fee.label} (optional)" if fee.optional else f"{fee.label} (only for {fee.applies_to})"
+        for fee in cert.costs
+        if not fee.counted
+    ]
+    if left_out:
+        note = f"{note} Not in the totals: {'; '.join(left_out)}.".strip()
+    if costs.membership_unpriced(cert):
+        note = f"{note} Membership is required and its price is not known, so the totals are at least.".strip()
+    return note
 
 
 # --- words -------------------------------------------------------------------------------------
@@ -209,10 +265,6 @@ def event_text(event: Event) -> str:
 # --- JSON --------------------------------------------------------------------------------------
 
 
-def _money_json(money: Money | None) -> dict[str, object] | None:
-    return None if money is None else money.as_json()
-
-
 def to_json(plan: Plan) -> Record:
     """The stable JSON shape of a plan: every key always present."""
     r = plan.cert.renewal
@@ -226,20 +278,21 @@ def to_json(plan: Plan) -> Record:
         "renewal": None
         if r is None
         else {"every_years": r.every_years, "requirement": r.requirement or None, "note": r.note or None},
-        "upfront": _money_json(plan.events[0].fee),
+        "upfront": costs.as_json(plan.events[0].fee),
         "events": [
             {
                 "date": e.when.isoformat(),
                 "kind": e.kind,
                 "label": e.label,
                 "requirement": e.requirement or None,
-                "fee": _money_json(e.fee),
-                "total": _money_json(e.total),
+                "fee": costs.as_json(e.fee),
+                "total": costs.as_json(e.total),
             }
             for e in plan.events
         ],
-        "total": _money_json(plan.total),
+        "total": costs.as_json(plan.total),
         "note": plan.note or None,
+        "warning": warning_of(plan.cert),
     }
 
 

@@ -1,20 +1,115 @@
 """How far to trust an entry, in words: the one place this wording is written.
 
-Used by the store (the `warning` every JSON item carries) and by the renderer (columns, banners).
+Used by the store (the `warning` and `evidence` every JSON item carries) and by the renderer (columns,
+banners). An entry's issuer evidence is its newest source marked as the issuer's own page (or official
+rule), dated by the date the page shows (an undated page counts as of the day it was read). When that is
+more than STALE_YEARS older than the day the entry was checked, a confirmed entry is not called plainly
+confirmed: it is "last confirmed" in that year.
 """
 
 from __future__ import annotations
 
-from certfind.model import Certification
+import calendar
+from datetime import date
+from typing import NamedTuple
+
+from certfind.model import NO_LONGER_AWARDED, Certification, Record, Source
+
+STALE_YEARS = 5
+
+_STATUS_HEADLINES = {
+    "ceasing": "It is being wound down: ask the issuer whether you can still finish it.",
+    "suspended": "It is suspended: nobody can earn it for now.",
+    "teach-out": "It is in teach-out: only candidates already enrolled can finish it.",
+    "probationary": "Its accreditor has put it on probation.",
+}
+
+
+class Evidence(NamedTuple):
+    """The newest issuer page an entry rests on: the date the page shows (or `undated`), when it was read,
+    and the day it stands for (the end of the month or year it shows, or the day it was read)."""
+
+    dated: str
+    seen: date | None
+    as_of: date | None
+
+
+def _as_of(source: Source) -> date | None:
+    dated = source.dated
+    if not dated or dated == "undated":
+        return source.accessed
+    parts = [int(part) for part in dated.split("-")]
+    if len(parts) == 3:
+        return date(*parts)
+    month = parts[1] if len(parts) == 2 else 12
+    return date(parts[0], month, calendar.monthrange(parts[0], month)[1])
+
+
+def issuer_evidence(cert: Certification) -> Evidence | None:
+    """The newest of the entry's issuer pages, or None when it records none (or no issuer is known)."""
+    if cert.verification.status == "not-found":
+        return None
+    pages = [(_as_of(s), s) for s in cert.sources if s.issuer]
+    dated = [(day, s) for day, s in pages if day is not None]
+    if not dated:
+        return Evidence(pages[0][1].dated or "undated", None, None) if pages else None
+    day, source = max(dated, key=lambda pair: pair[0])
+    return Evidence(source.dated or "undated", source.accessed, day)
+
+
+def stale(cert: Certification) -> bool:
+    """Its newest issuer evidence is more than STALE_YEARS older than the day the entry was checked."""
+    found = issuer_evidence(cert)
+    checked = cert.verification.checked
+    if found is None or found.as_of is None or checked is None:
+        return False
+    try:
+        limit = checked.replace(year=checked.year - STALE_YEARS)
+    except ValueError:  # 29 February
+        limit = checked.replace(year=checked.year - STALE_YEARS, day=28)
+    return found.as_of < limit
+
+
+def evidence_text(cert: Certification) -> str:
+    """`the issuer's page of 2013`, `the issuer's page (undated; seen 2026-12-02)`, or that there is none."""
+    found = issuer_evidence(cert)
+    if cert.verification.status == "not-found":
+        return "none: no one is known to award it"
+    if found is None:
+        return "no page of the issuer's is recorded"
+    if found.dated == "undated" or not found.dated:
+        seen = f"; seen {found.seen.isoformat()}" if found.seen else ""
+        return f"the issuer's page (undated{seen})"
+    return f"the issuer's page of {found.dated}"
+
+
+def evidence_json(cert: Certification) -> Record:
+    """What the JSON item says of the evidence's age."""
+    found = issuer_evidence(cert)
+    return {
+        "issuer_page": None if found is None else found.dated,
+        "seen": None if found is None or found.seen is None else found.seen.isoformat(),
+        "stale": stale(cert),
+        "text": evidence_text(cert),
+    }
+
+
+def _year(cert: Certification) -> str:
+    found = issuer_evidence(cert)
+    return found.dated[:4] if found is not None and found.dated[:4].isdigit() else "long ago"
 
 
 def trust(cert: Certification) -> str:
-    """How far to trust an entry, in a word or two: the verification status, or `discontinued`."""
-    if cert.status == "discontinued":
-        return "discontinued"
-    if cert.status == "unknown" and cert.verification.status in ("confirmed", "differs"):
-        return f"{cert.verification.status}, status unknown"
-    return cert.verification.status
+    """How far to trust an entry, in a word or two: the verification status (`last confirmed 2013` when the
+    issuer's newest page is old), the credential's status when it is not simply active, or `discontinued`."""
+    if cert.status in NO_LONGER_AWARDED:
+        return cert.status
+    word = cert.verification.status
+    if word == "confirmed" and stale(cert):
+        word = f"last confirmed {_year(cert)}"
+    if cert.status != "active" and cert.verification.status in ("confirmed", "differs"):
+        return f"{word}, status {cert.status}" if cert.status == "unknown" else f"{word}, {cert.status}"
+    return word
 
 
 def trust_banner(cert: Certification) -> tuple[str, str]:
@@ -26,7 +121,7 @@ def trust_banner(cert: Certification) -> tuple[str, str]:
             "Do not pay for it before checking the alternatives below.",
             "bold red",
         )
-    if cert.status == "discontinued":
+    if cert.status in NO_LONGER_AWARDED:
         return ("No longer awarded: the issuer discontinued it. Look at the alternatives below.", "bold yellow")
     if status == "differs":
         return (
@@ -36,6 +131,14 @@ def trust_banner(cert: Certification) -> tuple[str, str]:
         )
     if status == "unverified":
         return ("Not yet checked against public sources.", "magenta")
+    if stale(cert):
+        return (
+            f"Last confirmed in {_year(cert)}: the issuer's newest page found is that old, so fees and rules may "
+            "have changed; ask the issuer before you pay.",
+            "yellow",
+        )
+    if cert.status in _STATUS_HEADLINES:
+        return (f"Confirmed against the issuer's own pages. {_STATUS_HEADLINES[cert.status]}", "yellow")
     if cert.status == "unknown":
         return (
             "Confirmed: the issuer's own pages describe this credential. Not confirmed: whether it is "

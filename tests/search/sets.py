@@ -37,7 +37,7 @@ TECHNICIAN = (
     "durham-lit",
     "nscc-lit",
     "rrc-lit",
-    "cod-library-information-technology-aas",
+    "cod-lit-aas",
     "nz-diploma-lis-l5",
     "au-cert-iii-lis",
 )

@@ -10,13 +10,24 @@ import typer
 
 from certfind import eligibility, render
 from certfind import plan as plans
+from certfind.catalog import Catalog
 from certfind.cli import options
 from certfind.cli.app import app
-from certfind.cli.options import FormatOption, MemberOption, NameArgument, load, output
+from certfind.cli.options import (
+    FormatOption,
+    MemberOption,
+    NameArgument,
+    RegionOnlyOption,
+    RegionOption,
+    chosen_filters,
+    load,
+    output,
+)
 from certfind.cli.terminal import say, write_bytes
-from certfind.errors import EXIT_NO_MATCH, CertfindError, UsageError
+from certfind.errors import EXIT_NO_MATCH, CertfindError, NoMatchError, UsageError
 from certfind.files import write_new
 from certfind.render import words
+from certfind.trust import trust_banner
 
 
 @app.command()
@@ -60,6 +71,8 @@ def plan(
     out = output(fmt)
     cat = load(ctx)
     cert = cat.resolve(name_or_id).cert
+    if cert.unreal and out.fmt in ("json", "csv"):  # table and plain say it with the plan
+        say(f"warning: {cert.id}: {trust_banner(cert)[0]}")
     laid_out = plans.build(cert, day, years, member)
     if ics is not None:
         if not laid_out.due:
@@ -97,6 +110,20 @@ def eligible(
     member: Annotated[
         bool, typer.Option("--member", help="You are a member of the body that awards the credential.")
     ] = False,
+    holds: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--holds",
+            metavar="ID",
+            help="A credential you hold (an id or name) or a qualification (mlis: a master's from an"
+            " ALA-accredited program; postgraduate-library). Repeat for several.",
+        ),
+    ] = None,
+    region: RegionOption = None,
+    region_only: RegionOnlyOption = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also list the credentials whose requirements are not recorded.")
+    ] = False,
     fmt: FormatOption = None,
 ) -> None:
     """List the credentials you can apply for now, then the ones you nearly can, with what is missing.
@@ -106,26 +133,46 @@ def eligible(
     or misses only library hours or years of experience of which you have at least half.
 
     Credentials no source confirms, and discontinued ones, are never listed. Those
-    whose requirements the catalog does not record yet are counted (on stderr for csv),
-    never called eligible: check them with show. A route's note (an accreditation, say)
-    is shown beside it, since certfind cannot check it. Exits 1 when nothing is eligible.
+    whose requirements the catalog does not record yet are counted on stderr, never
+    called eligible; --all lists them. A route's note (an accreditation, say) is shown
+    beside it, since certfind cannot check it. Exits 1 when nothing is eligible.
 
     [b]Examples[/b]
 
       certfind eligible --education high-school --library-hours 2000
-      certfind eligible --education master --experience-years 3
-      certfind eligible --education bachelor --teaching-license --format json
+      certfind eligible --education master --experience-years 3 --holds mlis
+      certfind eligible --experience-years 4 --holds icrm-crm
+      certfind eligible --education bachelor --teaching-license --region TX --format json
     """
     level = eligibility.parse_level(education)
     if not math.isfinite(experience_years):
         raise UsageError(f"--experience-years must be a finite number; got {experience_years}")
-    profile = eligibility.Profile(level, library_hours, experience_years, teaching_license, member)
     out = output(fmt)
     cat = load(ctx)
-    result = eligibility.check(cat, profile)
-    render.emit(render.Eligibility(result), out.fmt)
-    if out.fmt == "csv" and result.not_recorded:  # a count is not a row: the other formats print it with the rows
-        say(f"certfind: {words.not_recorded_text(result.not_recorded)}")
+    held = frozenset(_held(cat, value) for value in holds or [])
+    profile = eligibility.Profile(level, library_hours, experience_years, teaching_license, member, held)
+    chosen = chosen_filters(cat, None, None, region, None, None, region_only=region_only)
+    entries = list(cat.listing(chosen)) if chosen.active else list(cat.entries(range(len(cat))))
+    names = {e.cert.id: (e.cert.label, e.cert.renewal is not None) for e in cat.entries(range(len(cat)))}
+    result = eligibility.check(entries, profile, names)
+    render.emit(render.Eligibility(result, listed=show_all), out.fmt)
+    if left_out := words.left_out_text(result, listed=show_all):
+        say(f"certfind: {left_out}")
     if not result.eligible:
         say("certfind: this profile meets the recorded requirements of no credential yet")
         raise typer.Exit(EXIT_NO_MATCH)
+
+
+def _held(cat: Catalog, value: str) -> str:
+    """What a --holds value names: a qualification's key, or the id of the credential it names."""
+    key = eligibility.qualification_key(value)
+    if key is not None:
+        return key
+    try:
+        return cat.resolve(value).cert.id
+    except NoMatchError as err:
+        known = ", ".join(sorted(set(eligibility.QUALIFICATION_NAMES.values())))
+        raise UsageError(
+            f"--holds {value!r} names no credential of the catalog and no qualification ({known})",
+            f"try: certfind search {value}",
+        ) from err

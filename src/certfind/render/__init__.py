@@ -39,7 +39,7 @@ __all__ = [
     "write_json",
 ]
 
-ENTRY_FIELDS = (*ITEM_FIELDS, "upfront", "warning", "lookalike")
+ENTRY_FIELDS = (*ITEM_FIELDS, "upfront", "warning", "lookalike", "evidence")
 """What `--json` can pick for an entry (list, show): the catalog's fields, `origin`, and what certfind works out."""
 SEARCH_FIELDS = (*ENTRY_FIELDS, "score")
 """What `--json` can pick in a search: an entry's fields and its score."""

@@ -24,7 +24,7 @@ from certfind.model import Certification, Entry
 from certfind.plan import Plan
 from certfind.render import words
 from certfind.text import clean
-from certfind.trust import trust, trust_banner
+from certfind.trust import stale, trust, trust_banner
 
 TRUST_STYLE = {"confirmed": "green", "differs": "yellow", "not-found": "bold red", "unverified": "magenta"}
 MAX_WIDTH = 240
@@ -246,7 +246,7 @@ def compared(certs: Sequence[Certification], cmp: Comparison, rows: Sequence[tup
     marks = {"up front": cmp.lowest_upfront, f"total {years}y": cmp.lowest_total}
     for c in certs:  # what is confirmed and what is not, said before the figures
         headline, style = trust_banner(c)
-        if c.verification.status != "confirmed" or c.status != "active":
+        if c.verification.status != "confirmed" or c.status != "active" or stale(c):
             out.print(text(f"{c.label}: {headline}", style))
     if out.width < STACKED:  # too narrow for side by side: one block per certification
         for i, c in enumerate(certs):
@@ -282,6 +282,9 @@ def compared(certs: Sequence[Certification], cmp: Comparison, rows: Sequence[tup
 def planned(p: Plan) -> None:
     out = console()
     out.print(text(p.cert.label, "bold"))
+    if p.cert.unreal:
+        headline, style = trust_banner(p.cert)
+        out.print(text(headline, style))
     out.print(text(f"Held {words.held_text(p)}."))
     out.print(text(f"Renewal: {words.renewal_text(p.cert)}"))
     if p.note:
@@ -315,7 +318,7 @@ def planned(p: Plan) -> None:
 # --- eligible ----------------------------------------------------------------------------------
 
 
-def eligibility(result: Result) -> None:
+def eligibility(result: Result, listed: bool) -> None:
     out = console()
     titles = {"eligible": ("Eligible now", "bold green"), "nearly": ("Nearly", "bold yellow")}
     for group, verdicts in (("eligible", result.eligible), ("nearly", result.nearly)):
@@ -326,25 +329,30 @@ def eligibility(result: Result) -> None:
         if out.width < STACKED:
             for v in verdicts:
                 out.print(text(f"{v.cert.id}: {v.cert.label} ({v.cert.verification.status})"))
+                out.print(text(f"  up front: {costs.format_money(v.entry.upfront)}"))
                 for m in v.missing:
                     out.print(text(f"  {m.text}"))
                 if v.route.note:
                     out.print(text(f"  note: {v.route.note}", "dim"))
             continue
         table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
-        table.add_column("ID", ratio=2, overflow="fold")
-        table.add_column("Certification", ratio=4)
-        table.add_column("Verification", min_width=9, overflow="fold")
+        table.add_column("ID", overflow="fold", max_width=24)
+        table.add_column("Certification", ratio=3)
+        table.add_column("Verification", no_wrap=True)
+        table.add_column("Up front", no_wrap=True)
         if group == "nearly":
-            table.add_column("Missing", ratio=3)
+            table.add_column("Missing", ratio=4)
         table.add_column("Note", ratio=3)
         for v in verdicts:
             cells = [text(v.cert.id), text(v.cert.label), text(v.cert.verification.status, trust_style(v.cert))]
+            cells.append(text(costs.format_money(v.entry.upfront)))
             if group == "nearly":
                 cells.append(text(words.missing_text(v)))
             cells.append(text(v.route.note))
             table.add_row(*cells)
         out.print(table)
-    if result.not_recorded:
-        out.print(text(words.not_recorded_text(result.not_recorded), "dim"))
+    if listed and result.not_recorded:
+        out.print(text(f"Requirements not recorded: {len(result.not_recorded)}", "bold"))
+        for e in result.not_recorded:
+            out.print(text(f"{e.cert.id}: {e.cert.label} (up front {costs.format_money(e.upfront)})"))
     out.print(text(words.NEARLY_TEXT, "dim"))

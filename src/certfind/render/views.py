@@ -208,6 +208,7 @@ class Compared(View):
         self.rows = [
             ("issuer", [c.issued_by for c in certs]),
             ("verification", [trust(c) for c in certs]),
+            ("issuer page", [words.evidence_line(c) for c in certs]),
             ("up front", [costs.format_money(m) for m in cmp.upfront]),
             (f"total {cmp.years}y", [costs.format_money(m) for m in cmp.totals]),
             ("currency", [c.currency for c in certs]),
@@ -298,36 +299,35 @@ def _why(v: Verdict) -> list[object]:
     return [words.missing_text(v), v.route.note]
 
 
-def _eligible_line(group: str, v: Verdict) -> list[object]:
-    return [group, v.cert.id, v.cert.label, v.cert.verification.status, *_why(v)]
-
-
 class Eligibility(View):
-    """What a profile meets, nearly meets, and how much was not checked."""
+    """What a profile meets, nearly meets, and with `listed` what was not checked; each with its cost."""
 
-    def __init__(self, result: Result) -> None:
-        self.result = result
+    def __init__(self, result: Result, *, listed: bool = False) -> None:
+        self.result, self.listed = result, listed
         self.groups = [("eligible", result.eligible), ("nearly", result.nearly)]
 
+    def _lines(self) -> list[list[object]]:
+        """group, id, name, issuer, verification, up front, missing, note."""
+
+        def line(group: str, entry: Entry, why: list[object]) -> list[object]:
+            c = entry.cert
+            return [group, c.id, c.label, c.issued_by, c.verification.status, costs.format_money(entry.upfront), *why]
+
+        rows = [line(group, v.entry, _why(v)) for group, verdicts in self.groups for v in verdicts]
+        if self.listed:
+            rows += [line("not-recorded", e, ["", ""]) for e in self.result.not_recorded]
+        return rows
+
     def json(self) -> None:
-        write_json(eligibility_module.to_json(self.result))
+        write_json(eligibility_module.to_json(self.result, listed=self.listed))
 
     def csv(self) -> None:
-        head = ["group", "id", "name", "issuer", "verification", "missing", "note"]
-        body = [
-            [group, v.cert.id, v.cert.name, v.cert.issued_by, v.cert.verification.status, *_why(v)]
-            for group, verdicts in self.groups
-            for v in verdicts
-        ]
-        write_csv([head, *body])
+        write_csv([["group", "id", "name", "issuer", "verification", "upfront", "missing", "note"], *self._lines()])
 
     def plain(self) -> None:
-        rows: list[list[object]] = [_eligible_line(group, v) for group, verdicts in self.groups for v in verdicts]
-        if self.result.not_recorded:
-            rows.append(["not-recorded", words.not_recorded_text(self.result.not_recorded)])
-        write_plain(rows)
+        write_plain(self._lines())
 
     def table(self) -> None:
         from certfind.render import tables
 
-        tables.eligibility(self.result)
+        tables.eligibility(self.result, self.listed)

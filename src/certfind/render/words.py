@@ -11,11 +11,11 @@ from datetime import date
 from certfind import occupations, places
 from certfind import plan as plans
 from certfind.costs import format_money
-from certfind.eligibility import Verdict
+from certfind.eligibility import Result, Verdict
 from certfind.model import Certification, Entry, Fee, Money
 from certfind.plan import Event, Plan
 from certfind.search import Found
-from certfind.trust import trust_banner
+from certfind.trust import STALE_YEARS, evidence_text, stale, trust_banner
 
 STALE_DAYS = 365
 """An entry checked longer ago than this gets a warning on stderr when it is shown."""
@@ -161,6 +161,7 @@ def show_fields(
         out.append(("also called", ", ".join(cert.aliases)))
     out.append(("status", STATUS_WORDS[cert.status]))
     out.append(("verification", f"{v.status}, {age_text(v.checked, today)}"))
+    out.append(("issuer page", evidence_line(cert)))
     if v.note:
         out.append(("evidence", v.note))
     if v.claimed:
@@ -199,6 +200,12 @@ def show_fields(
     return out
 
 
+def evidence_line(cert: Certification) -> str:
+    """How old the issuer evidence is: `the issuer's page of 2013 (more than 5 years before it was checked)`."""
+    line = evidence_text(cert)
+    return f"{line} (more than {STALE_YEARS} years before it was checked)" if stale(cert) else line
+
+
 def stale_warning(cert: Certification, today: date) -> str | None:
     if cert.verification.checked is None:
         return None
@@ -215,7 +222,9 @@ def method_text(years: int, member: bool) -> str:
         f"Totals for holding each credential {years} year{'s' if years != 1 else ''} at {pricing}: "
         "one-time fees plus each "
         f"recurring fee x (ceil({years} / its period) - 1). Each in its own currency, never converted. "
-        "'+ unknown' means a fee whose amount no source gives."
+        "Optional fees and fees only some holders pay are left out (show lists them). "
+        "'+ unknown' means a fee whose amount no source gives: a renewal with no fee listed, or a required "
+        "membership whose price is not recorded."
     )
 
 
@@ -232,7 +241,10 @@ def _fee_part(e: Event) -> str:
 
 def plan_fields(p: Plan) -> list[tuple[str, str]]:
     """The plan as (label, value) lines: what it covers, then one line per date, then the total."""
-    out = [("certification", p.cert.label), ("id", p.cert.id), ("held", held_text(p))]
+    out = [("certification", p.cert.label), ("id", p.cert.id)]
+    if p.cert.unreal:
+        out.append(("warning", trust_banner(p.cert)[0]))
+    out.append(("held", held_text(p)))
     out.append(("renewal", renewal_text(p.cert)))
     if p.note:
         out.append(("note", p.note))
@@ -261,9 +273,16 @@ def search_notes(found: Found) -> list[str]:
     return notes
 
 
-def not_recorded_text(count: int) -> str:
-    which = "credential has" if count == 1 else "credentials have"
-    return f"{count} {which} no recorded requirements, so they were not checked: see certfind show ID"
+def left_out_text(result: Result, *, listed: bool) -> str:
+    """What `eligible` did not check, said on stderr in every format; "" when it checked everything."""
+    parts = []
+    if count := len(result.not_recorded):
+        which = "credential has" if count == 1 else "credentials have"
+        how = "listed last" if listed else "list them with --all"
+        parts.append(f"{count} {which} no recorded requirements and were not checked ({how})")
+    if result.unreal:
+        parts.append(f"{result.unreal} that no one awards (not found, or discontinued) are left out")
+    return "; ".join(parts)
 
 
 NEARLY_TEXT = "Nearly: the closest route misses one condition, or only hours or years of which at least half are there."

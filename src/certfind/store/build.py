@@ -21,10 +21,11 @@ from certfind.model import Certification, Record, from_record, to_item
 from certfind.store.cachedir import Source
 from certfind.store.codec import checksum, encode_item
 
-FORMAT = 9
+FORMAT = 10
 """The stored shape's version (see the module docstring); a store of any other is rebuilt.
 8: items are JSON with a CRC-32 (no compression); they carry `lookalike`; the build is `open_or_build`'s.
-9: search ranks in an FTS5 table of each field's words and their families; `word` counts their entries."""
+9: search ranks in an FTS5 table of each field's words and their families; `word` counts their entries.
+10: items carry `evidence`, the age of the issuer's newest page."""
 FIELDS = 6  # search fields: search.lexicon.NAME, TOPIC, ISSUER, SUMMARY, REFUTED, CONTEXT
 TRUST_ORDER = ("confirmed", "differs", "unverified", "not-found")
 """Each entry's flags byte: its place in this order (between equal matches the better-verified entry
@@ -111,6 +112,7 @@ def prepare(rec: Record, origin: str, indexer: Indexer, lookalike: Lookalike | N
     item["upfront"] = costs.as_json(up)
     item["warning"] = trust.warning_of(cert, None if lookalike is None else trust.lookalike_text(cert, *lookalike))
     item["lookalike"] = None if lookalike is None else lookalike.bundled_id
+    item["evidence"] = trust.evidence_json(cert)
     data = encode_item(item)
     state = 2 if up is None or not up.known else (0 if up.complete else 1)
     d = cert.duration
