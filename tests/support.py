@@ -1,4 +1,5 @@
-"""Helpers shared by the tests: located problems, real certfind processes, pseudo-terminals."""
+"""Helpers shared by the tests: the pinned day, sample catalogs, certfind run in-process and as a real
+process, located problems, pseudo-terminals."""
 
 from __future__ import annotations
 
@@ -15,12 +16,80 @@ import sys
 import termios
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
+from typer.testing import CliRunner
 
-from tests.conftest import VALID_ENTRY, Run
+from certfind.cli import app
+
+TODAY = date(2026, 11, 25)
+"""The day every test runs on (README's examples included)."""
+
+
+class FixedDate(date):
+    @classmethod
+    def today(cls) -> FixedDate:
+        return cls(TODAY.year, TODAY.month, TODAY.day)
+
+
+VALID_ENTRY = """\
+  - id: demo
+    name: Demo Certification
+    acronym: DEMO
+    issuer: Demo Society
+    category: library
+    summary: A small entry for tests.
+    topics: [cataloging]
+    costs:
+      - {label: Exam, amount: 100}
+    verification:
+      status: confirmed
+      checked: 2026-11-24
+    sources:
+      - {title: Demo, url: https://example.org/demo, accessed: 2026-11-24}
+"""
+
+
+def catalog_text(*entries: str) -> str:
+    return "schema_version: 1\ncertifications:\n" + "".join(entries or (VALID_ENTRY,))
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def cli(*args: str, env: dict[str, str] | None = None) -> Run:
+    """Run certfind in-process; stdout and stderr kept apart, exceptions never swallowed."""
+    result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+    return Run(result.exit_code, result.stdout, result.stderr)
+
+
+class WriteCatalog(Protocol):
+    def __call__(self, text: str | bytes, name: str = ...) -> str: ...
+
+
+def many_entries(count: int) -> str:
+    return catalog_text(
+        *(
+            VALID_ENTRY.replace("id: demo", f"id: demo-{i}").replace("acronym: DEMO", f"acronym: D{i}")
+            for i in range(count)
+        )
+    )
+
+
+BUNDLED_LEFT_OUT = (
+    "certfind: 29 credentials have no recorded requirements and were not checked (list them with --all); "
+    "8 that no one awards (not found, or discontinued) are left out\n"
+)
+"""What `eligible` says on stderr about the bundled catalog, whatever the profile."""
+
 
 # A second valid entry, for commands that need two.
 OTHER_ENTRY = (

@@ -11,7 +11,7 @@ import pytest
 from certfind import catalog, occupations, paths, places
 from certfind import trust as trust_module
 from certfind.model import Certification
-from tests.conftest import cli
+from tests.support import cli
 
 CAT = catalog.load(str(paths.bundled_catalog()))
 CERTS = list(CAT)

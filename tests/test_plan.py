@@ -24,8 +24,7 @@ from certfind import catalog as catalog_module
 from certfind import costs, plan
 from certfind.cli import app
 from certfind.model import Certification, Fee, Money, Renewal
-from tests.conftest import WriteCatalog, catalog_text, cli
-from tests.readme import TODAY
+from tests.support import TODAY, WriteCatalog, catalog_text, cli
 
 BUNDLED = list(catalog_module.load())
 STAMP = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)

@@ -10,7 +10,7 @@ import pytest
 
 from certfind import catalog as catalog_module
 from certfind import paths
-from tests.conftest import cli
+from tests.support import cli
 
 BUNDLED = len(catalog_module.load(str(paths.bundled_catalog())))
 

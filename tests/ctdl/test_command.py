@@ -12,9 +12,8 @@ import pytest
 
 from certfind import ctdl
 from certfind.errors import CatalogError
-from tests.conftest import cli
 from tests.ctdl.support import FIXTURES, record_path
-from tests.readme import TODAY
+from tests.support import TODAY, cli
 
 NBCOT = record_path("nbcot-cota-import.json")
 DETAILED = record_path("detailed-record-graph.json")

@@ -21,9 +21,8 @@ from certfind.ctdl.jsonld import document_loader
 from certfind.ctdl.writer import subject_page
 from certfind.model import Certification, Fee, Renewal, Verification, from_record
 from certfind.text import visible
-from tests.conftest import cli
 from tests.ctdl.support import record_path
-from tests.readme import TODAY
+from tests.support import TODAY, cli
 
 TERMS = "https://purl.org/ctdl/terms/"
 

@@ -16,9 +16,8 @@ from pyld import jsonld
 
 from certfind.ctdl import jsonld as ctdl_jsonld
 from certfind.ctdl.importer import import_documents
-from tests.conftest import cli
 from tests.ctdl.support import RECORDS, in_form, raw, record_path
-from tests.readme import TODAY
+from tests.support import TODAY, cli
 
 CONTEXT_SHA256 = "ddb6b4586c38df5fa43aa5f6a558de407dd7acdec9bc1329ce790e164bf40db5"
 SHARED_CONTEXT = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "ctdl" / "vocab" / "context.json"

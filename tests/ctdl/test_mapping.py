@@ -14,9 +14,8 @@ import pytest
 
 from certfind import ctdl
 from certfind.ctdl.importer import import_documents
-from tests.conftest import cli
 from tests.ctdl.support import raw
-from tests.readme import TODAY
+from tests.support import TODAY, cli
 
 WGU_CTID = "ce-b75970c9-d352-46a0-b67d-3256c9cdbb31"
 WGU_OWNER = "https://credentialengineregistry.org/resources/ce-036d082d-d80e-41a7-99a0-2d63a4ad3a4a"

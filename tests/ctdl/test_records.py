@@ -13,7 +13,6 @@ from typing import Any, NamedTuple
 
 import pytest
 
-from tests.conftest import cli
 from tests.ctdl.support import (
     FORMS,
     KEY_FIELDS,
@@ -26,6 +25,7 @@ from tests.ctdl.support import (
     same,
     write_form,
 )
+from tests.support import cli
 
 
 class Imported(NamedTuple):

@@ -17,7 +17,7 @@ from certfind.errors import CatalogError
 from certfind.model import Record
 from certfind.text import visible
 from tests.ctdl.support import record_path
-from tests.readme import TODAY
+from tests.support import TODAY
 
 
 def parse_catalog(text: str, path: str = "imported.yaml") -> tuple[list[Record], list[str]]:

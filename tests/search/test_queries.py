@@ -12,8 +12,7 @@ import json
 import pytest
 
 from certfind.search.query import parse
-from tests.conftest import cli
-from tests.support import UNREAL_NOTE
+from tests.support import UNREAL_NOTE, cli
 
 
 def ids(query: str, limit: int = 3, *options: str) -> tuple[list[str], str, int]:

@@ -8,9 +8,8 @@ from hypothesis import strategies as st
 
 from certfind import catalog, paths
 from certfind.search import fold, resolve, stem
-from tests.conftest import cli
 from tests.search.sets import TECHNICIAN
-from tests.support import RAW_CONTROLS, without_note
+from tests.support import RAW_CONTROLS, cli, without_note
 
 CAT = catalog.load(str(paths.bundled_catalog()))
 SEARCHER = CAT.searcher

@@ -1,4 +1,4 @@
-"""README's screenshots are the program's real output. `python -m tests.screenshots` rewrites
+"""README's screenshots are the program's real output. `python -m tests.docs.screenshots` rewrites
 docs/*.svg; tests/test_screenshots.py fails when they differ from what the program prints now.
 
 Each command runs in-process with `--format table`, colour forced and 100 columns. Its ANSI output
@@ -16,7 +16,7 @@ from unittest import mock
 
 from typer.testing import CliRunner
 
-from tests.readme import README, pinned
+from tests.docs.readme import README, pinned
 
 DOCS = README.parent / "docs"
 SHOTS = {

@@ -16,7 +16,7 @@ from certfind import catalog as catalog_module
 from certfind import eligibility, paths
 from certfind.eligibility import Profile
 from certfind.model import EDUCATION, QUALIFICATIONS, Certification, Entry, Route, Verification
-from tests.conftest import WriteCatalog, catalog_text, cli
+from tests.support import BUNDLED_LEFT_OUT, WriteCatalog, catalog_text, cli
 
 BUNDLED = list(catalog_module.load())
 
@@ -53,13 +53,6 @@ LEFT_OUT = (
     "2 that no one awards (not found, or discontinued) are left out\n"
 )
 """What eligible says on stderr about TEST_CATALOG in every format: what it did not check."""
-
-
-BUNDLED_LEFT_OUT = (
-    "certfind: 29 credentials have no recorded requirements and were not checked (list them with --all); "
-    "8 that no one awards (not found, or discontinued) are left out\n"
-)
-"""The same for the bundled catalog."""
 
 
 def run_on(write_catalog: WriteCatalog, *args: str) -> tuple[int, str, str]:

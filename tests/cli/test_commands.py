@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from certfind import catalog as catalog_module
-from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
+from tests.support import VALID_ENTRY, WriteCatalog, catalog_text, cli
 
 BUNDLED = len(catalog_module.load())
 

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 
 from certfind.cli import command_names
-from tests.readme import README, render
+from tests.docs.readme import README, render
 
 pytestmark = pytest.mark.skipif(not README.exists(), reason="README is not shipped with the wheel tests")
 
 
 def test_readme_examples_are_the_programs_current_output(tmp_path: Path) -> None:
     text = README.read_text(encoding="utf-8")
-    assert render(text, tmp_path) == text, "README examples are stale: run `python -m tests.readme`"
+    assert render(text, tmp_path) == text, "README examples are stale: run `python -m tests.docs.readme`"
 
 
 def test_every_command_has_an_example() -> None:
@@ -25,7 +25,7 @@ def test_every_command_has_an_example() -> None:
 
 
 def test_the_minimal_user_entry_works_as_printed(tmp_path: Path) -> None:
-    from tests.conftest import cli
+    from tests.support import cli
 
     text = README.read_text(encoding="utf-8")
     start = text.index("An entry needs five fields. This one works as printed:")

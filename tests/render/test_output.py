@@ -13,11 +13,15 @@ from typing import Any
 import pytest
 
 from certfind.cli import command_names
-from tests.conftest import VALID_ENTRY, Run, WriteCatalog, catalog_text, cli
 from tests.support import (
     OTHER_ENTRY,
     RAW_CONTROLS,
+    VALID_ENTRY,
+    Run,
+    WriteCatalog,
     age,
+    catalog_text,
+    cli,
     dig,
     run_certfind,
     run_in_pty,
@@ -324,7 +328,7 @@ def test_every_command_has_sample_arguments() -> None:
 
 @pytest.mark.parametrize(("command", "fmt"), [(c, f) for c in command_names() for f in formats_of(c)], ids=str)
 def test_every_command_writes_every_format_it_declares(command: str, fmt: str) -> None:
-    tests_dir = Path(__file__).resolve().parent
+    tests_dir = Path(__file__).resolve().parents[1]
     args = [str(tests_dir.parent / a) if a.startswith("tests/") else a for a in SAMPLE_ARGS[command]]
     run = cli(command, *args, "--format", fmt, env={"COLUMNS": "100"})
     assert run.code == 0, (command, fmt, run.err)

@@ -1,5 +1,5 @@
-"""README's console examples are real runs. `python -m tests.readme` rewrites their output from the
-program; `tests/test_readme.py` fails when README and the program disagree.
+"""README's console examples are real runs. `python -m tests.docs.readme` rewrites their output from the
+program; `tests/docs/test_readme.py` fails when README and the program disagree.
 
 An example is a ```console block whose lines starting with `$ certfind` are run in-process with a
 pinned terminal (100 columns, no colour, not a TTY unless `--format table` is given) and a fixed date.
@@ -13,21 +13,15 @@ import shlex
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date
 from pathlib import Path
 from unittest import mock
 
 from typer.testing import CliRunner
 
-README = Path(__file__).resolve().parent.parent / "README.md"
-TODAY = date(2026, 11, 25)
+from tests.support import FixedDate
+
+README = Path(__file__).resolve().parents[2] / "README.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
-
-
-class FixedDate(date):
-    @classmethod
-    def today(cls) -> FixedDate:
-        return cls(TODAY.year, TODAY.month, TODAY.day)
 
 
 @contextmanager

@@ -17,9 +17,8 @@ from certfind import catalog as catalog_module
 from certfind import paths
 from certfind.cli import command_names
 from certfind.cli.options import ListFormat
-from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
 from tests.search.sets import TECHNICIAN
-from tests.support import run_in_pty, without_note
+from tests.support import VALID_ENTRY, WriteCatalog, catalog_text, cli, run_in_pty, without_note
 
 CAT = catalog_module.load(str(paths.bundled_catalog()))
 UNREAL = {c.id for c in CAT if c.unreal}

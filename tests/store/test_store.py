@@ -23,8 +23,7 @@ from certfind import catalogfile, paths, search, store
 from certfind.catalogfile.schema import Located
 from certfind.store import cachedir, codec, forked
 from certfind.store.cachedir import Source
-from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
-from tests.support import age, proc_env
+from tests.support import VALID_ENTRY, WriteCatalog, age, catalog_text, cli, proc_env
 
 
 @pytest.fixture(autouse=True)

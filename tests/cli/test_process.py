@@ -17,11 +17,14 @@ import pytest
 import certfind
 from certfind import catalog as catalog_module
 from certfind import paths
-from tests.conftest import VALID_ENTRY, catalog_text, cli, many_entries
 from tests.support import (
     CERTFIND,
     OTHER_ENTRY,
+    VALID_ENTRY,
     age,
+    catalog_text,
+    cli,
+    many_entries,
     piped,
     proc_env,
     without_note,

@@ -22,9 +22,12 @@ from certfind.catalogfile import schema
 from certfind.errors import CatalogError, Problem
 from certfind.model import KINDS, Record
 from certfind.text import visible
-from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
 from tests.support import (
     LOCATED,
+    VALID_ENTRY,
+    WriteCatalog,
+    catalog_text,
+    cli,
     only_problem,
 )
 

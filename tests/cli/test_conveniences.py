@@ -13,7 +13,7 @@ import pytest
 from certfind import costs
 from certfind.cli import command_names
 from certfind.model import Money
-from tests.conftest import VALID_ENTRY, WriteCatalog, catalog_text, cli
+from tests.support import VALID_ENTRY, WriteCatalog, catalog_text, cli
 
 
 def complete(tmp_path: Path, words: str) -> list[str]:

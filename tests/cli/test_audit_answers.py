@@ -11,14 +11,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tests.conftest import cli
-from tests.test_eligible import BUNDLED_LEFT_OUT
+from tests.support import BUNDLED_LEFT_OUT, cli
 
 P2 = ["--education", "associate"]
 P3 = ["--education", "bachelor", "--experience-years", "2"]
 P4 = [*P3, "--member"]
 P8 = ["--education", "none", "--experience-years", "5"]
 P9 = ["--education", "high-school", "--experience-years", "7", "--library-hours", "12000"]
+
 
 def standing(profile: list[str], ident: str) -> tuple[str, list[str]]:
     """Where `ident` stands for a profile (eligible, nearly, or neither) and what it lacks."""
