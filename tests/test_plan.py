@@ -10,6 +10,8 @@ import itertools
 import json
 import os
 import re
+import resource
+import subprocess
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import NamedTuple
@@ -24,7 +26,7 @@ from certfind import catalog as catalog_module
 from certfind import costs, plan
 from certfind.cli import app
 from certfind.model import Certification, Fee, Money, Renewal
-from tests.support import TODAY, WriteCatalog, catalog_text, cli
+from tests.support import CERTFIND, TODAY, WriteCatalog, catalog_text, cli, proc_env
 
 BUNDLED = list(catalog_module.load())
 STAMP = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -567,21 +569,23 @@ def test_a_read_only_directory_is_a_one_line_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-def test_a_full_disk_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_open = open
-
-    def full_open(path: str, mode: str = "r", **kw: object) -> object:
-        handle = real_open(path, mode, **kw)  # type: ignore[call-overload]
-        if mode == "x":
-            handle.close()
-            return real_open("/dev/full", "w", **kw)  # type: ignore[call-overload]
-        return handle
-
-    monkeypatch.setattr("certfind.files.open", full_open, raising=False)  # shadows the builtin in files.py only
+def test_a_full_disk_leaves_no_partial_file(tmp_path: Path) -> None:
     target = tmp_path / "out.ics"
-    run = cli("plan", "lssc", "--earned", "2024-06-15", "--ics", str(target))
-    assert (run.code, run.out) == (1, "")
-    assert run.err == f"certfind: cannot write {target}: No space left on device\n"
+
+    def small_files() -> None:  # as `ulimit -f`: a write past 100 bytes fails (EFBIG), as on a full disk
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100, 100))
+
+    run = subprocess.run(
+        [*CERTFIND, "plan", "lssc", "--earned", "2024-06-15", "--ics", str(target)],
+        capture_output=True,
+        text=True,
+        env=proc_env(tmp_path, HOME="", XDG_CACHE_HOME=""),  # no cache: only the calendar is written
+        preexec_fn=small_files,
+        timeout=60,
+        check=False,
+    )
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr == f"certfind: cannot write {target}: File too large\n"
     assert not target.exists()
 
 

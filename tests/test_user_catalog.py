@@ -4,6 +4,8 @@ created by `certfind init`, and flagged when a name only looks like a bundled on
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -230,20 +232,118 @@ def test_a_name_that_is_empty_once_invisible_characters_go_is_an_error(tmp_path:
 # --- init --------------------------------------------------------------------------------------------
 
 
-def test_init_creates_a_valid_commented_file_and_never_overwrites(tmp_path: Path) -> None:
+def test_init_creates_a_file_that_adds_nothing_until_edited_and_never_overwrites(tmp_path: Path) -> None:
     path = tmp_path / "config" / "certfind" / "certifications.yaml"
+    before = cli("list").out
     run = cli("init")
-    assert (run.code, run.out, run.err) == (0, f"created {path}\n", "")
+    next_step = f"next: add your entries to it (it holds none yet), then run: certfind validate {path}\n"
+    assert (run.code, run.out, run.err) == (0, f"created {path}\n", next_step)
     text = path.read_text(encoding="utf-8")
     assert "# Check it with: certfind validate" in text
-    assert cli("validate", str(path)) == cli("validate", str(path))
-    assert cli("validate", str(path)).out == f"ok: 1 certifications in {path}\n"
+    assert cli("validate", str(path)).out == f"ok: 0 certifications in {path}\n"
+    assert cli("list").out == before  # the example entry is not listed
+    example = text.replace("certifications: []", "certifications:").replace("\n#  ", "\n  ")
+    path.write_text(example, encoding="utf-8")
+    assert cli("validate", str(path)).out == f"ok: 1 certifications in {path}\n"  # the example, uncommented
     assert "my-county-staff-certificate" in cli("list").out
     path.write_text(text + "# mine\n", encoding="utf-8")
     again = cli("init")
     assert (again.code, again.out) == (1, "")
     assert again.err == f"certfind: {path} already exists; certfind never overwrites it\n"
     assert path.read_text(encoding="utf-8").endswith("# mine\n")
+
+
+def test_init_makes_the_catalog_private_whatever_the_umask(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "certfind" / "certifications.yaml"
+    old = os.umask(0)
+    try:
+        run = cli("init")
+    finally:
+        os.umask(old)
+    assert (run.code, run.out) == (0, f"created {path}\n")
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.parent.parent.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize("home", ["", "relative/home", "/nonexistent/home"], ids=["empty", "relative", "missing"])
+def test_init_without_a_usable_home_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("XDG_CONFIG_HOME")
+    monkeypatch.setenv("HOME", home)
+    run = cli("init")
+    assert (run.code, run.out) == (1, "")
+    assert run.err == (
+        "certfind: there is no home directory to keep your catalog in\n"
+        "set HOME (or XDG_CONFIG_HOME) to the absolute path of an existing directory\n"
+    )
+    assert [p.name for p in tmp_path.iterdir()] == ["home"]  # nothing new, here or anywhere
+
+
+# --- whose file it is --------------------------------------------------------------------------------
+
+
+def users_file(tmp_path: Path, text: str = MINIMAL) -> Path:
+    path = tmp_path / "config" / "certfind" / "certifications.yaml"
+    path.parent.mkdir(parents=True, mode=0o700)
+    path.write_text(text, encoding="utf-8")
+    path.chmod(0o600)
+    return path
+
+
+@pytest.mark.parametrize("writable", ["file", "directory"])
+def test_a_user_catalog_others_can_write_is_refused(tmp_path: Path, writable: str) -> None:
+    path = users_file(tmp_path, MINIMAL.replace("id: county-staff", "id: lssc"))
+    target = path if writable == "file" else path.parent
+    target.chmod(0o666 if writable == "file" else 0o777)
+    for args in (["show", "lssc"], ["list"], ["validate"]):
+        run = cli(*args)
+        assert (run.code, run.out) == (3, ""), args
+        assert run.err == (
+            f"certfind: refusing your catalog: {target} is writable by others, so anyone could change what "
+            "certfind says\n"
+            f"make it yours alone: chmod go-w {target}\n"
+        )
+    target.chmod(0o600 if writable == "file" else 0o700)
+    assert cli("show", "lssc").code == 0
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="giving a file to another user needs root")
+def test_a_user_catalog_another_user_owns_is_refused(tmp_path: Path) -> None:
+    path = users_file(tmp_path)
+    os.chown(path, 65534, 65534)
+    run = cli("list")
+    assert (run.code, run.out) == (3, "")
+    assert run.err == (
+        f"certfind: refusing your catalog: {path} is owned by another user, who could change what certfind says\n"
+        "move it away, or copy it to a file of your own\n"
+    )
+
+
+def test_a_named_catalog_others_can_write_is_read_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "shared.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    path.chmod(0o666)
+    run = cli("--catalog", str(path), "list", "--format", "plain")
+    assert run.code == 0
+    assert run.out.startswith("county-staff\t")
+    assert run.err == (
+        f"certfind: warning: {path} is writable by others; anyone who can change it can change what certfind says\n"
+    )
+
+
+def test_a_user_catalog_that_is_a_dangling_link_or_a_fifo_is_ignored_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "config" / "certfind" / "certifications.yaml"
+    path.parent.mkdir(parents=True, mode=0o700)
+    path.symlink_to(tmp_path / "gone.yaml")
+    run = cli("show", "lssc", "--format", "plain")
+    assert run.code == 0
+    assert run.err == f"certfind: your catalog {path} is a symbolic link to nothing; it is ignored\n"
+    path.unlink()
+    os.mkfifo(path, 0o600)
+    run = cli("show", "lssc", "--format", "plain")  # a FIFO would block every command: never opened
+    assert run.code == 0
+    assert run.err == f"certfind: your catalog {path} is not a regular file; it is ignored\n"
 
 
 def test_init_refuses_a_symlink_planted_at_the_file(tmp_path: Path) -> None:

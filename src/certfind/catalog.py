@@ -9,52 +9,117 @@ get `Entry` views, each decoded once; nothing above this module sees a table.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import TypeVar
 
 from certfind import paths
-from certfind.catalogfile import Checked, parse_file
+from certfind.catalogfile import Checked, parse_file, parse_text, read_text
 from certfind.catalogfile.schema import Located
-from certfind.errors import CatalogError, NoMatchError, Problem
+from certfind.errors import CatalogError, NoMatchError, Problem, UntrustedFile
 from certfind.filters import CHOSEN, Filters
 from certfind.model import Certification, Entry, Record
 from certfind.search import ACRONYM, ID, INDEXER, Found, Searcher, fold, resolve
 from certfind.store import Store, StoreDamaged, open_or_build, queries
 from certfind.store.build import Builder, Lookalike, Merged
-from certfind.store.cachedir import Source
+from certfind.store.cachedir import Source, untrusted
 from certfind.store.forked import ForkedBuilder
 from certfind.text import skeleton
 
 T = TypeVar("T")
 
 
-def catalog_paths(explicit: str | None) -> list[Source]:
+def catalog_paths(explicit: str | None, notes: list[str]) -> list[Source]:
     """The files making up the active catalog, lowest precedence first: exactly `explicit` when given
-    (`--catalog` or CERTFIND_CATALOG), else the bundled catalog and the user's own file when it exists."""
+    (`--catalog` or CERTFIND_CATALOG), else the bundled catalog and the user's own file when it exists.
+    The user's file is trusted only when nobody else could have written it (UntrustedFile otherwise); a
+    named file that others can write is used with a note, since the user chose it."""
     if explicit is not None:
+        if reason := _writable_by_others(explicit):
+            notes.append(f"warning: {explicit} {reason}; anyone who can change it can change what certfind says")
         return [Source(explicit, "file")]
     sources = [Source(str(paths.bundled_catalog()), "bundled")]
     user = paths.user_catalog()
-    if user is not None and user.exists():
+    if user is not None and _usable_user_file(str(user), notes):
         sources.append(Source(str(user), "user"))
     return sources
+
+
+def _writable_by_others(path: str) -> str | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None  # reading it says what is wrong
+    if stat.S_ISREG(st.st_mode) and st.st_mode & 0o022:
+        return "is writable by others"
+    return None
+
+
+def _usable_user_file(path: str, notes: list[str]) -> bool:
+    """Whether the user's own catalog is there to read: a regular file that is theirs alone, in a directory
+    that is theirs alone (the store's rule). Raises UntrustedFile when someone else could have written it."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            notes.append(f"your catalog {path} is a symbolic link to nothing; it is ignored")
+        return False
+    except OSError as err:
+        notes.append(f"your catalog {path} cannot be read ({err.strerror or err}); it is ignored")
+        return False
+    if not stat.S_ISREG(st.st_mode):
+        notes.append(f"your catalog {path} is not a regular file; it is ignored")
+        return False
+    _refuse_if_others_could_write(path, st, directory=False)
+    check_folder(os.path.dirname(path))
+    return True
+
+
+def check_folder(folder: str) -> None:
+    """Refuse the directory of the user's catalog when someone else could write it (UntrustedFile)."""
+    try:
+        st = os.stat(folder)
+    except OSError:
+        return
+    _refuse_if_others_could_write(folder, st, directory=True)
+
+
+def _refuse_if_others_could_write(where: str, st: os.stat_result, *, directory: bool) -> None:
+    found = untrusted(st, directory=directory)
+    if found == "is owned by another user":
+        raise UntrustedFile(
+            f"refusing your catalog: {where} is owned by another user, who could change what certfind says",
+            "move it away, or copy it to a file of your own",
+        )
+    if found:
+        raise UntrustedFile(
+            f"refusing your catalog: {where} {found}, so anyone could change what certfind says",
+            f"make it yours alone: chmod go-w {where}",
+        )
 
 
 # --- merging the files into a store ------------------------------------------------------------------
 
 
 def _merge(sources: Sequence[Source], strict_user: bool, builder: Builder | ForkedBuilder) -> Merged:
-    """Stream the main file into the builder, then the user's entries over it."""
+    """Stream the main file into the builder, then the user's entries over it. The user's file is read
+    twice from the same text, so that memory follows one entry: first for its ids (which bundled entries
+    it replaces), then, once the main file is in, for its entries."""
     main, rest = sources[0], sources[1:]
-    user: list[Located] = []
+    user_text = ""
+    user_ids: set[str] = set()
     warnings: list[Problem] = []
     if rest:
-        checked = _read_user(rest[0].path, user.append)
+        try:
+            user_text = read_text(rest[0].path)
+            checked = parse_text(rest[0].path, user_text, lambda found: user_ids.add(found.record["id"]))
+        except CatalogError as err:  # unreadable or not YAML at all: nothing of it can be used
+            checked = Checked(list(err.problems), err.more)
         if strict_user and checked.problems:
             raise CatalogError(checked.problems, checked.more)
         warnings = checked.problems
-    user_ids = {found.record["id"] for found in user}
     reserved: dict[str, int] = {}
     ids: set[str] = set()
     looks: dict[str, str] = {}  # skeleton of a bundled name or acronym -> its id
@@ -65,7 +130,7 @@ def _merge(sources: Sequence[Source], strict_user: bool, builder: Builder | Fork
         ids.add(rec["id"])
         if found.references:
             pointing.append((found, main.path))
-        if user:
+        if user_ids:
             for text in (rec["name"], rec.get("acronym")):
                 if text:
                     looks.setdefault(skeleton(text), rec["id"])
@@ -80,21 +145,18 @@ def _merge(sources: Sequence[Source], strict_user: bool, builder: Builder | Fork
     problems += _unknown_references(pointing, known)
     if problems:
         raise CatalogError(problems, checked.more)
-    for found in user:
+
+    def add_user(found: Located) -> None:
         rec = found.record
         bad = _unknown_references([(found, rest[0].path)], known)
         if bad:
-            warnings += bad
+            warnings.extend(bad)
             rec = _without_unknown(rec, known)
         builder.add(rec, "user", at=reserved.get(rec["id"]), lookalike=_lookalike(rec, looks))
+
+    if user_ids:
+        parse_text(rest[0].path, user_text, add_user)
     return Merged(sorted(warnings, key=lambda p: (p.line, p.col)), sorted(reserved))
-
-
-def _read_user(path: str, on_entry: Callable[[Located], None]) -> Checked:
-    try:
-        return parse_file(path, on_entry)
-    except CatalogError as err:  # unreadable or not YAML at all: nothing of it can be used
-        return Checked(list(err.problems), err.more)
 
 
 def _unknown_references(pointing: Sequence[tuple[Located, str]], known: set[str]) -> list[Problem]:
@@ -135,14 +197,15 @@ def _lookalike(rec: Record, looks: dict[str, str]) -> Lookalike | None:
 
 def load(explicit: str | None = None, *, use_cache: bool = True, strict_user: bool = False) -> Catalog:
     """The active catalog. Raises CatalogError listing the problems of a file that must be valid."""
-    sources = catalog_paths(explicit)
+    notes: list[str] = []
+    sources = catalog_paths(explicit, notes)
     fill = partial(_merge, sources, strict_user)
     cached = use_cache and not strict_user
 
     def build(replace: bool) -> Store:
         return open_or_build(sources, fill, INDEXER, use_cache=cached, replace=replace)
 
-    return Catalog(build(False), lambda: build(True))
+    return Catalog(build(False), lambda: build(True), notes)
 
 
 # --- the questions a catalog answers ---------------------------------------------------------------
@@ -151,8 +214,9 @@ def load(explicit: str | None = None, *, use_cache: bool = True, strict_user: bo
 class Catalog:
     """The active catalog, over a store. A store found damaged is replaced, once, and the question asked again."""
 
-    def __init__(self, store: Store, replace: Callable[[], Store]) -> None:
+    def __init__(self, store: Store, replace: Callable[[], Store], notes: Sequence[str] = ()) -> None:
         self.store = store
+        self._notes = list(notes)
         self._replace: Callable[[], Store] | None = replace
         self._searcher: Searcher | None = None
 
@@ -183,8 +247,9 @@ class Catalog:
 
     @property
     def notes(self) -> list[str]:
-        """Why the cache could not be used, when it could not."""
-        return self.store.notes
+        """What is worth saying about the files: a named file others can write, a user file left out, and
+        why the cache could not be used."""
+        return self._notes + self.store.notes
 
     @property
     def replaced(self) -> list[str]:

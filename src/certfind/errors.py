@@ -61,6 +61,12 @@ class CatalogError(CertfindError):
         return located
 
 
+class UntrustedFile(CertfindError):
+    """A file certfind would trust as the user's own that someone else could have written."""
+
+    exit_code = EXIT_CATALOG
+
+
 class NoMatchError(CertfindError):
     """Nothing matched a query; `candidates` are near misses worth suggesting."""
 

@@ -15,28 +15,45 @@ from certfind.errors import CertfindError, UsageError
 INIT_TEMPLATE = """\
 # Your own certfind catalog. certfind merges it over the catalog it ships with:
 # an entry with a new id adds a credential, an entry with a bundled id replaces that one.
-# Each entry needs id, name, issuer, category and summary; everything else is optional.
+# It holds no entry yet. To add one, replace the [] below with the example, without the leading "# ",
+# and edit it: each entry needs id, name, issuer, category and summary; everything else is optional.
 # Check it with: certfind validate {path}
 schema_version: 1
-certifications:
-  - id: my-county-staff-certificate
-    name: Example County Library Staff Certificate
-    issuer: Example County Library
-    category: library
-    summary: The certificate our county library gives staff who finish its training workshops.
-    # region: [US-TX]            # ISO 3166 codes: US, US-TX, CA-ON, GB, AU, NZ ...
-    # topics: [circulation, cataloging]
-    # costs:
-    #   - {{label: Application, amount: 25}}
-    # sources:
-    #   - "Told by our branch manager"   # a note, a file: URL or a web page
+certifications: []
+#  - id: my-county-staff-certificate
+#    name: Example County Library Staff Certificate
+#    issuer: Example County Library
+#    category: library
+#    summary: The certificate our county library gives staff who finish its training workshops.
+#    region: [US-TX]            # ISO 3166 codes: US, US-TX, CA-ON, GB, AU, NZ ...
+#    topics: [circulation, cataloging]
+#    costs:
+#      - {{label: Application, amount: 25}}
+#    sources:
+#      - "Told by our branch manager"   # a note, a file: URL or a web page
 """
 
 
-def write_new(path: str, text: str, exists: Callable[[str], CertfindError] | None = None) -> None:
-    """Write `text` to a file that must not exist yet."""
+def private_dir(path: str) -> None:
+    """Create the directory `path` readable by its owner only (0700 whatever the umask), and its parent the
+    same way when that is missing too; never a missing grandparent (such as a home that does not exist)."""
+    for folder in (os.path.dirname(path), path):
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            continue
+        except OSError as err:
+            raise CertfindError(f"cannot create {folder}: {err.strerror or err}") from None
+
+
+def write_new(
+    path: str, text: str, exists: Callable[[str], CertfindError] | None = None, *, private: bool = False
+) -> None:
+    """Write `text` to a file that must not exist yet; `private` makes it readable by its owner only (0600
+    whatever the umask), as the user's own catalog is."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     try:
-        handle = open(path, "x", encoding="utf-8", newline="")  # noqa: SIM115 - closed below, unlinked on failure
+        handle = os.fdopen(os.open(path, flags, 0o600 if private else 0o666), "w", encoding="utf-8", newline="")
     except FileExistsError:
         if exists is not None:
             raise exists(path) from None

@@ -398,19 +398,36 @@ def test_deep_nesting_bomb_fails_fast(write_catalog: WriteCatalog, text: str, li
     assert time.perf_counter() - start < 3.0
 
 
-def test_five_megabyte_single_line_value(write_catalog: WriteCatalog) -> None:
+def test_a_text_value_is_at_most_100000_characters(write_catalog: WriteCatalog) -> None:
+    longest = "x" * schema.MAX_TEXT
+    path = write_catalog(catalog_text(VALID_ENTRY.replace("summary: A small entry for tests.", f"summary: {longest}")))
+    run = cli("--catalog", path, "show", "demo", "--format", "plain")
+    assert (run.code, run.err) == (0, "")
+    assert f"summary\t{longest}\n" in run.out
     summary = "x" * (5 * 1024 * 1024)
     path = write_catalog(catalog_text(VALID_ENTRY.replace("summary: A small entry for tests.", f"summary: {summary}")))
     start = time.perf_counter()
-    run = cli("validate", path)
-    assert (run.code, run.out, run.err) == (0, f"ok: 1 certifications in {path}\n", "")
-    run = cli("--catalog", path, "list", "--format", "json")
-    assert (run.code, run.err) == (0, "")
-    assert json.loads(run.out)[0]["summary"] == summary
-    run = cli("--catalog", path, "show", "demo", "--format", "plain")
-    assert (run.code, run.err) == (0, "")
-    assert f"summary\t{summary}\n" in run.out
+    for args in (["validate", path], ["--catalog", path, "list", "--format", "json"]):
+        assert only_problem(cli(*args), path) == (8, 14, "demo.summary: is 5,242,880 characters long; at most 100,000")
     assert time.perf_counter() - start < 10.0
+
+
+def test_a_list_inside_an_entry_holds_at_most_1000_items(write_catalog: WriteCatalog) -> None:
+    fits = VALID_ENTRY.replace("topics: [cataloging]", "topics: [" + ",".join(["a"] * 1000) + "]")
+    assert cli("validate", write_catalog(catalog_text(fits))).code == 0
+    huge = VALID_ENTRY.replace("topics: [cataloging]", "topics: [" + ",".join(["a"] * 2_000_000) + "]")
+    path = write_catalog(catalog_text(huge))
+    start = time.perf_counter()
+    message = "this list holds more than 1,000 items; no entry needs so many"
+    for args in (["validate", path], ["--catalog", path, "list"]):
+        assert only_problem(cli(*args), path) == (9, 13, message)
+    assert time.perf_counter() - start < 5.0  # stopped at item 1,001, not after reading two million
+    many_keys = VALID_ENTRY.replace(
+        "    costs:", "    exam: {" + ", ".join(f"k{i}: 1" for i in range(1001)) + "}\n    costs:"
+    )
+    assert only_problem(cli("validate", write_catalog(catalog_text(many_keys))), path)[2] == (
+        "this mapping holds more than 1,000 items; no entry needs so many"
+    )
 
 
 def test_five_megabyte_line_that_is_not_valid_fails_fast(write_catalog: WriteCatalog) -> None:

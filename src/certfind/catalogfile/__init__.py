@@ -1,8 +1,8 @@
 """The catalog file format, read: a file's bytes to checked records, every problem located.
 
 `read_text` turns every way a file can fail to be read into a located CatalogError (the CTDL import reads
-its files through it too); `parse_file` reads one catalog file with `yamlread` and checks it with `schema`,
-handing over each valid entry as soon as it is read.
+its files through it too); `parse_file` (or `parse_text`, for text already read) reads one catalog file
+with `yamlread` and checks it with `schema`, handing over each valid entry as soon as it is read.
 """
 
 from __future__ import annotations
@@ -59,7 +59,12 @@ class Checked(NamedTuple):
 
 def parse_file(path: str, on_entry: Callable[[Located], None]) -> Checked:
     """Read and check one file on its own, handing over each valid entry as soon as it is read."""
-    text = read_text(path)
+    return parse_text(path, read_text(path), on_entry)
+
+
+def parse_text(path: str, text: str, on_entry: Callable[[Located], None]) -> Checked:
+    """Check the text of the file `path` (read by `read_text`), handing over each valid entry as soon as it
+    is read; the same text gives the same entries however often it is parsed."""
     if "\x00" in text:
         at = text.index("\x00")
         line = text.count("\n", 0, at) + 1

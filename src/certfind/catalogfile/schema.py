@@ -44,6 +44,8 @@ CURRENCY_RE = re.compile(r"[A-Z]{3}\Z")
 _MISSING = object()
 MAX_NUMBER = 1_000_000_000
 """No fee, count, period or duration in a catalog is larger; bigger numbers are typos or attacks."""
+MAX_TEXT = 100_000
+"""Characters in one text value at most: a summary or a note, not a book."""
 MAX_PROBLEMS = 100
 """Problems kept per file; past this they are only counted (a file of a million empty entries)."""
 
@@ -71,6 +73,8 @@ class Checker:
     # --- scalar kinds --------------------------------------------------------------------------
     def text(self, node: Node, where: str) -> object:
         value = node.value
+        if type(value) is str and len(value) > MAX_TEXT:
+            return self.fail(node, where, f"is {len(value):,} characters long; at most {MAX_TEXT:,}")
         if type(value) is str and value.isascii() and value.strip():  # most text, and has nothing to hide
             return value
         if node.kind != "scalar" or not isinstance(node.value, str):
@@ -322,8 +326,8 @@ def _fee(ck: Checker) -> Callable[[Node, str], object]:
         keys = {k.value: k for k, _ in node.pairs}
         if "amount" in keys and ("min" in keys or "max" in keys):
             return ck.fail(keys["amount"], where, "give either amount or min and max, not both")
-        if ("min" in keys) != ("max" in keys):
-            missing = "max" if "min" in keys else "min"
+        if ("min" in fee) != ("max" in fee):  # a key given as null is missing too
+            missing = "max" if "min" in fee else "min"
             return ck.fail(node, where, f"a range needs both min and max; {missing!r} is missing")
         if "min" in fee and "max" in fee and fee["min"] > fee["max"]:
             return ck.fail(keys["min"], where, f"min ({fee['min']}) is greater than max ({fee['max']})")

@@ -28,6 +28,10 @@ _NUMBER_START = frozenset("+-.0123456789")
 """What _INT or _FLOAT can start with."""
 _KEYWORDS = _NULL | _TRUE | _FALSE
 
+MAX_ITEMS = 1000
+"""A list or mapping inside an entry holds at most this many items: memory follows the data, not an
+attacker's million-item list (the top-level list of entries has no such limit)."""
+
 _NONE: list[Any] = []  # shared and never appended to: what a node of another kind has none of
 
 
@@ -197,6 +201,11 @@ def _walk(
             Problem(path, node.line, node.col, f"duplicate key {node.value!r} (first at line {first.line})")
         )
 
+    def too_many(node: Node) -> YamlProblem:
+        what = "list" if node.kind == "seq" else "mapping"
+        message = f"this {what} holds more than {MAX_ITEMS:,} items; no entry needs so many"
+        return YamlProblem(node.line, node.col, message)
+
     def hand_over(node: Node) -> None:
         nonlocal streamed
         assert on_entry is not None
@@ -218,9 +227,13 @@ def _walk(
                     hand_over(node)  # a scalar entry: the checker says what is wrong with it
                 else:
                     top.items.append(node)
+                    if len(top.items) > MAX_ITEMS and len(stack) > 2:
+                        raise too_many(top)
             elif key is not None:  # a mapping's value
                 top.pairs.append((key, node))
                 key = None
+                if len(top.pairs) > MAX_ITEMS and len(stack) > 2:
+                    raise too_many(top)
             else:  # a mapping's next key
                 if value in seen or isinstance(value, float):
                     repeated_key(node, seen)  # reported, or refused
@@ -241,10 +254,14 @@ def _walk(
             if seen is None:
                 if top is not entries:
                     top.items.append(node)  # an entry is handed over when it closes, not kept
+                    if len(top.items) > MAX_ITEMS and len(stack) > 2:
+                        raise too_many(top)
             elif key is None:
                 raise YamlProblem(node.line, node.col, "a mapping key must be plain text")
             else:
                 top.pairs.append((key, node))
+                if len(top.pairs) > MAX_ITEMS and len(stack) > 2:
+                    raise too_many(top)
                 if on_entry and len(stack) == 1 and key.value == "certifications" and kind is sequence_start:
                     entries = node  # in the root mapping
                 key = None

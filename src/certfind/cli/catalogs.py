@@ -14,7 +14,7 @@ from certfind.cli import options
 from certfind.cli.app import app, explicit_catalog
 from certfind.cli.terminal import say
 from certfind.errors import CertfindError, UsageError
-from certfind.files import INIT_TEMPLATE, write_new
+from certfind.files import INIT_TEMPLATE, private_dir, write_new
 from certfind.text import clean
 
 
@@ -67,16 +67,16 @@ def init() -> None:
             "there is no home directory to keep your catalog in",
             "set HOME (or XDG_CONFIG_HOME) to the absolute path of an existing directory",
         )
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise CertfindError(f"cannot create {path.parent}: {exc.strerror or exc}") from None
+    private_dir(str(path.parent))
+    catalog_module.check_folder(str(path.parent))
     write_new(
         str(path),
         INIT_TEMPLATE.format(path=path),
-        lambda existing: CertfindError(f"{existing} already exists; certfind never overwrites it"),
+        lambda existing: CertfindError(f"{clean(existing)} already exists; certfind never overwrites it"),
+        private=True,
     )
-    sys.stdout.write(f"created {path}\n")
+    sys.stdout.write(clean(f"created {path}") + "\n")
+    say(f"next: add your entries to it (it holds none yet), then run: certfind validate {path}")
 
 
 @app.command()
@@ -95,6 +95,8 @@ def validate(
     """
     explicit = path if path is not None else explicit_catalog(ctx)
     cat = catalog_module.load(explicit, use_cache=False, strict_user=True)
+    for note in cat.notes:
+        say(f"certfind: {note}")
     for entry in cat.entries(range(len(cat))):
         if entry.cert.origin == "user" and entry.lookalike and entry.warning:
             say(f"warning: {entry.warning}")
