@@ -213,7 +213,7 @@ def _note(cert: Certification, dues_apart: bool) -> str:
     if note:
         note += " Only its recurring fees fall due." if dues_apart else " Nothing falls due to keep it."
     left_out = [
-        f"{fee.label} (optional)" if fee.optional else f"{fee.label} (only for {fee.applies_to})"
+        f"{fee.label} (optional)" if fee.optional else f"{fee.label}, only for {fee.applies_to}"
         for fee in cert.costs
         if not fee.counted
     ]

@@ -105,7 +105,7 @@ def test_c7_indiana_charges_the_five_year_renewal_not_the_permit_fee() -> None:
     due = [(e["date"], e["kind"], e["fee"]) for e in doc["events"] if e["kind"] != "earned"]
     assert due == [("2031-01-15", "renewal", usd(50))]
     assert doc["total"] == usd(50, complete=False)  # the application fee is not known
-    assert "Temporary permit renewal (only for temporary-permit holders" in doc["note"]
+    assert "Not in the totals: Temporary permit renewal, only for temporary-permit holders" in doc["note"]
 
 
 def test_c8_iscet_renewal_is_fifty_dollars_for_one_certification() -> None:

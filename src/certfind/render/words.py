@@ -76,7 +76,7 @@ def fee_text(fee: Fee, currency: str) -> str:
     if fee.optional:
         parts.append("(optional: not in the totals)")
     if fee.applies_to:
-        parts.append(f"(only for {fee.applies_to}: not in the totals)")
+        parts.append(f"[only for {fee.applies_to}; not in the totals]")
     if fee.note:
         parts.append(f"- {fee.note}")
     return " ".join(parts)
