@@ -396,6 +396,8 @@ TOO_FAR = (TODAY.replace(year=TODAY.year + 10) + timedelta(days=1)).isoformat()
         ("2025-02-30", "--earned 2025-02-30 is not a real date"),
         ("2025-13-01", "--earned 2025-13-01 is not a real date"),
         ("0000-01-01", "--earned 0000-01-01 is not a real date"),
+        ("0001-01-01", "--earned 0001-01-01 is before 1900; is it a typo?"),
+        ("1899-12-31", "--earned 1899-12-31 is before 1900; is it a typo?"),
         (TOO_FAR, f"--earned {TOO_FAR} is more than 10 years after today ({TODAY.isoformat()}); is it a typo?"),
         ("2206-11-25", f"--earned 2206-11-25 is more than 10 years after today ({TODAY.isoformat()}); is it a typo?"),
     ],
@@ -411,6 +413,11 @@ def test_a_date_up_to_ten_years_ahead_is_planning_ahead() -> None:
     run = cli("plan", "cip", "--earned", limit, "--years", "4", "-f", "json")
     assert (run.code, run.err) == (0, "")
     assert json.loads(run.out)["earned"] == limit
+
+
+@pytest.mark.parametrize(("day", "text"), [(date(5, 1, 1), "00050101"), (date(999, 12, 31), "09991231")])
+def test_calendar_dates_always_have_eight_digits(day: date, text: str) -> None:
+    assert plan.ics_date(day) == text
 
 
 def test_earned_is_required() -> None:

@@ -216,6 +216,16 @@ def test_a_name_that_looks_like_a_bundled_one_is_flagged(tmp_path: Path) -> None
     assert "looks like the bundled entry lssc" in item["warning"]
 
 
+@pytest.mark.parametrize("acronym", ["\u13dfIP", "\ua4daIP"], ids=["Cherokee", "Lisu"])
+def test_letters_of_other_scripts_drawn_like_latin_ones_are_flagged(tmp_path: Path, acronym: str) -> None:
+    user_file(tmp_path, MINIMAL.replace("id: county-staff", "id: my-cip") + f"    acronym: {acronym}\n")
+    run = cli("validate")
+    assert run.code == 0
+    assert run.err.startswith(
+        f"warning: '{acronym}' looks like the bundled entry cip, but this is your own entry my-cip"
+    )
+
+
 @pytest.mark.parametrize(
     "name",
     ["\u200b\u200d", "\u2066\u2069 ", "\u00ad", "\U000e0041\U000e0042"],

@@ -26,6 +26,8 @@ period; `dues`: a recurring membership fee; `fee`: any other recurring fee."""
 
 MAX_AHEAD_YEARS = 10
 """An earned date further than this after today is refused as a likely typo."""
+EARLIEST_YEAR = 1900
+"""An earned date before this year is refused as a likely typo too."""
 
 ALARM_DAYS = 90
 
@@ -80,6 +82,8 @@ def parse_earned(text: str, today: date) -> date:
         day = date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"--earned {text} is not a real date") from None
+    if day.year < EARLIEST_YEAR:
+        raise UsageError(f"--earned {text} is before {EARLIEST_YEAR}; is it a typo?")
     latest = anniversary(today, MAX_AHEAD_YEARS)
     if day > latest:
         raise UsageError(
@@ -327,6 +331,11 @@ def fold(line: str, limit: int = 75) -> str:
     return "\r\n ".join(pieces) + "\r\n"
 
 
+def ics_date(day: date) -> str:
+    """An RFC 5545 DATE: always eight digits (strftime does not pad years before 1000 everywhere)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
 def uid(cert_id: str, when: date) -> str:
     """Stable: the same credential and due date always give the same UID."""
     return f"{cert_id}-{when.isoformat()}@certfind"
@@ -366,8 +375,8 @@ def ics(plan: Plan, stamp: datetime) -> str:
             "BEGIN:VEVENT",
             f"UID:{uid(plan.cert.id, when)}",
             f"DTSTAMP:{stamp_text}",
-            f"DTSTART;VALUE=DATE:{when.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{(when + timedelta(days=1)).strftime('%Y%m%d')}",
+            f"DTSTART;VALUE=DATE:{ics_date(when)}",
+            f"DTEND;VALUE=DATE:{ics_date(when + timedelta(days=1))}",
             f"SUMMARY:{ics_text(summary)}",
             f"DESCRIPTION:{ics_text(_description(plan, events))}",
             "TRANSP:TRANSPARENT",

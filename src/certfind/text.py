@@ -14,7 +14,7 @@ from functools import cache
 # hyphen, bidi marks and controls, variation selectors, fillers, the BOM and the tag characters.
 INVISIBLE = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-    "\u2066-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e0fff"
+    "\u2066-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e0fff"
 )
 _WHITESPACE_CONTROLS = "\t\n\r\u2028\u2029"
 
@@ -88,7 +88,12 @@ _LOOKALIKES = (
     "аa вb еe ѕs іi јj кk мm нh оo рp сc тt хx уy ԁd ԛq ԝw ѡw һh ӏl "
     "ΑA ΒB ΕE ΖZ ΗH ΙI ΚK ΜM ΝN ΟO ΡP ΤT ΥY ΧX "
     "αa βb εe ιi κk νv οo ρp τt υu χx "
-    "ǀl ǃ! ℓl ıi"
+    "ǀl ǃ! ℓl ıi "
+    # Cherokee and Lisu capitals drawn like Latin ones
+    "\u13a0D \u13a1R \u13a2T \u13aaA \u13abJ \u13acE \u13b3W \u13b7M \u13bbH \u13c0G \u13c3Z \u13d9V \u13daS "
+    "\u13deL \u13dfC \u13e2P \u13e6K \u13f4B "
+    "\ua4d0B \ua4d1P \ua4d3D \ua4d4T \ua4d6G \ua4d7K \ua4d9J \ua4daC \ua4dcZ \ua4ddF \ua4dfM \ua4e0N \ua4e1L "
+    "\ua4e2S \ua4e3R \ua4e6V \ua4e7H \ua4eaW \ua4ebX \ua4ecY \ua4eeA \ua4f0E \ua4f2I \ua4f3O \ua4f4U"
 )
 
 

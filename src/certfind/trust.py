@@ -115,14 +115,12 @@ def trust(cert: Certification) -> str:
 def trust_banner(cert: Certification) -> tuple[str, str]:
     """A plain-language headline about how far to trust the entry, and its style."""
     status = cert.verification.status
+    alternatives = ", ".join(cert.verification.alternatives)
+    pointer = f"look instead at: {alternatives}" if alternatives else f"read the evidence: certfind show {cert.id}"
     if status == "not-found":
-        return (
-            "No public source confirms that this credential exists. "
-            "Do not pay for it before checking the alternatives below.",
-            "bold red",
-        )
+        return (f"No public source confirms that this credential exists. Do not pay for it; {pointer}.", "bold red")
     if cert.status in NO_LONGER_AWARDED:
-        return ("No longer awarded: the issuer discontinued it. Look at the alternatives below.", "bold yellow")
+        return (f"No longer awarded: the issuer discontinued it; {pointer}.", "bold yellow")
     if status == "differs":
         return (
             "This credential is real, but public sources differ from what is commonly claimed about it: "

@@ -485,7 +485,10 @@ def test_catalog_paths_that_are_not_plain_files(tmp_path: Path, kind: str, locat
 # ================================================================================================
 
 IDS = st.from_regex(r"[a-z0-9]{1,6}(-[a-z0-9]{1,6}){0,2}", fullmatch=True)
-TEXT = st.text(st.characters(codec="utf-8"), min_size=1, max_size=24).filter(lambda s: visible(s).strip() != "")
+TEXT = st.text(
+    st.characters(codec="utf-8", exclude_categories=["Cc"], include_characters="\t\n"), min_size=1, max_size=24
+).filter(lambda s: visible(s).strip() != "")
+"""Valid text: anything but control characters (tab and line breaks aside), with something visible."""
 DATES = st.dates(min_value=date(2000, 1, 1), max_value=date(2026, 11, 24))  # a date in the future is an error
 CENTS = st.integers(min_value=0, max_value=10**8)
 WRONG = st.one_of(
@@ -1060,3 +1063,49 @@ def test_validate_lists_at_most_100_problems_then_counts_the_rest(write_catalog:
     assert len(lines) == 101
     assert lines[0] == f"{path}:3:5: certifications[0]: missing required field 'id'"
     assert lines[-1] == "certfind: 1250000 problems in the catalog (first 100 shown)"
+
+
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("https://ala-apa.org@evil.example/pay", " (a user name before @ hides where the link leads)"),
+        ("http://127.0.0.1:8080/", " (a page on this computer or at a bare IP address)"),
+        ("http://[::1]/", " (a page on this computer or at a bare IP address)"),
+        ("http://localhost/", " (a page on this computer or at a bare IP address)"),
+        ("ftp://example.org/x", ""),
+    ],
+)
+def test_a_link_must_lead_where_it_says(write_catalog: WriteCatalog, url: str, why: str) -> None:
+    path = write_catalog(catalog_text(VALID_ENTRY.replace("url: https://example.org/demo", f"url: '{url}'")))
+    message = only_problem(cli("validate", path), path)[2]
+    assert message == f"demo.sources[0].url: expected an http(s) or file: URL, found {url!r}{why}"
+
+
+def test_an_upper_case_scheme_is_a_web_address(write_catalog: WriteCatalog) -> None:
+    path = write_catalog(
+        catalog_text(VALID_ENTRY.replace("url: https://example.org/demo", "url: HTTPS://EXAMPLE.ORG/demo"))
+    )
+    assert cli("validate", path).code == 0
+
+
+@pytest.mark.parametrize("escape", ["\\0", "\\x00", "\\u0000"])
+def test_quoted_text_cannot_hold_a_nul(write_catalog: WriteCatalog, escape: str) -> None:
+    path = write_catalog(catalog_text(VALID_ENTRY.replace("name: Demo Certification", f'name: "Demo{escape}x"')))
+    assert only_problem(cli("validate", path), path) == (4, 11, "a NUL character (\\0) in quoted text")
+
+
+@pytest.mark.parametrize("escape", ["\\e", "\\a", "\\x7f", "\\x9b"])
+def test_a_link_cannot_hold_a_control_character(write_catalog: WriteCatalog, escape: str) -> None:
+    path = write_catalog(
+        catalog_text(VALID_ENTRY.replace("url: https://example.org/demo", f'url: "https://example.org/{escape}x"'))
+    )
+    message = only_problem(cli("validate", path), path)[2]
+    assert message.startswith("demo.sources[0].url: expected an http(s) or file: URL, found ")
+
+
+@pytest.mark.parametrize("name", ["\\u2800\\u2800", "\\u3164"])
+def test_a_name_of_blank_letters_is_empty(write_catalog: WriteCatalog, name: str) -> None:
+    path = write_catalog(catalog_text(VALID_ENTRY.replace("name: Demo Certification", f'name: "{name}"')))
+    assert (
+        only_problem(cli("validate", path), path)[2] == "demo.name: must not be empty (found only invisible characters)"
+    )

@@ -221,7 +221,7 @@ def test_the_generic_credential_class_is_said_to_be_one(tmp_path: Path) -> None:
     assert "Its CTDL class (ceterms:Credential) says no more than credential" in record["verification"]["note"]
 
 
-def cost(name: str | None, price: float, cost_type: str) -> dict[str, Any]:
+def cost(name: str | None, price: object, cost_type: str) -> dict[str, Any]:
     profile: dict[str, Any] = {
         "@type": "ceterms:CostProfile",
         "ceterms:price": price,
@@ -250,6 +250,25 @@ def test_cost_types_are_kept_and_placeholder_names_ignored(tmp_path: Path) -> No
         ("Clinical placement fee", 120, "ProgramSpecificFee"),
         ("Application", 100, "Application"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("price", "kept"),
+    [
+        ("1,234.50", {"amount": 1234.5}),
+        (19.99, {"amount": 19.99}),
+        ("1,50", {"note": "The record gives the price '1,50', which is not a number certfind can read."}),
+        ("1.234,56", {"note": "The record gives the price '1.234,56', which is not a number certfind can read."}),
+        (0.004, {"note": "The record gives 0.004, which is not a whole number of cents."}),
+        (1e-7, {"note": "The record gives 1e-07, which is not a whole number of cents."}),
+        (1e308, {"note": "The record gives 1e+308, which is not a usable amount."}),
+    ],
+    ids=str,
+)
+def test_a_price_is_kept_only_when_it_is_a_sure_amount(tmp_path: Path, price: object, kept: dict[str, object]) -> None:
+    record = one(tmp_path, wgu(ceterms_estimatedCost=[cost("Exam", price, "Application")]))
+    [fee] = record["costs"]
+    assert {k: fee[k] for k in ("amount", "note") if fee.get(k) is not None} == kept  # never a decimal comma misread
 
 
 def duration(**terms: str) -> list[dict[str, Any]]:
@@ -406,3 +425,8 @@ def test_read_files_is_the_library_call_of_the_command(tmp_path: Path) -> None:
     assert ctdl.describe_unmapped({"ceterms:naics": 1, "ceterms:accreditedBy": 2}) == (
         "not mapped: ceterms:accreditedBy (2 records), ceterms:naics (1 record)"
     )
+
+
+def test_a_nul_in_a_record_is_dropped_so_the_import_stays_a_catalog(tmp_path: Path) -> None:
+    record = one(tmp_path, wgu(ceterms_name={"en-US": "Bachelor\u0000 of Science"}))
+    assert record["name"] == "Bachelor of Science"

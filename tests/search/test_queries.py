@@ -12,7 +12,7 @@ import json
 import pytest
 
 from certfind.search.query import parse
-from tests.support import UNREAL_NOTE, cli
+from tests.support import UNREAL_NOTE, VALID_ENTRY, WriteCatalog, catalog_text, cli
 
 
 def ids(query: str, limit: int = 3, *options: str) -> tuple[list[str], str, int]:
@@ -211,3 +211,33 @@ def test_a_table_at_80_columns_says_where_each_credential_is_awarded() -> None:
     run = cli("search", "library", "technician", "--limit", "3", "--format", "table", env={"COLUMNS": "80"})
     assert run.code == 0
     assert "CA-ON" in run.out
+
+
+NON_LATIN = catalog_text(
+    VALID_ENTRY.replace("id: demo", "id: ar")
+    .replace("name: Demo Certification", "name: أمين مكتبة معتمد")
+    .replace("acronym: DEMO", "acronym: أمم"),
+    VALID_ENTRY.replace("id: demo", "id: ru")
+    .replace("name: Demo Certification", "name: Библиотекарь")
+    .replace("acronym: DEMO", "acronym: БИБ"),
+)
+
+
+@pytest.mark.parametrize(
+    ("query", "ident"),
+    [("Библиотекарь", "ru"), ("БИБ", "ru"), ("библиотекарь", "ru"), ("أمين مكتبة معتمد", "ar"), ("أمم", "ar")],
+)
+def test_names_in_any_script_resolve(write_catalog: WriteCatalog, query: str, ident: str) -> None:
+    run = cli("--catalog", write_catalog(NON_LATIN), "show", query, "--format", "plain")
+    assert (run.code, run.err) == (0, "")
+    assert f"\nid\t{ident}\n" in run.out
+
+
+def test_words_in_any_script_are_searched(write_catalog: WriteCatalog) -> None:
+    path = write_catalog(NON_LATIN)
+    run = cli("--catalog", path, "search", "مكتبة", "--format", "plain")
+    assert (run.code, run.err) == (0, "")
+    assert [line.split("\t")[0] for line in run.out.splitlines()] == ["ar"]
+    run = cli("--catalog", path, "search", "библиотекар", "--format", "plain")  # a typo, as in Latin words
+    assert (run.code, run.err) == (0, "")
+    assert [line.split("\t")[0] for line in run.out.splitlines()] == ["ru"]

@@ -7,6 +7,7 @@ import gc
 import hashlib
 import json
 import os
+import resource
 import sqlite3
 import stat
 import subprocess
@@ -19,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from certfind import catalog as catalog_module
-from certfind import catalogfile, paths, search, store
+from certfind import catalogfile, paths, places, search, store
 from certfind.catalogfile.schema import Located
 from certfind.store import cachedir, codec, forked
 from certfind.store.cachedir import Source
-from tests.support import VALID_ENTRY, WriteCatalog, age, catalog_text, cli, proc_env
+from tests.support import CERTFIND, VALID_ENTRY, WriteCatalog, age, catalog_text, cli, proc_env, run_certfind
 
 
 @pytest.fixture(autouse=True)
@@ -236,8 +237,13 @@ def test_a_symlink_at_the_cache_directory_is_not_followed(tmp_path: Path, write_
     run = cli("--catalog", path, "list")
     assert run.code == 0
     assert run.out.startswith("demo\t")
-    assert run.err == f"certfind: not using the cache {cache_dir(tmp_path)}: it is not a directory\n"
+    link = "it is a symbolic link, which certfind does not follow"
+    assert run.err == f"certfind: not using the cache {cache_dir(tmp_path)}: {link}\n"
     assert list(elsewhere.iterdir()) == []
+    cache_dir(tmp_path).unlink()
+    cache_dir(tmp_path).write_text("a file", encoding="utf-8")
+    run = cli("--catalog", path, "list")
+    assert (run.code, run.err) == (0, f"certfind: not using the cache {cache_dir(tmp_path)}: it is not a directory\n")
 
 
 def test_a_symlink_at_the_database_name_is_replaced_not_followed(tmp_path: Path, write_catalog: WriteCatalog) -> None:
@@ -407,13 +413,18 @@ def test_eight_concurrent_cold_runs(tmp_path: Path) -> None:
 
 
 def test_leftovers_and_the_stores_of_deleted_catalogs_are_pruned(tmp_path: Path, write_catalog: WriteCatalog) -> None:
+    hour_ago = time.time() - 2 * cachedir.STALE_TEMP_SECONDS
     gone = write_catalog(catalog_text(), "gone.yaml")
     assert cli("--catalog", gone, "list").code == 0
     old_store = only_database(tmp_path)
+    os.utime(old_store, (hour_ago, hour_ago))
     Path(gone).unlink()
+    saving = write_catalog(catalog_text(), "saving.yaml")  # an editor's save: gone for a moment
+    assert cli("--catalog", saving, "list").code == 0
+    saving_store = next(p for p in databases(tmp_path) if p != old_store)
+    Path(saving).unlink()
     leftover = cache_dir(tmp_path) / ".build-crashed.tmp"
     leftover.write_bytes(b"half a database")
-    hour_ago = time.time() - 2 * cachedir.STALE_TEMP_SECONDS
     os.utime(leftover, (hour_ago, hour_ago))
     recent = cache_dir(tmp_path) / ".build-running.tmp"
     recent.write_bytes(b"another run is building this")
@@ -423,9 +434,51 @@ def test_leftovers_and_the_stores_of_deleted_catalogs_are_pruned(tmp_path: Path,
     assert cli("--catalog", kept, "list").code == 0  # a cold run prunes
     left = {p.name for p in cache_dir(tmp_path).iterdir()}
     assert old_store.name not in left
+    assert saving_store.name in left  # its catalog may be back in a moment
     assert leftover.name not in left
     assert old_cache.name not in left
     assert recent.name in left  # may still be in use
+
+
+def test_a_warm_run_removes_what_a_killed_build_left(tmp_path: Path, write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text())
+    assert cli("--catalog", path, "list").code == 0
+    leftover = cache_dir(tmp_path) / ".build-killed.tmp"
+    leftover.write_bytes(b"27 MB at 100,000 entries")
+    hour_ago = time.time() - 2 * cachedir.STALE_TEMP_SECONDS
+    os.utime(leftover, (hour_ago, hour_ago))
+    run = cli("--catalog", path, "list")
+    assert (run.code, run.err) == (0, "")
+    assert not leftover.exists()
+
+
+def test_a_store_of_a_relative_path_is_not_pruned_from_another_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hour_ago = time.time() - 2 * cachedir.STALE_TEMP_SECONDS
+    for name in ("a", "b"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / f"{name}.yaml").write_text(catalog_text(), encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "a")
+    assert cli("--catalog", "a.yaml", "list").code == 0
+    a_store = only_database(tmp_path)
+    os.utime(a_store, (hour_ago, hour_ago))
+    monkeypatch.chdir(tmp_path / "b")
+    assert cli("--catalog", "b.yaml", "list").code == 0  # prunes: a.yaml is not in this directory
+    assert a_store.exists()
+
+
+def test_a_catalog_dated_in_the_future_is_still_stored(
+    tmp_path: Path, write_catalog: WriteCatalog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cachedir, "RACY_NS", 2_000_000_000)  # the real window, which a fresh file is in
+    fresh = write_catalog(catalog_text(), "fresh.yaml")
+    assert cli("--catalog", fresh, "list").code == 0
+    assert databases(tmp_path) == []  # just written: a second edit within the tick could hide
+    path = write_catalog(catalog_text())
+    future = time.time() + 3 * 365 * 24 * 3600  # `touch -d 2030-01-01`, a clock set wrong
+    os.utime(path, (future, future))
+    assert cli("--catalog", path, "list").code == 0
     assert len(databases(tmp_path)) == 1
 
 
@@ -437,6 +490,73 @@ def test_an_unwritable_cache_directory_builds_in_memory(tmp_path: Path, write_ca
     run = cli("--catalog", path, "list")
     assert (run.code, run.err) == (0, "")
     assert run.out.startswith("demo\t")
+
+
+@pytest.mark.parametrize(
+    "command", [["list"], ["search", "cataloging"], ["show", "lssc"], ["plan", "lssc", "--earned", "2024-01-01"]]
+)
+def test_a_store_that_cannot_be_written_never_crashes(tmp_path: Path, command: list[str]) -> None:
+    """A full disk, a quota or `ulimit -f` while the bundled catalog is stored (reliability review R4)."""
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+    run = subprocess.run(
+        [*CERTFIND, *command, "--format", "plain"],
+        capture_output=True,
+        text=True,
+        env=proc_env(tmp_path),
+        preexec_fn=small_files,
+        timeout=60,
+        check=False,
+    )
+    assert (run.returncode, run.stdout != "") == (0, True), run.stderr
+    note, *others = run.stderr.splitlines()
+    assert note.startswith("certfind: the catalog could not be cached (")
+    assert note.endswith("); it is read from its file on each run")
+    assert not [line for line in others if "could not be cached" in line or "Traceback" in line]
+    assert temporary_files(tmp_path) == []  # the partial database is removed
+
+
+def test_many_region_values_are_one_query_not_a_crash() -> None:
+    """About 150 or more `--region` values made SQLite refuse the statement, which was taken for damage (R5)."""
+    codes = sorted(code for code in places.names() if "-" not in code)[:200]
+    args = [arg for code in codes for arg in ("--region", code)]
+    listed = cli("list", *args, "--format", "plain")
+    assert listed.code == 0
+    assert "\nlssc\t" in "\n" + listed.out
+    read_as = "certfind: read --region "  # codes that are both a country and a US state (CA, AL ...) say so
+    assert all(line.startswith(read_as) for line in listed.err.splitlines()), listed.err
+    searched = cli("search", "library", *args, "--format", "plain")
+    assert searched.code == 0
+    assert all(line.startswith((read_as, "note: also matched")) for line in searched.err.splitlines())
+
+
+def test_a_store_truncated_while_it_is_read_is_rebuilt_not_a_crash(tmp_path: Path, write_catalog: WriteCatalog) -> None:
+    """Another program (a cleaner, VACUUM) truncates the store mid-listing: certfind reads it without a memory
+    map, so the worst is a store found damaged, replaced, and the listing goes on (R6: was SIGBUS)."""
+    path = write_catalog(many_entries(3000))
+    age(path)
+    assert run_certfind(tmp_path, "--catalog", path, "list", "--format", "plain").returncode == 0
+    database = only_database(tmp_path)
+    reader = subprocess.Popen(
+        [*CERTFIND, "--catalog", path, "list", "--format", "plain"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=proc_env(tmp_path),
+    )
+    assert reader.stdout is not None
+    first = [reader.stdout.readline() for _ in range(50)]
+    os.truncate(database, 8192)
+    rest = reader.stdout.read()  # through the same buffer as the lines above
+    assert reader.stderr is not None
+    err = reader.stderr.read()
+    reader.wait(timeout=120)
+    lines = first + rest.splitlines(keepends=True)
+    assert (reader.returncode, err) == (0, "")
+    assert len(lines) == 3000
+    assert len(set(lines)) == 3000  # nothing twice, nothing lost
 
 
 # --- a big catalog is stored by a second process ---------------------------------------------------
@@ -658,6 +778,8 @@ FINGERPRINTS = {
     8: "b57d2ee2e2434606f1d8e298324aba99dfe0e1aefd2b8cc34c8e3ca77dbee448",
     9: "7a1827e2dff31da1e9642674ad4e06d08e706475d1cdca864d466a8b4015fa27",
     10: "b4887d8c802f15d49f01030f729ccfd6b6e30b4c9ac9cf26be7bb150a19210f2",
+    11: "b4887d8c802f15d49f01030f729ccfd6b6e30b4c9ac9cf26be7bb150a19210f2",
+    12: "b4887d8c802f15d49f01030f729ccfd6b6e30b4c9ac9cf26be7bb150a19210f2",
 }
 """The shape of what each store FORMAT keeps, as a digest: its tables, and everything a build stores for
 SAMPLE (columns, item, flags, words and names, as the search's indexer makes them)."""

@@ -5,12 +5,14 @@ Pure: takes nodes from `yamlread`, returns records and `Problem`s; reads no file
 
 from __future__ import annotations
 
+import ipaddress
 import math
 import re
 from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from certfind import occupations, places
 from certfind.catalogfile.yamlread import Node
@@ -31,7 +33,7 @@ from certfind.text import visible
 
 SCHEMA_VERSION = 1
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-WEB_URL = re.compile(r"https?://[^\s/]+\.[^\s]+\Z")
+WEB_URL = re.compile(r"https?://[^\s/\x00-\x1f\x7f-\x9f]+\.[^\s\x00-\x1f\x7f-\x9f]+\Z", re.IGNORECASE)
 FILE_URL = re.compile(r"file:/[^\s]*\Z")
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 PAGE_DATE_RE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?\Z")
@@ -48,6 +50,35 @@ MAX_TEXT = 100_000
 """Characters in one text value at most: a summary or a note, not a book."""
 MAX_PROBLEMS = 100
 """Problems kept per file; past this they are only counted (a file of a million empty entries)."""
+
+
+def web_url_problem(value: str) -> str | None:
+    """None when `value` is a web page's address; else what is wrong with it, as a clause (may be empty).
+    The host must be a domain name: no user name before `@` (which hides where a link leads), no IP
+    address and no `localhost` (no credential's page lives on this computer or at a bare address)."""
+    try:
+        parts = urlsplit(value)
+        host = parts.hostname or ""
+    except ValueError:
+        return ""
+    if parts.scheme.lower() in ("http", "https"):
+        if "@" in parts.netloc:
+            return " (a user name before @ hides where the link leads)"
+        if host == "localhost" or host.endswith(".localhost") or _is_ip_address(host):
+            return " (a page on this computer or at a bare IP address)"
+    return None if WEB_URL.match(value) else ""
+
+
+def is_web_url(value: str) -> bool:
+    return web_url_problem(value) is None
+
+
+def _is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
 
 
 class Checker:
@@ -172,10 +203,13 @@ class Checker:
 
     def url(self, node: Node, where: str, *, local: bool = False) -> object:
         value = self.text(node, where)
-        if not isinstance(value, str) or WEB_URL.match(value) or (local and FILE_URL.match(value)):
+        if not isinstance(value, str) or (local and FILE_URL.match(value)):
+            return value
+        wrong = web_url_problem(value)
+        if wrong is None:
             return value
         kinds = "an http(s) or file: URL" if local else "an http(s) URL"
-        return self.fail(node, where, f"expected {kinds}, found {value!r}")
+        return self.fail(node, where, f"expected {kinds}, found {value!r}{wrong}")
 
     def region(self, node: Node, where: str) -> object:
         value = self.text(node, where)

@@ -32,6 +32,7 @@ MAX_ITEMS = 1000
 """A list or mapping inside an entry holds at most this many items: memory follows the data, not an
 attacker's million-item list (the top-level list of entries has no such limit)."""
 
+
 _NONE: list[Any] = []  # shared and never appended to: what a node of another kind has none of
 
 
@@ -221,6 +222,9 @@ def _walk(
                 raise _tag_refused(tag, event.start_mark)
             if not event.style and tag != "!" and (value in _KEYWORDS or value[:1] in _NUMBER_START):
                 value = typed_scalar(value, True)  # a plain word is text as it is: no call for it
+            elif event.style == '"' and "\x00" in value:  # written as an escape (`\\0`): no text holds one
+                mark = event.start_mark
+                raise YamlProblem(mark.line + 1, mark.column + 1, "a NUL character (\\0) in quoted text")
             node: Node = Scalar(value, event.start_mark)
             if seen is None:  # in a list
                 if top is entries:

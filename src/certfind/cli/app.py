@@ -11,7 +11,7 @@ from typer.core import TyperGroup
 
 from certfind import __version__, paths
 from certfind.cli.terminal import output_failed, say, silence_stdout
-from certfind.errors import EXIT_INTERRUPTED, EXIT_OK, CertfindError
+from certfind.errors import EXIT_INTERRUPTED, EXIT_OK, CertfindError, UsageError
 
 
 class Boundary(TyperGroup):
@@ -84,4 +84,6 @@ def explicit_catalog(ctx: typer.Context) -> str | None:
     """The catalog file named with --catalog (or CERTFIND_CATALOG), when one was."""
     root = ctx.find_root()
     value = root.obj if root.obj is not None else root.params.get("catalog")
+    if value == "":
+        raise UsageError("--catalog names no file", "name a catalog file, such as: certfind --catalog my.yaml list")
     return value if isinstance(value, str) else None

@@ -89,18 +89,28 @@ def _amounts(sub: Props, entry_currency: str | None, out: Record) -> list[str]:
     elif low is not None and high is not None and low <= high:
         amounts["min"], amounts["max"] = low, high
     if not amounts:
+        raw = ld.literal(sub["price"])
+        if isinstance(raw, str) and raw.strip():
+            return [f"The record gives the price {prose.tidy(raw)[:40]!r}, which is not a number certfind can read."]
         return []
-    given = " to ".join(f"{vocab.plain_number(v)}" for v in amounts.values())
+    given = " to ".join(_shown(v) for v in amounts.values())
     if any(v < 0 or v > MAX_NUMBER for v in amounts.values()):
         return [f"The record gives {given}, which is not a usable amount."]
+    if any(round(v, 2) != v for v in amounts.values()):
+        return [f"The record gives {given}, which is not a whole number of cents."]
     if code is None and raw_currency:
         return [f"The record gives {given} in {raw_currency!r}, a currency certfind does not know."]
     if code is None:
         return [f"The record gives {given} without a currency."]
     if code != entry_currency:
         return [f"The record gives {code} {given}; this entry's fees are in {entry_currency}."]
-    out.update({k: vocab.plain_number(round(v, 2)) for k, v in amounts.items()})
+    out.update({k: vocab.plain_number(v) for k, v in amounts.items()})
     return []
+
+
+def _shown(value: float) -> str:
+    """A number as a note says it: `12.5`, `1e+308` (never hundreds of digits)."""
+    return f"{vocab.plain_number(value)}" if abs(value) < 1e12 else f"{value:g}"
 
 
 def _audience(given: list[tuple[str, str]], notes: list[str]) -> str:

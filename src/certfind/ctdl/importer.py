@@ -17,7 +17,7 @@ from typing import Any
 
 from certfind import paths
 from certfind.catalogfile import parse_file
-from certfind.catalogfile.schema import ID_RE, URI_RE, WEB_URL
+from certfind.catalogfile.schema import ID_RE, URI_RE, is_web_url
 from certfind.ctdl import jsonld, vocab
 from certfind.ctdl.files import Imported, items, read_document
 from certfind.ctdl.index import Index
@@ -173,7 +173,7 @@ class Run:
             else:
                 unnamed.setdefault(what, []).append(key)
         for what, keys in unnamed.items():
-            links = [key for key in keys if WEB_URL.match(key)]
+            links = [key for key in keys if is_web_url(key)]
             if len(keys) == 1 and links:
                 lines.append(f"{targets.prefix}Complete the {what} the record links to: {links[0]}")
             else:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any, NamedTuple
 
 from pyld import jsonld
 
-from certfind.catalogfile.schema import WEB_URL
+from certfind.catalogfile.schema import is_web_url
 from certfind.ctdl.vocab import CERTFIND_NS, CTDL_CONTEXT, OLD_TERMS, TERMS, language_tag
 
 CONTEXT_FILE = Path(__file__).resolve().parent / "context.json"
@@ -189,14 +190,18 @@ def link(values: list[Any]) -> str:
     return next((t.text.strip() for t in strings(values)), "")
 
 
+_NUMERIC = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\Z")
+"""Numeric text: digits with a decimal point, commas only as thousands separators (`1,234.50`). A
+decimal comma (`1,50`, `1.234,56`) is not read as a number: which one it means is a guess."""
+
+
 def number(values: list[Any]) -> float | None:
     """The first literal as a finite number (a JSON number or numeric text); None otherwise."""
     value = literal(values)
     if isinstance(value, str):
-        try:
-            value = float(value.strip().replace(",", ""))
-        except ValueError:
+        if not _NUMERIC.match(value.strip()):
             return None
+        value = float(value.strip().replace(",", ""))
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     try:
@@ -209,7 +214,7 @@ def number(values: list[Any]) -> float | None:
 def web_url(values: list[Any]) -> str:
     """The first IRI given, when it is a web address; "" otherwise."""
     found = link(values)
-    return found if WEB_URL.match(found) else ""
+    return found if is_web_url(found) else ""
 
 
 def nodes(values: list[Any]) -> list[dict[str, Any]]:

@@ -15,7 +15,7 @@ import re
 from datetime import date
 from typing import Any, NamedTuple
 
-from certfind.catalogfile.schema import ID_RE, LANGUAGE_RE, MAX_NUMBER, PAGE_DATE_RE, WEB_URL
+from certfind.catalogfile.schema import ID_RE, LANGUAGE_RE, MAX_NUMBER, PAGE_DATE_RE, is_web_url
 from certfind.ctdl import fees, prose, vocab
 from certfind.ctdl import jsonld as ld
 from certfind.ctdl.index import Index
@@ -407,7 +407,7 @@ class Mapper:
     # --- where it came from ------------------------------------------------------------------------------
     def sources(self, name: str, ctid: str, node_id: str, page: str) -> list[Record]:
         first: Record = {"title": f"{vocab.RECORD_TITLE}: {name}" + (f" ({ctid})" if ctid else "")}
-        if WEB_URL.match(node_id):
+        if is_web_url(node_id):
             first["url"] = node_id
         first["accessed"] = self.today.isoformat()
         dated = self.dated or str(ld.literal(self.props.peek("dateEffective")) or "")

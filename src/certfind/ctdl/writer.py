@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from certfind import occupations, places
-from certfind.catalogfile.schema import WEB_URL
+from certfind.catalogfile.schema import is_web_url
 from certfind.ctdl import prose, vocab
 from certfind.model import Certification, Fee, cents_to_number
 from certfind.text import visible
@@ -301,7 +301,7 @@ def _cost(fee: Fee, currency: str, language: str, registry: bool) -> Node:
         profile["ceterms:paymentPattern"] = {language: every}
         if not registry:
             profile["certfind:everyYears"] = fee.every_years
-    if fee.source and WEB_URL.match(fee.source):
+    if fee.source and is_web_url(fee.source):
         profile["ceterms:costDetails"] = fee.source
     return profile
 

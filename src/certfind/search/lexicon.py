@@ -60,7 +60,7 @@ GENERIC = frozenset(
 )
 """Words every entry is about: they count a fraction of their rarity, so a missing one cannot sink a match."""
 
-_WORD = re.compile(r"[a-z0-9]+(?:\+)*|\+")
+_WORD = re.compile(r"[^\W_]+(?:\+)*|\+")
 _NON = re.compile(r"\bnon[\s-]+(?=[a-z])")
 
 

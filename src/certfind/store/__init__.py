@@ -163,6 +163,7 @@ def open_or_build(
             else:
                 found = _stored(cache, name, key, sources, notes)
                 if found is not None:
+                    cache.prune_temporary()
                     return found
         return _build(sources, fill, indexer, key, cache if key is not None and not key.racy else None, notes)
     finally:

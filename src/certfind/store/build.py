@@ -9,6 +9,7 @@ holds FORMAT to a fingerprint of that shape).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from array import array
 from collections.abc import Callable, Iterable, Sequence
@@ -21,11 +22,13 @@ from certfind.model import Certification, Record, from_record, to_item
 from certfind.store.cachedir import Source
 from certfind.store.codec import checksum, encode_item
 
-FORMAT = 10
+FORMAT = 12
 """The stored shape's version (see the module docstring); a store of any other is rebuilt.
 8: items are JSON with a CRC-32 (no compression); they carry `lookalike`; the build is `open_or_build`'s.
 9: search ranks in an FTS5 table of each field's words and their families; `word` counts their entries.
-10: items carry `evidence`, the age of the issuer's newest page."""
+10: items carry `evidence`, the age of the issuer's newest page.
+11: words of every script are indexed (Cyrillic, Arabic, CJK ...), not only Latin letters and digits.
+12: an unreal entry's `warning` names its alternatives, so that it stands on its own in every command."""
 FIELDS = 6  # search fields: search.lexicon.NAME, TOPIC, ISSUER, SUMMARY, REFUTED, CONTEXT
 TRUST_ORDER = ("confirmed", "differs", "unverified", "not-found")
 """Each entry's flags byte: its place in this order (between equal matches the better-verified entry
@@ -218,7 +221,7 @@ class Builder:
         meta = {
             "format": FORMAT,
             "key": key,
-            "paths": json.dumps([list(s) for s in sources]),
+            "paths": json.dumps([[os.path.abspath(s.path), s.origin] for s in sources]),  # pruning runs elsewhere
             "size": self.size,
             "flags": bytes(self.flags),
             "vocabulary": vocabulary,

@@ -42,21 +42,23 @@ class Source(NamedTuple):
 
 
 class Key(NamedTuple):
-    """The identity of every catalog file of a set (what a stored catalog was built from) and the newest mtime."""
+    """The identity of every catalog file of a set (what a stored catalog was built from), and their mtimes."""
 
     text: str
-    newest_ns: int
+    mtimes_ns: tuple[int, ...]
 
     @property
     def racy(self) -> bool:
-        """Modified within the clock's tick: a second edit could hide, so it is not stored."""
-        return self.newest_ns > time.time_ns() - RACY_NS
+        """Modified within the clock's tick: a second edit could hide, so it is not stored. A time further in
+        the future (a clock set wrong, `touch -d 2030-01-01`) is not racy: any edit now moves it far away."""
+        now = time.time_ns()
+        return any(abs(mtime - now) < RACY_NS for mtime in self.mtimes_ns)
 
 
 def source_key(sources: Sequence[Source]) -> Key | None:
     """The key of a set of catalog files, or None when one of them cannot be looked at."""
     parts = []
-    newest = 0
+    mtimes = []
     for src in sources:
         try:
             st = os.stat(src.path)
@@ -64,9 +66,9 @@ def source_key(sources: Sequence[Source]) -> Key | None:
             return None
         identity = f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}:{st.st_ino}:{st.st_dev}"
         parts.append(f"{src.origin}:{os.path.realpath(src.path)}:{identity}")
-        newest = max(newest, st.st_mtime_ns)
+        mtimes.append(st.st_mtime_ns)
     text = "\n".join(parts).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return Key(text, newest)  # a path that is not UTF-8 is kept as escapes
+    return Key(text, tuple(mtimes))  # a path that is not UTF-8 is kept as escapes
 
 
 def file_name(sources: Sequence[Source]) -> str:
@@ -114,10 +116,12 @@ class CacheDir(NamedTuple):
             fd = os.open(where, flags)
         except OSError:
             try:  # a symlink or a file where the directory should be: worth saying; no directory at all is not
-                planted = not stat.S_ISDIR(os.lstat(where).st_mode)
+                mode = os.lstat(where).st_mode
             except OSError:
-                planted = False
-            if planted:
+                return None
+            if stat.S_ISLNK(mode):
+                notes.append(f"not using the cache {where}: it is a symbolic link, which certfind does not follow")
+            elif not stat.S_ISDIR(mode):
                 notes.append(f"not using the cache {where}: it is not a directory")
             return None
         reason = untrusted(os.fstat(fd), directory=True)
@@ -191,9 +195,23 @@ class CacheDir(NamedTuple):
                     self.discard(name)
             elif untrusted(st, directory=False) is None and (
                 name.endswith(".idx")  # the first version's cache
-                or (name.endswith(".sqlite3") and self._orphaned(name))
+                or (name.endswith(".sqlite3") and now - st.st_mtime > STALE_TEMP_SECONDS and self._orphaned(name))
             ):
-                self.discard(name)
+                self.discard(name)  # an hour old at least: a catalog missing for a moment (a save) keeps its store
+
+    def prune_temporary(self) -> None:
+        """Remove the temporary databases of builds that died (a killed process) an hour ago or more."""
+        try:
+            names = [n for n in os.listdir(self.fd) if n.startswith(TEMP_PREFIX) and n.endswith(TEMP_SUFFIX)]
+        except OSError:
+            return
+        now = time.time()
+        for name in names:
+            try:
+                if now - os.stat(name, dir_fd=self.fd, follow_symlinks=False).st_mtime > STALE_TEMP_SECONDS:
+                    self.discard(name)
+            except OSError:
+                continue
 
     def _orphaned(self, name: str) -> bool:
         """A stored catalog whose files are gone (or that cannot be read at all)."""
