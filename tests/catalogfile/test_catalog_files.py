@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from certfind import catalogfile, paths
-from certfind.catalogfile import schema
+from certfind.catalogfile import checker, schema
 from certfind.errors import CatalogError, Problem
 from certfind.model import KINDS, Record
 from certfind.text import visible
@@ -246,17 +246,17 @@ HUGE_NUMBERS = {
     "amount with 400 digits": (
         VALID_ENTRY.replace("amount: 100", "amount: " + "9" * 400),
         11,
-        "OverflowError: int too large to convert to float (schema.Checker.number: math.isfinite)",
+        "OverflowError: int too large to convert to float (checker.Checker.number: math.isfinite)",
     ),
     "amount 1e307 (finite, but x100 is not)": (
         VALID_ENTRY.replace("amount: 100", "amount: 1e307"),
         11,
-        "OverflowError: cannot convert float infinity to integer (schema.Checker.money: round(value * 100))",
+        "OverflowError: cannot convert float infinity to integer (checker.Checker.money: round(value * 100))",
     ),
     "duration min_months with 400 digits": (
         _before_topics("duration: {min_months: " + "9" * 400 + "}"),
         9,
-        "OverflowError: int too large to convert to float (schema.Checker.number: math.isfinite)",
+        "OverflowError: int too large to convert to float (checker.Checker.number: math.isfinite)",
     ),
     "exam questions with 5,000 digits": (
         _before_topics("exam: {questions: " + "9" * 5000 + "}"),
@@ -399,7 +399,7 @@ def test_deep_nesting_bomb_fails_fast(write_catalog: WriteCatalog, text: str, li
 
 
 def test_a_text_value_is_at_most_100000_characters(write_catalog: WriteCatalog) -> None:
-    longest = "x" * schema.MAX_TEXT
+    longest = "x" * checker.MAX_TEXT
     path = write_catalog(catalog_text(VALID_ENTRY.replace("summary: A small entry for tests.", f"summary: {longest}")))
     run = cli("--catalog", path, "show", "demo", "--format", "plain")
     assert (run.code, run.err) == (0, "")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from certfind.catalogfile import schema, yamlread
+from certfind.catalogfile.checker import MAX_PROBLEMS
 from certfind.catalogfile.schema import Located
 from certfind.errors import CatalogError, Problem
 
@@ -89,5 +90,5 @@ def parse_text(path: str, text: str, on_entry: Callable[[Located], None]) -> Che
     except yamlread.YamlProblem as exc:
         raise CatalogError([Problem(path, exc.line, exc.col, exc.message)]) from None
     problems = sorted([*repeated_keys, *doc.finish(root), *duplicates], key=lambda p: (p.line, p.col))
-    kept = problems[: schema.MAX_PROBLEMS]
+    kept = problems[:MAX_PROBLEMS]
     return Checked(kept, doc.ck.more + len(problems) - len(kept))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from certfind.catalogfile.schema import MAX_NUMBER
+from certfind.catalogfile.checker import MAX_NUMBER
 from certfind.ctdl import jsonld as ld
 from certfind.ctdl import prose, vocab
 from certfind.ctdl.jsonld import Props, Reader

@@ -78,26 +78,13 @@ def read_document(path: str) -> Any:
     if not text.strip():
         raise fail("the file is empty; expected CTDL JSON-LD")
     try:
-        return json.loads(text, object_pairs_hook=_without_nul)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         raise fail(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno) from None
     except RecursionError:
         raise fail("invalid JSON: nested too deeply") from None
     except ValueError as exc:  # e.g. an integer with more digits than Python converts
         raise fail(f"invalid JSON: {exc}") from None
-
-
-def _without_nul(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object with the NULs (`\\u0000`) taken out of its text: no catalog text holds one."""
-    return {_nul_free(key): _nul_free(value) for key, value in pairs}
-
-
-def _nul_free(value: Any) -> Any:
-    if isinstance(value, str):
-        return value.replace("\x00", "")
-    if isinstance(value, list):
-        return [_nul_free(item) for item in value]
-    return value  # an object was cleaned when it was read
 
 
 class _Walk:
@@ -151,7 +138,7 @@ def _jwt_payload(token: Any) -> Any:
     payload = token.split(".")[1]
     try:
         text = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)).decode("utf-8-sig")
-        return json.loads(text, object_pairs_hook=_without_nul)
+        return json.loads(text)
     except (ValueError, RecursionError):
         return None
 

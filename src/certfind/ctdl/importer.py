@@ -17,7 +17,7 @@ from typing import Any
 
 from certfind import paths
 from certfind.catalogfile import parse_file
-from certfind.catalogfile.schema import ID_RE, URI_RE, is_web_url
+from certfind.catalogfile.checker import ID_RE, URI_RE, is_web_url
 from certfind.ctdl import jsonld, vocab
 from certfind.ctdl.files import Imported, items, read_document
 from certfind.ctdl.index import Index
@@ -52,6 +52,17 @@ def import_documents(documents: Iterable[tuple[str, Any]], today: date, *, reser
     return run.finish()
 
 
+def _nul_free(value: Any) -> Any:
+    """A JSON value with the NULs (`\\u0000`) taken out of its text: no catalog text holds one."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_nul_free(item) for item in value]
+    if isinstance(value, dict):
+        return {_nul_free(key): _nul_free(item) for key, item in value.items()}
+    return value
+
+
 def bundled_ids() -> frozenset[str]:
     ids: set[str] = set()
     parse_file(str(paths.bundled_catalog()), lambda found: ids.add(found.record["id"]))
@@ -70,6 +81,7 @@ class Run:
 
     def read(self, path: str, document: Any) -> None:
         """Expand and index every document of a file; map its credentials to drafts."""
+        document = _nul_free(document)
         self.files += 1
         scope = self.files
         found = 0

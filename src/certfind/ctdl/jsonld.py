@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 
 from pyld import jsonld
 
-from certfind.catalogfile.schema import is_web_url
+from certfind.catalogfile.checker import is_web_url
 from certfind.ctdl.vocab import CERTFIND_NS, CTDL_CONTEXT, OLD_TERMS, TERMS, language_tag
 
 CONTEXT_FILE = Path(__file__).resolve().parent / "context.json"

@@ -15,7 +15,7 @@ import re
 from datetime import date
 from typing import Any, NamedTuple
 
-from certfind.catalogfile.schema import ID_RE, LANGUAGE_RE, MAX_NUMBER, PAGE_DATE_RE, is_web_url
+from certfind.catalogfile.checker import ID_RE, LANGUAGE_RE, MAX_NUMBER, PAGE_DATE_RE, is_web_url
 from certfind.ctdl import fees, prose, vocab
 from certfind.ctdl import jsonld as ld
 from certfind.ctdl.index import Index

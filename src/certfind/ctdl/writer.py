@@ -30,7 +30,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from certfind import occupations, places
-from certfind.catalogfile.schema import is_web_url
+from certfind.catalogfile.checker import is_web_url
 from certfind.ctdl import prose, vocab
 from certfind.model import Certification, Fee, cents_to_number
 from certfind.text import visible
