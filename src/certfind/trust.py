@@ -10,6 +10,7 @@ confirmed: it is "last confirmed" in that year.
 from __future__ import annotations
 
 import calendar
+from collections.abc import Sequence
 from datetime import date
 from typing import NamedTuple
 
@@ -112,17 +113,23 @@ def trust(cert: Certification) -> str:
     return word
 
 
-def trust_banner(cert: Certification) -> tuple[str, str]:
-    """A plain-language headline about how far to trust the entry, and its style."""
+def trust_banner(cert: Certification, look_instead: Sequence[str] | None = None) -> tuple[str, str]:
+    """A plain-language headline about how far to trust the entry, and its style. For an entry no one
+    awards it points at the alternatives listed below it (`show`), or where none are listed below
+    (`compare`), names the ids in `look_instead`."""
     status = cert.verification.status
     if status == "not-found":
-        return (
-            "No public source confirms that this credential exists. "
-            "Do not pay for it before checking the alternatives below.",
-            "bold red",
-        )
+        if look_instead is None:
+            advice = "Do not pay for it before checking the alternatives below."
+        else:
+            advice = "Do not pay for it" + (f"; look instead at {', '.join(look_instead)}." if look_instead else ".")
+        return ("No public source confirms that this credential exists. " + advice, "bold red")
     if cert.status in NO_LONGER_AWARDED:
-        return ("No longer awarded: the issuer discontinued it. Look at the alternatives below.", "bold yellow")
+        if look_instead is None:
+            advice = " Look at the alternatives below."
+        else:
+            advice = f" Look instead at {', '.join(look_instead)}." if look_instead else ""
+        return ("No longer awarded: the issuer discontinued it." + advice, "bold yellow")
     if status == "differs":
         return (
             "This credential is real, but public sources differ from what is commonly claimed about it: "

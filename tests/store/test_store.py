@@ -658,6 +658,7 @@ FINGERPRINTS = {
     8: "b57d2ee2e2434606f1d8e298324aba99dfe0e1aefd2b8cc34c8e3ca77dbee448",
     9: "7a1827e2dff31da1e9642674ad4e06d08e706475d1cdca864d466a8b4015fa27",
     10: "b4887d8c802f15d49f01030f729ccfd6b6e30b4c9ac9cf26be7bb150a19210f2",
+    11: "f3d45ffa3e354aefff8ea788ccd7a6ca0249c092b8710ac7c64f7b7885fefbd2",
 }
 """The shape of what each store FORMAT keeps, as a digest: its tables, and everything a build stores for
 SAMPLE (columns, item, flags, words and names, as the search's indexer makes them)."""
