@@ -19,7 +19,8 @@ def pinned_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setenv("COLUMNS", "100")
     monkeypatch.setenv("TERM", "xterm-256color")
-    for name in ("CERTFIND_CATALOG", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE"):
+    names = ("CERTFIND_CATALOG", "NO_COLOR", "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")
+    for name in (*names, "LC_ALL", "LC_MONETARY", "LANG"):  # no locale: --sort cost puts USD first
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setattr("certfind.cli.options.today", FixedDate.today)
 

@@ -3,8 +3,11 @@ process, located problems, pseudo-terminals."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
+import io
+import json
 import os
 import pty
 import re
@@ -20,11 +23,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
+from unittest import mock
 
 import pytest
 from typer.testing import CliRunner
 
 from certfind.cli import app
+from certfind.model import Certification, Entry, Fee, Source, Verification, to_item
+from certfind.render import View
 
 TODAY = date(2026, 11, 25)
 """The day every test runs on (README's examples included)."""
@@ -123,6 +129,53 @@ def dig(value: Any, path: Sequence[str | int]) -> Any:
     for step in path:
         value = value[step]
     return value
+
+
+# ================================================================================================
+# Views rendered directly: entries built in the test, written as a command would write them
+# ================================================================================================
+
+
+def make_cert(ident: str = "demo", **fields: Any) -> Certification:
+    """A confirmed, active entry checked on TODAY with one source; `fields` replace any of its fields."""
+    base = Certification(
+        id=ident,
+        name=f"Demo {ident}",
+        issuer="Demo Society",
+        category="library",
+        summary="A small entry for tests.",
+        verification=Verification("confirmed", TODAY),
+        sources=(Source("Demo page", f"https://example.org/{ident}", TODAY, issuer=True),),
+    )
+    return base._replace(**fields)
+
+
+def fee(amount: float | None, high: float | None = None, **fields: Any) -> Fee:
+    """A fee of `amount` (to `high`), or of an unknown amount; `fields` as Fee's."""
+    low = None if amount is None else round(amount * 100)
+    top = low if high is None else round(high * 100)
+    return Fee(fields.pop("label", "Exam"), low, top, ranged=high is not None, **fields)
+
+
+def entry_of(cert: Certification, n: int = 0, lookalike: str | None = None) -> Entry:
+    """The entry a store would give for `cert`: its item, non-member up-front cost and warning."""
+    from certfind import costs, trust
+
+    record = to_item(cert)
+    upfront = costs.upfront(cert)
+    record["upfront"] = costs.as_json(upfront)
+    record["warning"] = trust.warning_of(cert)
+    record["lookalike"] = lookalike
+    record["evidence"] = trust.evidence_json(cert)
+    return Entry(n, cert, json.dumps(record), record, upfront, record["warning"], lookalike)
+
+
+def rendered(view: View, fmt: str, columns: int = 100) -> str:
+    """What `view` writes on stdout in `fmt` at a width of `columns` (piped: no colour)."""
+    out = io.StringIO()
+    with mock.patch.dict(os.environ, {"COLUMNS": str(columns)}), contextlib.redirect_stdout(out):
+        view.write(fmt)
+    return out.getvalue()
 
 
 # ================================================================================================
@@ -232,6 +285,13 @@ def run_in_pty(tmp_path: Path, args: Sequence[str], extra: dict[str, str] | None
 RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e")
 
 UNREAL_NOTE = "note: also matched, but no one awards them"
+
+LIST_NOTE = (
+    f"{UNREAL_NOTE} (not found, or discontinued): calt, clt, cplt, cslt, ctst, western-council-lpc and 2 more; "
+    "see the evidence with: certfind show calt\n"
+)
+"""What `list` of the whole bundled catalog says on stderr in table and plain: the entries no one awards,
+listed last."""
 
 
 UNMATCHED_NOTE = "certfind: no entry mentions "

@@ -12,7 +12,7 @@ import pytest
 
 from certfind import catalog as catalog_module
 from certfind import paths
-from tests.support import cli
+from tests.support import LIST_NOTE, cli
 
 BUNDLED = len(catalog_module.load(str(paths.bundled_catalog())))
 
@@ -104,6 +104,7 @@ def test_a_broken_user_file_never_hides_the_bundled_catalog(tmp_path: Path) -> N
         f"warning: {path}:18:93: future.verification.checked: 2999-01-01 is in the future (today is "
         + f"{__import__('datetime').date.today().isoformat()})",
         f"certfind: 4 problems in your catalog file; entries with problems are left out. See: certfind validate {path}",
+        LIST_NOTE.rstrip("\n"),
     ]
 
 

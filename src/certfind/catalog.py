@@ -265,14 +265,15 @@ class Catalog:
     def __iter__(self) -> Iterator[Certification]:
         return (entry.cert for entry in self.entries(range(len(self))))
 
-    def listing(self, filters: Filters, sort: str = "name") -> Iterator[Entry]:
-        """The entries `select` would give, in its order, from one query that streams."""
-        sql, args = queries.select(filters, sort, "n, item, crc")
+    def listing(self, filters: Filters, sort: str = "name", currency: str = "USD") -> Iterator[Entry]:
+        """The entries `select` would give, in its order, from one query that streams; by cost, amounts in
+        `currency` first."""
+        sql, args = queries.select(filters, sort, "n, item, crc", currency)
         return self._streamed(lambda store: store.entry_rows(sql, args))
 
-    def listing_items(self, filters: Filters, sort: str = "name") -> Iterator[list[bytes]]:
+    def listing_items(self, filters: Filters, sort: str = "name", currency: str = "USD") -> Iterator[list[bytes]]:
         """The stored JSON items `listing` would give, in batches, for printing a listing as JSON fast."""
-        sql, args = queries.select(filters, sort, "item, crc")
+        sql, args = queries.select(filters, sort, "item, crc", currency)
         return self._streamed(lambda store: store.item_batches(sql, args))
 
     def _streamed(self, fetch: Callable[[Store], Iterable[T]]) -> Iterator[T]:

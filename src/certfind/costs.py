@@ -12,7 +12,7 @@ renewal the issuer says is free is a recurring fee line of 0).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 
 from certfind.model import Certification, Fee, Money
@@ -83,8 +83,13 @@ def total(cert: Certification, years: int, member: bool = False) -> Money | None
     if years < 1:
         raise ValueError("years must be at least 1")
     fees = [(f, times_paid(f, years)) for f in cert.costs if applies(f, member)]
-    renewals = cert.renewal is not None and cert.renewal.every_years is not None and years > cert.renewal.every_years
-    return _sum(cert, fees, membership_unpriced(cert) or (renewals and renewal_unpriced(cert, member)))
+    return _sum(cert, fees, membership_unpriced(cert) or (renewal_due(cert, years) and renewal_unpriced(cert, member)))
+
+
+def renewal_due(cert: Certification, years: int) -> bool:
+    """A renewal falls due within `years` years of earning it."""
+    every = None if cert.renewal is None else cert.renewal.every_years
+    return every is not None and years > every
 
 
 def has_member_pricing(cert: Certification) -> bool:
@@ -112,23 +117,58 @@ SYMBOLS = {"USD": "$", "CAD": "C$", "EUR": "€", "GBP": "£", "AUD": "A$", "NZD
 
 
 def lowest(amounts: Sequence[Money | None]) -> set[int]:
-    """Positions of the cheapest amounts, compared only within one currency and only when complete
-    (a total with an unknown fee cannot be called cheapest). A lone amount in its currency is not
-    marked: there is nothing to compare it with."""
+    """Positions of the amounts that are lowest at both ends of their range, compared only within one
+    currency. Only a complete amount is marked (a total with an unknown fee cannot be called cheapest),
+    but an amount known in part still counts by its known part: `$40 + unknown` may cost less than `$100`,
+    so `$100` is not marked. When one range starts lowest and another ends lowest, nothing is; a lone
+    amount in its currency is not marked either: there is nothing to compare it with. An amount no fee of
+    which is known says nothing and is left out."""
     by_currency: dict[str, list[tuple[int, Money]]] = {}
     for i, money in enumerate(amounts):
-        if money is not None and money.complete:
+        if money is not None and money.known:
             by_currency.setdefault(money.currency, []).append((i, money))
     marked: set[int] = set()
     for group in by_currency.values():
-        if len(group) > 1:
-            best = min(money.max_cents for _, money in group)
-            marked.update(i for i, money in group if money.max_cents == best)
+        if len(group) < 2:
+            continue
+        for i, money in group:
+            if money.complete and all(
+                money.min_cents <= other.min_cents and money.max_cents <= other.max_cents
+                for j, other in group
+                if j != i
+            ):
+                marked.add(i)
     return marked
 
 
+class Unknown(NamedTuple):
+    """A cost within the years asked whose amount no source gives: a fee line (`fee`: its label, how many,
+    how often), a required membership no fee line prices (`membership`), a renewal that falls due with no
+    fee listed (`renewal`), or no fee recorded at all (`none`)."""
+
+    kind: str
+    label: str = ""
+    units: int = 1
+    every_years: int | None = None
+
+
+def unknown_costs(cert: Certification, years: int, member: bool = False) -> list[Unknown]:
+    """What makes `total(cert, years, member)` unknown or only a lower bound, one item per cost."""
+    applying = [f for f in cert.costs if applies(f, member)]
+    found = [] if applying else [Unknown("none")]
+    found += [
+        Unknown("fee", f.label, f.units, f.every_years) for f in applying if not f.known and times_paid(f, years) > 0
+    ]
+    if membership_unpriced(cert):
+        found.append(Unknown("membership"))
+    if renewal_due(cert, years) and renewal_unpriced(cert, member) and cert.renewal is not None:
+        found.append(Unknown("renewal", every_years=cert.renewal.every_years))
+    return found
+
+
 class Comparison(NamedTuple):
-    """Costs of several credentials side by side: what compare shows, computed here, not in the renderer."""
+    """Costs of several credentials side by side: what compare shows, computed here, not in the renderer.
+    A credential no one awards has no amounts to compare: it is never marked lowest."""
 
     years: int
     member: bool
@@ -136,12 +176,65 @@ class Comparison(NamedTuple):
     totals: list[Money | None]
     lowest_upfront: set[int]
     lowest_total: set[int]
+    unknown: list[list[Unknown]]
+    """Per credential, the costs within the years whose amount is not known."""
 
 
 def compare(certs: Sequence[Certification], years: int, member: bool) -> Comparison:
     ups = [upfront(c, member) for c in certs]
     totals = [total(c, years, member) for c in certs]
-    return Comparison(years, member, ups, totals, lowest(ups), lowest(totals))
+    real_ups = [None if c.unreal else money for c, money in zip(certs, ups, strict=True)]
+    real_totals = [None if c.unreal else money for c, money in zip(certs, totals, strict=True)]
+    unknown = [unknown_costs(c, years, member) for c in certs]
+    return Comparison(years, member, ups, totals, lowest(real_ups), lowest(real_totals), unknown)
+
+
+# --- the order of `--sort cost` ------------------------------------------------------------------
+
+DEFAULT_CURRENCY = "USD"
+
+_EURO = "AT BE CY DE EE ES FI FR GR HR IE IT LT LU LV MT NL PT SI SK"
+TERRITORY_CURRENCY = {
+    **dict.fromkeys(("US", "PR", "GU", "VI", "AS", "MP", "UM"), "USD"),
+    "CA": "CAD",
+    "GB": "GBP",
+    "AU": "AUD",
+    "NZ": "NZD",
+    **dict.fromkeys(_EURO.split(), "EUR"),
+}
+"""The currency of each territory a locale can name, for the currencies a catalog prices in (ISO 4217)."""
+
+
+def locale_territory(environ: Mapping[str, str]) -> str:
+    """The territory of the user's monetary locale: `GB` for `en_GB.UTF-8`; "" for `C`, `POSIX` or none.
+    As POSIX orders them: LC_ALL, else LC_MONETARY, else LANG."""
+    value = next((environ[name] for name in ("LC_ALL", "LC_MONETARY", "LANG") if environ.get(name)), "")
+    _, _, rest = value.partition("_")
+    territory = rest.split(".")[0].split("@")[0]
+    return territory.upper() if len(territory) == 2 and territory.isalpha() else ""
+
+
+def locale_currency(environ: Mapping[str, str], known: Collection[str]) -> str:
+    """The currency `--sort cost` puts first when none is given: the locale territory's, when it is one of
+    `known` (those the catalog prices in), else USD."""
+    currency = TERRITORY_CURRENCY.get(locale_territory(environ), "")
+    return currency if currency in known else DEFAULT_CURRENCY
+
+
+def cost_order(money: Money | None, currency: str) -> tuple[int, int, str, int, int, int]:
+    """Where an up-front amount goes in `--sort cost`: every known amount before the unknown ones; `currency`
+    first, then the others by code; within a currency amounts known in full before those known in part,
+    each cheapest first. (The store orders a listing the same way in SQL: store/queries.py.)"""
+    if money is None or not money.known:
+        return (1, 0, "", 0, 0, 0)
+    return (
+        0,
+        int(money.currency != currency),
+        money.currency,
+        int(not money.complete),
+        money.min_cents,
+        money.max_cents,
+    )
 
 
 def as_json(money: Money | None) -> dict[str, object] | None:

@@ -10,7 +10,7 @@ import math
 from typing import NamedTuple
 
 from certfind.errors import UsageError
-from certfind.model import STATUSES, VERIFICATIONS
+from certfind.model import NO_LONGER_AWARDED, STATUSES, VERIFICATIONS
 
 STATUS_CHOICES = (*VERIFICATIONS, *STATUSES)
 MAX_COST = 1_000_000_000
@@ -32,6 +32,11 @@ class Filters(NamedTuple):
     @property
     def active(self) -> bool:
         return any(getattr(self, name) not in (None, ()) for name in CHOSEN)
+
+    @property
+    def only_unreal(self) -> bool:
+        """`--status` asks for credentials no one awards (not found, or no longer awarded)."""
+        return self.status == "not-found" or self.status in NO_LONGER_AWARDED
 
 
 # --- what a user typed -----------------------------------------------------------------------------
@@ -66,6 +71,14 @@ def status(value: str | None) -> str | None:
     if wanted in STATUS_CHOICES:
         return wanted
     raise _unknown("--status", value, _nearest(value, list(STATUS_CHOICES)), list(STATUS_CHOICES))
+
+
+def currency(value: str, known: list[str]) -> str:
+    """A currency code the catalog prices in (`gbp` is GBP); any other is refused."""
+    wanted = value.strip().upper()
+    if wanted in known:
+        return wanted
+    raise _unknown("--currency", value, _nearest(value, known), known)
 
 
 def regions(values: list[str], known: list[str]) -> tuple[str, ...]:

@@ -113,7 +113,8 @@ def trust(cert: Certification) -> str:
 
 
 def trust_banner(cert: Certification) -> tuple[str, str]:
-    """A plain-language headline about how far to trust the entry, and its style."""
+    """A plain-language headline about how far to trust the entry, and its style. For an entry no one
+    awards, it names what to look at instead, so that it stands on its own wherever it is shown."""
     status = cert.verification.status
     alternatives = ", ".join(cert.verification.alternatives)
     pointer = f"look instead at: {alternatives}" if alternatives else f"read the evidence: certfind show {cert.id}"

@@ -52,7 +52,7 @@ def test_json_output_is_the_same_records_as_the_yaml() -> None:
     as_yaml = cli("import", *paths)
     assert (as_json.code, as_yaml.code) == (0, 0)
     assert as_json.err == as_yaml.err != ""
-    records = json.loads(as_json.out)
+    records = json.loads(as_json.out)["certifications"]
     assert len(records) == 8  # nine files; two give the same credential (merged by CTID)
     from tests.ctdl.test_yaml import parse_catalog
 
@@ -64,7 +64,9 @@ def test_a_file_without_a_credential_is_skipped_with_a_warning_when_others_have_
     org.write_text(json.dumps({"@type": "ceterms:CredentialOrganization", "ceterms:name": "A body"}), encoding="utf-8")
     run = cli("import", str(org), str(NBCOT), "--format", "json")
     assert run.code == 0
-    assert [r["name"] for r in json.loads(run.out)] == ["Certified Occupational Therapy Assistant (COTA®)"]
+    assert [r["name"] for r in json.loads(run.out)["certifications"]] == [
+        "Certified Occupational Therapy Assistant (COTA®)"
+    ]
     assert run.err.splitlines()[0] == f"certfind import: {org}: {NO_CREDENTIAL}; skipped"
 
 

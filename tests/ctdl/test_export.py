@@ -327,7 +327,7 @@ def test_export_then_import_with_the_command_gives_entries_validate_accepts(tmp_
     saved.write_text(run.out, encoding="utf-8")
     check = cli("validate", str(saved))
     assert (check.code, check.out, check.err) == (0, f"ok: {len(exported())} certifications in {saved}\n", "")
-    records = json.loads(cli("import", str(path), "--format", "json").out)
+    records = json.loads(cli("import", str(path), "--format", "json").out)["certifications"]
     assert all(r["verification"] == {"status": "unverified", "note": r["verification"]["note"]} for r in records)
     assert not {r["id"] for r in records} & {c.id for c in bundled()}  # no bundled entry's id is taken
 

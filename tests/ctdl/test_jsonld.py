@@ -124,7 +124,7 @@ def test_a_record_that_is_not_json_ld_is_skipped_when_others_import(tmp_path: Pa
     path.write_text(json.dumps([{"@type": "ceterms:Certification", "@id": 5}, good]), encoding="utf-8")
     run = cli("import", str(path), "--format", "json")
     assert run.code == 0
-    assert [r["id"] for r in json.loads(run.out)] == ["ce-b75970c9-d352-46a0-b67d-3256c9cdbb31"]
+    assert [r["id"] for r in json.loads(run.out)["certifications"]] == ["ce-b75970c9-d352-46a0-b67d-3256c9cdbb31"]
     assert run.err.splitlines()[0].startswith(f"certfind import: {path}: skipped a record: not valid JSON-LD: ")
 
 

@@ -47,7 +47,7 @@ def imported(*paths: str) -> tuple[list[dict[str, Any]], list[str]]:
     assert run.code == 0, run.err
     lines = run.err.splitlines()
     assert all(line.startswith("certfind import: ") for line in lines), lines
-    return json.loads(run.out), [line.removeprefix("certfind import: ") for line in lines]
+    return json.loads(run.out)["certifications"], [line.removeprefix("certfind import: ") for line in lines]
 
 
 def one(tmp_path: Path, record: Any) -> dict[str, Any]:

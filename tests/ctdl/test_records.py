@@ -50,7 +50,9 @@ def imported(name: str, form: str) -> Imported:
         listing = cli("--catalog", str(saved), "list", "--format", "ctdl")
         assert (as_json.code, listing.code, listing.err) == (0, 0, ""), (as_json.err, listing.err)
         validated = (check.code, check.out.replace(str(saved), "IMPORTED"), check.err)
-        return Imported(run.code, run.err, run.out, validated, json.loads(as_json.out), json.loads(listing.out))
+        return Imported(
+            run.code, run.err, run.out, validated, json.loads(as_json.out)["certifications"], json.loads(listing.out)
+        )
 
 
 @cache

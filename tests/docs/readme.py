@@ -33,7 +33,7 @@ def pinned(tmp: Path) -> Iterator[None]:
         "XDG_CACHE_HOME": str(tmp / "cache"),
     }
     with mock.patch.dict(os.environ, env), mock.patch("certfind.cli.options.today", FixedDate.today):
-        for name in ("CERTFIND_CATALOG", "NO_COLOR", "FORCE_COLOR"):
+        for name in ("CERTFIND_CATALOG", "NO_COLOR", "FORCE_COLOR", "LC_ALL", "LC_MONETARY", "LANG"):
             os.environ.pop(name, None)
         yield
 

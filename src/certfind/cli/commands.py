@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import webbrowser
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from certfind import costs, render
+from certfind import costs, filters, render
 from certfind.catalog import Catalog
 from certfind.cli import options
 from certfind.cli.app import app
@@ -37,7 +39,47 @@ from certfind.cli.terminal import say
 from certfind.errors import EXIT_NO_MATCH, CertfindError, UsageError
 from certfind.model import Certification, Entry
 from certfind.render import words
-from certfind.search import Found
+from certfind.search import Hit
+
+CurrencyOption = Annotated[
+    str | None,
+    typer.Option(
+        metavar="CODE",
+        help="With --sort cost: amounts in this currency first (USD, CAD, GBP...)."
+        " Default: your locale's, when the catalog prices in it; else USD.",
+    ),
+]
+
+
+class SearchSort(StrEnum):
+    relevance = "relevance"
+    cost = "cost"
+
+
+def sort_currency(cat: Catalog, currency: str | None, by_cost: bool) -> str:
+    """The currency `--sort cost` puts first: the one given, else the locale's (costs.locale_currency)."""
+    known = cat.values("currency")
+    if currency is None:
+        return costs.locale_currency(os.environ, known)
+    if not by_cost:
+        raise UsageError("--currency orders amounts for --sort cost; add --sort cost")
+    return filters.currency(currency, known)
+
+
+def unreal_note(ids: Sequence[str], count: int, only: bool) -> None:
+    """The entries no one awards, named on stderr after the real ones so that they stay findable."""
+    if not count:
+        return
+    more = f" and {count - len(ids)} more" if count > len(ids) else ""
+    head = "only matches, and no one awards them" if only else "also matched, but no one awards them"
+    say(
+        f"note: {head} (not found, or discontinued): {', '.join(ids)}{more}; "
+        f"see the evidence with: certfind show {ids[0]}"
+    )
+
+
+UNREAL_NAMED = 6
+"""How many of the entries no one awards the stderr note names."""
 
 
 @app.command("list")
@@ -52,8 +94,12 @@ def list_(
     region_only: RegionOnlyOption = False,
     sort: Annotated[
         Sort,
-        typer.Option(help="Order by name, cost (known amounts first, cheapest first, per currency), duration, issuer."),
+        typer.Option(
+            help="Order by name, cost (known amounts first, your currency first, cheapest first), duration, issuer."
+            " Credentials no one awards come last in every order.",
+        ),
     ] = Sort.name,
+    currency: CurrencyOption = None,
     origin: Annotated[
         bool, typer.Option("--origin", help="Add where each entry comes from: bundled, user or file.")
     ] = False,
@@ -70,6 +116,7 @@ def list_(
 
       certfind list --region Texas
       certfind list --status confirmed --sort cost
+      certfind list --region CA --sort cost --currency CAD
       certfind list --region CA --category library --format csv
       certfind list --occupation 25-4031 --json id,name,upfront
       certfind list --facets
@@ -83,19 +130,22 @@ def list_(
         render.emit(render.Facets(cat.facets()), out.fmt)
         return
     chosen = chosen_filters(cat, category, status, region, occupation, max_cost, issuer, region_only=region_only)
+    first = sort_currency(cat, currency, sort == Sort.cost)
     if out.fmt == "json" and out.fields is None:  # the stored items as they are, a batch at a time
-        items = render.JsonItems(cat.listing_items(chosen, sort.value))
+        items = render.JsonItems(cat.listing_items(chosen, sort.value, first))
         items.json()
         listed = items.count
     else:
         listed = 0
-
+        unreal: list[str] = []
         shown: list[Entry] = []
 
         def rows() -> Iterator[render.Row]:
             nonlocal listed
-            for entry in cat.listing(chosen, sort.value):
+            for entry in cat.listing(chosen, sort.value, first):
                 listed += 1
+                if entry.cert.unreal:
+                    unreal.append(entry.cert.id)
                 if registry:
                     shown.append(entry)
                 yield entry, None
@@ -103,6 +153,8 @@ def list_(
         render.emit(render.Listing(rows(), show_origin=origin, fields=out.fields, registry=registry), out.fmt)
         if registry:
             _registry_gaps([entry.cert for entry in shown])
+        if out.fmt in ("table", "plain") and not chosen.only_unreal:  # scripts get the order, not a note
+            unreal_note(unreal[:UNREAL_NAMED], len(unreal), only=len(unreal) == listed)
     if not listed:
         nothing_found(cat, chosen, "no entries")
         raise typer.Exit(EXIT_NO_MATCH)
@@ -161,8 +213,15 @@ def _registry_gaps(certs: list[Certification]) -> None:
         )
 
 
+def web_page(cert: Certification) -> str:
+    """The page `show --web` opens: the credential's own (its first source on the issuer's site), else the
+    issuer's home page, else its first web source; "" when it has none."""
+    own = next((s.url for s in cert.sources if s.web and s.issuer), "")
+    return own or cert.issuer_url or next((s.url for s in cert.sources if s.web), "")
+
+
 def _open_in_browser(cert: Certification) -> None:
-    url = cert.issuer_url or next((s.url for s in cert.sources if s.web), "")
+    url = web_page(cert)
     if not url:
         raise CertfindError(f"{cert.id} has no web page to open")
     say(f"opening {url}")
@@ -187,6 +246,11 @@ def search(
     occupation: OccupationOption = None,
     max_cost: MaxCostOption = None,
     region_only: RegionOnlyOption = False,
+    sort: Annotated[
+        SearchSort,
+        typer.Option(help="Order the results found by relevance, or by cost as list --sort cost does."),
+    ] = SearchSort.relevance,
+    currency: CurrencyOption = None,
     json_spec: Annotated[str | None, json_option(render.SEARCH_FIELDS)] = None,
     fmt: ListFormatOption = None,
 ) -> None:
@@ -201,14 +265,18 @@ def search(
       certfind search library technician --region Ontario
       certfind search "library technican" --limit 3
       certfind search records management --max-cost 300 --format json
+      certfind search library technician --sort cost
     """
     out = output(fmt, json_spec, render.SEARCH_FIELDS)
     text = " ".join(query)
     cat = load(ctx)
     chosen = chosen_filters(cat, category, status, region, occupation, max_cost, region_only=region_only)
+    first = sort_currency(cat, currency, sort == SearchSort.cost)
     found = cat.search(text, limit=limit, filters=chosen)
-    entries = cat.entries([h.entry for h in found.hits])
-    rows = ((entry, h.score) for h, entry in zip(found.hits, entries, strict=True))
+    pairs: Iterable[tuple[Hit, Entry]] = zip(found.hits, cat.entries([h.entry for h in found.hits]), strict=True)
+    if sort == SearchSort.cost:  # the same results, real ones first, then as list --sort cost orders them
+        pairs = sorted(pairs, key=lambda pair: (pair[0].unreal, costs.cost_order(pair[1].upfront, first)))
+    rows = ((entry, hit.score) for hit, entry in pairs)
     render.emit(render.Listing(rows, scored=True, fields=out.fields), out.fmt)
     if not found.hits:
         nothing_found(cat, chosen, f"no certification matches {text!r}")
@@ -220,23 +288,10 @@ def search(
         raise typer.Exit(EXIT_NO_MATCH)
     for note in words.search_notes(found):
         say(note)
-    if out.fmt in ("table", "plain"):  # scripts reading JSON get the order, not a note
-        _name_the_unreal(cat, found)
-
-
-def _name_the_unreal(cat: Catalog, found: Found) -> None:
-    """The matches no one awards, named after the real results so that they stay findable."""
-    unreal = list(found.unreal)
-    if not unreal:
-        return
-    ids = [entry.cert.id for entry in cat.entries(unreal[:6])]
-    more = f" and {len(unreal) - 6} more" if len(unreal) > 6 else ""
-    only = all(hit.unreal for hit in found.hits)
-    head = "only matches, and no one awards them" if only else "also matched, but no one awards them"
-    say(
-        f"note: {head} (not found, or discontinued): {', '.join(ids)}{more}; "
-        f"see the evidence with: certfind show {ids[0]}"
-    )
+    if out.fmt in ("table", "plain") and not chosen.only_unreal:  # scripts reading JSON get the order, not a note
+        unreal = list(found.unreal)
+        ids = [entry.cert.id for entry in cat.entries(unreal[:UNREAL_NAMED])]
+        unreal_note(ids, len(unreal), only=all(hit.unreal for hit in found.hits))
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""The catalog text an import prints: YAML that certfind reads back as the same records, or JSON.
+"""The catalog text an import prints: YAML or JSON that certfind reads back as the same records.
 
 Written by hand (block style, no anchors or tags), so that every string YAML could read as something
 else is quoted, and so that no control, bidi or invisible character is ever written raw: as in JSON
@@ -134,8 +134,10 @@ def to_yaml(
 
 
 def to_json(records: Sequence[Record], *, ascii_only: bool = False) -> str:
-    """The records as a JSON array; no control, bidi or invisible character survives raw."""
-    return json_safe(json.dumps(list(records), ensure_ascii=ascii_only, indent=2)) + "\n"
+    """The records as a catalog in JSON (`{"schema_version": 1, "certifications": [...]}`), which certfind
+    reads as it reads YAML; no control, bidi or invisible character survives raw."""
+    catalog = {"schema_version": 1, "certifications": list(records)}
+    return json_safe(json.dumps(catalog, ensure_ascii=ascii_only, indent=2)) + "\n"
 
 
 def output(

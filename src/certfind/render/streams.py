@@ -59,9 +59,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: object) -> str:
-    """One CSV cell: no raw control character, and nothing a spreadsheet would run as a formula."""
+    """One CSV cell: no raw control character, and nothing a spreadsheet would run as a formula, even one
+    that trims the spaces and line breaks in front of it."""
     text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START):
+    if text.startswith(_FORMULA_START) or text.lstrip(" \t\r\n\u2028\u2029").startswith(_FORMULA_START):
         text = "'" + text
     return clean(text)
 

@@ -18,13 +18,12 @@ from rich.text import Text
 
 from certfind import costs
 from certfind import plan as plans
-from certfind.costs import Comparison
-from certfind.eligibility import Result
+from certfind.eligibility import Result, Verdict
 from certfind.model import Certification, Entry
 from certfind.plan import Plan
 from certfind.render import words
 from certfind.text import clean
-from certfind.trust import stale, trust, trust_banner
+from certfind.trust import trust, trust_banner
 
 TRUST_STYLE = {"confirmed": "green", "differs": "yellow", "not-found": "bold red", "unverified": "magenta"}
 MAX_WIDTH = 240
@@ -84,32 +83,41 @@ def listing(rows: list[tuple[Entry, float | None]], scored: bool, show_origin: b
         _stacked(out, rows, scored)
         return
     costs_shown = [costs.format_money(entry.upfront) for entry, _ in rows]
-    trusts = [trust(entry.cert).split(", ") for entry, _ in rows]
+    trusts = [trust(entry.cert) for entry, _ in rows]
     longest_id = max(len(entry.cert.id) for entry, _ in rows)
-    wide = out.width >= WIDE
-    fixed: list[tuple[str, int]] = [
-        ("Up front", max(len("Up front"), *(len(s) for s in costs_shown))),
-        ("Verification", max(len("Verification"), *(len(p) for t in trusts for p in t))),
-    ]
-    if scored and wide:
-        fixed.append(("Score", len("Score")))
-    if show_origin:
-        fixed.append(("From", len("bundled")))
+    whole = max(len("Verification"), *(len(t) for t in trusts))
+    parts = max(len("Verification"), *(len(p) for t in trusts for p in _trust_lines(t)))
 
-    def widths_for(shares: tuple[int, ...]) -> list[int]:
+    def fixed_for(shares: tuple[int, ...], verification: int) -> list[tuple[str, int]]:
+        """The columns that are never cut, as wide as their longest value: the score only beside the place."""
+        fixed = [("Up front", max(len("Up front"), *(len(s) for s in costs_shown))), ("Verification", verification)]
+        if scored and len(shares) == 4:
+            fixed.append(("Score", len("Score")))
+        if show_origin:
+            fixed.append(("From", len("bundled")))
+        return fixed
+
+    def widths_for(shares: tuple[int, ...], fixed: list[tuple[str, int]]) -> list[int]:
         gaps = 3 * (len(fixed) + len(shares) - 1)  # padding on both sides of a boundary, and the box's separator
         room = out.width - gaps - sum(width for _, width in fixed)
         return [room * share // sum(shares) for share in shares]
 
     # the widest layout whose name column holds every id whole: with category and place, with the
-    # issuer, or with the issuer under the id; else one block per entry
-    layouts = ([(3, 2, 1, 1)] if wide else []) + ([(3, 2)] if out.width >= MEDIUM else []) + [(1,)]
-    chosen = next((shares for shares in layouts if widths_for(shares)[0] >= max(longest_id, 12)), None)
+    # issuer, or with the issuer under the id; in each, the verification on one line if it fits, else
+    # broken after its comma; else one block per entry
+    layouts = ([(3, 2, 1, 1)] if out.width >= WIDE else []) + ([(3, 2)] if out.width >= MEDIUM else []) + [(1,)]
+    candidates = [(shares, fixed_for(shares, width)) for shares in layouts for width in dict.fromkeys((whole, parts))]
+    chosen = next(
+        ((shares, fixed) for shares, fixed in candidates if widths_for(shares, fixed)[0] >= max(longest_id, 12)),
+        None,
+    )
     if chosen is None:
         _stacked(out, rows, scored)
         return
-    widths = widths_for(chosen)
-    wide, medium = len(chosen) == 4, len(chosen) == 1
+    shares, fixed = chosen
+    widths = widths_for(shares, fixed)
+    wide, medium = len(shares) == 4, len(shares) == 1
+    one_line = dict(fixed)["Verification"] >= whole
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False, padding=(0, 1))
     table.add_column("Certification", width=widths[0])
     if not medium:
@@ -119,7 +127,7 @@ def listing(rows: list[tuple[Entry, float | None]], scored: bool, show_origin: b
         table.add_column("Where", width=widths[3])
     for header, width in fixed:
         table.add_column(header, width=width, no_wrap=True, justify="right" if header == "Score" else "left")
-    for (entry, score), cost, parts in zip(rows, costs_shown, trusts, strict=True):
+    for (entry, score), cost, trusted in zip(rows, costs_shown, trusts, strict=True):
         c = entry.cert
         mark = words.origin_mark(entry).strip()
         # below the name: the id, in the narrow layout the issuer, and an origin mark, which is never cut
@@ -148,13 +156,25 @@ def listing(rows: list[tuple[Entry, float | None]], scored: bool, show_origin: b
                 _fit(out, text(c.category), widths[2], ROW_LINES),
                 _fit(out, text(words.region_text(c)), widths[3], 3),
             ]
-        cells += [text(cost), Text("\n").join(text(part, trust_style(c)) for part in parts)]  # each part whole
+        shown_trust = [trusted] if one_line else _trust_lines(trusted)
+        cells += [text(cost), Text("\n").join(text(line, trust_style(c)) for line in shown_trust)]  # each part whole
         if scored and wide:
             cells.append(text(f"{score:g}" if score is not None else ""))
         if show_origin:
             cells.append(text(c.origin))
         table.add_row(*cells)
     out.print(table)
+
+
+def _trust_lines(trusted: str) -> list[str]:
+    """`confirmed, status unknown` on two lines, broken after the comma: each part whole."""
+    head, comma, tail = trusted.partition(", ")
+    return [head + ",", tail] if comma else [head]
+
+
+def _narrow_trust(trusted: str, width: int) -> list[str]:
+    """The verification on one line, or broken after its comma where the line is narrower."""
+    return _trust_lines(trusted) if len(trusted) > width else [trusted]
 
 
 def _stacked(out: Console, rows: list[tuple[Entry, float | None]], scored: bool) -> None:
@@ -168,7 +188,7 @@ def _stacked(out: Console, rows: list[tuple[Entry, float | None]], scored: bool)
             text(c.id + shown_score, "dim"),
             text(f"{c.issued_by} · {words.where(c)}"),
             text("up front: " + costs.format_money(entry.upfront)),
-            text(trust(c), trust_style(c)),
+            Text("\n").join(text(line, trust_style(c)) for line in _narrow_trust(trust(c), out.width)),
             Text(),
         ):
             blocks.append_text(line)
@@ -240,40 +260,79 @@ def shown(entry: Entry, facts: Sequence[tuple[str, str]]) -> None:
 # --- compare -----------------------------------------------------------------------------------
 
 
-def compared(certs: Sequence[Certification], cmp: Comparison, rows: Sequence[tuple[str, list[str]]]) -> None:
-    years, member = cmp.years, cmp.member
+WORD_CAP = 20
+"""A compare column is wide enough for every word of its cells up to this long (a longer one, a URL, may
+fold); for every amount whatever its length. Narrower, each entry is a block of lines instead."""
+
+
+def compared(
+    entries: Sequence[Entry],
+    rows: Sequence[tuple[str, list[str]]],
+    lowest: dict[str, set[int]],
+    trust_lines: Sequence[tuple[str, str]],
+    years: int,
+    member: bool,
+) -> None:
     out = console()
-    marks = {"up front": cmp.lowest_upfront, f"total {years}y": cmp.lowest_total}
-    for c in certs:  # what is confirmed and what is not, said before the figures
-        headline, style = trust_banner(c)
-        if c.verification.status != "confirmed" or c.status != "active" or stale(c):
-            out.print(text(f"{c.label}: {headline}", style))
-    if out.width < STACKED:  # too narrow for side by side: one block per certification
-        for i, c in enumerate(certs):
-            out.print(text(c.label, "bold"))
-            for label, values in rows:
-                lowest = " (lowest)" if i in marks.get(label, ()) else ""
-                out.print(text(f"{label}: {values[i]}{lowest}"))
-            out.print()
-        out.print(text(words.method_text(years, member), "dim"))
+    for line, style in trust_lines:  # what is confirmed and what is not, said before the figures
+        out.print(text(line, style))
+    names = [words.marked_label(entry) for entry in entries]
+    label_width = max(len(label) for label, _ in rows)
+    n = len(entries)
+    column = (out.width - label_width - 2 * (n + 1) - (n + 2)) // n  # padding, and the box's n + 2 rules
+    lowest_mark = " (lowest)"
+    amounts = [v + lowest_mark for label, values in rows if label in lowest for v in values]
+    cells = [value for _, values in rows for value in values]
+    needed = max(_longest_word(amounts), min(WORD_CAP, _longest_word([*names, *cells])))
+    if out.width < STACKED or column < needed:  # too narrow for side by side: one block per certification
+        _compared_stacked(out, entries, rows, lowest, years, member)
         return
     table = Table(
-        show_lines=True, header_style="bold", caption=clean(words.method_text(years, member)), caption_justify="left"
+        show_lines=True,
+        header_style="bold",
+        caption=clean(words.method_text(years, member, highlighted=True)),
+        caption_justify="left",
     )
-    table.add_column("", no_wrap=True)
-    for c in certs:
-        table.add_column(text(c.label, "bold"), ratio=1, overflow="fold")
+    table.add_column("", no_wrap=True, width=label_width)
+    for entry in entries:
+        header = text(entry.cert.label, "bold")
+        mark = words.origin_mark(entry).strip()
+        if mark:
+            header.append("\n")
+            header.append_text(text(mark, "bold yellow" if entry.lookalike else "bold"))
+        table.add_column(header, width=column, overflow="fold")
     for label, values in rows:
         differs = len(set(values)) > 1
-        cells = []
+        row: list[Text] = []
         for i, value in enumerate(values):
-            style = trust_style(certs[i]) if label == "verification" else ""
+            style = trust_style(entries[i].cert) if label == "verification" else ""
             shown_value = value
-            if i in marks.get(label, ()):
-                shown_value, style = f"{value} (lowest)", "bold green"
-            cells.append(text(shown_value, style or ("" if differs else "dim")))
-        table.add_row(text(label, "bold yellow" if differs else "dim"), *cells)
+            if i in lowest.get(label, ()):
+                shown_value, style = value + lowest_mark, "bold green"
+            row.append(text(shown_value, style or ("" if differs else "dim")))
+        table.add_row(text(label, "bold yellow" if differs else "dim"), *row)
     out.print(table)
+
+
+def _longest_word(values: Sequence[str]) -> int:
+    return max((len(word) for value in values for word in value.split()), default=0)
+
+
+def _compared_stacked(
+    out: Console,
+    entries: Sequence[Entry],
+    rows: Sequence[tuple[str, list[str]]],
+    lowest: dict[str, set[int]],
+    years: int,
+    member: bool,
+) -> None:
+    for i, entry in enumerate(entries):
+        out.print(text(words.marked_label(entry), "bold"))
+        for label, values in rows:
+            marked = " (lowest)" if i in lowest.get(label, ()) else ""
+            out.print(text(f"{label}: {values[i]}{marked}"))
+        out.print()
+    out.print(text(words.method_text(years, member), "dim"))
 
 
 # --- plan --------------------------------------------------------------------------------------
@@ -318,6 +377,20 @@ def planned(p: Plan) -> None:
 # --- eligible ----------------------------------------------------------------------------------
 
 
+ELIGIBLE_TEXT = 12
+"""The narrowest an `eligible` table's Missing and Note columns may be; narrower, a block per entry."""
+
+
+def _verdicts_stacked(out: Console, verdicts: Sequence[Verdict]) -> None:
+    for v in verdicts:
+        out.print(text(f"{v.cert.id}: {v.cert.label} ({v.cert.verification.status})"))
+        out.print(text(f"  up front: {costs.format_money(v.entry.upfront)}"))
+        for m in v.missing:
+            out.print(text(f"  {m.text}"))
+        if v.route.note:
+            out.print(text(f"  note: {v.route.note}", "dim"))
+
+
 def eligibility(result: Result, listed: bool) -> None:
     out = console()
     titles = {"eligible": ("Eligible now", "bold green"), "nearly": ("Nearly", "bold yellow")}
@@ -326,26 +399,30 @@ def eligibility(result: Result, listed: bool) -> None:
         out.print(text(f"{title}: {len(verdicts) or 'none'}", style))
         if not verdicts:
             continue
-        if out.width < STACKED:
-            for v in verdicts:
-                out.print(text(f"{v.cert.id}: {v.cert.label} ({v.cert.verification.status})"))
-                out.print(text(f"  up front: {costs.format_money(v.entry.upfront)}"))
-                for m in v.missing:
-                    out.print(text(f"  {m.text}"))
-                if v.route.note:
-                    out.print(text(f"  note: {v.route.note}", "dim"))
+        ups = [costs.format_money(v.entry.upfront) for v in verdicts]
+        fixed = [
+            max(len("Verification"), *(len(v.cert.verification.status) for v in verdicts)),
+            max(len("Up front"), *(len(up) for up in ups)),
+        ]
+        shares = (3, 4, 3) if group == "nearly" else (3, 3)  # certification, (missing,) note
+        room = out.width - 3 * (len(fixed) + len(shares) - 1) - sum(fixed)  # a rule and a space either side
+        name = max(*(len(v.cert.id) for v in verdicts), room * shares[0] // sum(shares))
+        rest = [(room - name) * share // sum(shares[1:]) for share in shares[1:]]
+        if out.width < STACKED or min(rest) < ELIGIBLE_TEXT:  # ids are never folded: a block per entry
+            _verdicts_stacked(out, verdicts)
             continue
-        table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
-        table.add_column("ID", overflow="fold", max_width=24)
-        table.add_column("Certification", ratio=3)
-        table.add_column("Verification", no_wrap=True)
-        table.add_column("Up front", no_wrap=True)
+        table = Table(show_edge=False, header_style="bold", pad_edge=False)
+        table.add_column("Certification", width=name)
+        table.add_column("Verification", no_wrap=True, width=fixed[0])
+        table.add_column("Up front", no_wrap=True, width=fixed[1])
         if group == "nearly":
-            table.add_column("Missing", ratio=4)
-        table.add_column("Note", ratio=3)
-        for v in verdicts:
-            cells = [text(v.cert.id), text(v.cert.label), text(v.cert.verification.status, trust_style(v.cert))]
-            cells.append(text(costs.format_money(v.entry.upfront)))
+            table.add_column("Missing", width=rest[0])
+        table.add_column("Note", width=rest[-1])
+        for v, up in zip(verdicts, ups, strict=True):
+            label = text(v.cert.label)
+            label.append("\n")
+            label.append_text(text(v.cert.id, "dim"))  # whole, on its own line
+            cells = [label, text(v.cert.verification.status, trust_style(v.cert)), text(up)]
             if group == "nearly":
                 cells.append(text(words.missing_text(v)))
             cells.append(text(v.route.note))

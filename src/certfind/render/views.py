@@ -22,7 +22,7 @@ from certfind.plan import Plan
 from certfind.render import words
 from certfind.render.streams import write_csv, write_json, write_json_lines_array, write_plain
 from certfind.text import json_safe
-from certfind.trust import trust, trust_banner
+from certfind.trust import stale, trust, trust_banner
 
 BASIC_FORMATS = ("table", "plain", "json", "csv")
 ALL_FORMATS = (*BASIC_FORMATS, "ctdl")
@@ -64,7 +64,7 @@ CSV_HEAD = (
 )
 
 
-def _upfront_cells(up: Money | None) -> list[object]:
+def _amount_cells(up: Money | None) -> list[object]:
     if up is None or not up.known:
         return ["", "", ""]
     return [cents_to_number(up.min_cents), cents_to_number(up.max_cents), str(up.complete).lower()]
@@ -74,7 +74,7 @@ def _csv_line(row: Row) -> list[object]:
     entry, score = row
     c = entry.cert
     line: list[object] = [c.id, c.name, c.acronym, c.issuer, c.category, c.kind, " ".join(c.region)]
-    line += _upfront_cells(entry.upfront)
+    line += _amount_cells(entry.upfront)
     line += [c.currency, c.verification.status, c.status, c.origin]
     return line + ([score] if score is not None else [])
 
@@ -200,22 +200,34 @@ class Shown(View):
 
 
 class Compared(View):
-    """Several entries side by side, with costs from costs.compare."""
+    """Several entries side by side, with costs from costs.compare: the same rows in every format, the
+    amounts marked `(lowest)` where costs.compare found them lowest."""
 
     def __init__(self, entries: Sequence[Entry], cmp: Comparison) -> None:
         self.entries, self.cmp = entries, cmp
         certs = [entry.cert for entry in entries]
+        self.total_label = f"total {cmp.years}y"
         self.rows = [
             ("issuer", [c.issued_by for c in certs]),
             ("verification", [trust(c) for c in certs]),
             ("issuer page", [words.evidence_line(c) for c in certs]),
-            ("up front", [costs.format_money(m) for m in cmp.upfront]),
-            (f"total {cmp.years}y", [costs.format_money(m) for m in cmp.totals]),
+            ("up front", [words.amount_text(c, m) for c, m in zip(certs, cmp.upfront, strict=True)]),
+            (self.total_label, [words.amount_text(c, m) for c, m in zip(certs, cmp.totals, strict=True)]),
             ("currency", [c.currency for c in certs]),
+            ("unknown", [words.unknown_text(c, u) for c, u in zip(certs, cmp.unknown, strict=True)]),
             ("duration", [words.months(c) for c in certs]),
             ("prerequisites", ["; ".join(c.eligibility) or "none listed" for c in certs]),
             ("exam", [words.exam_text(c) for c in certs]),
             ("renewal", [words.renewal_text(c) for c in certs]),
+        ]
+        self.lowest = {"up front": cmp.lowest_upfront, self.total_label: cmp.lowest_total}
+        """Per row of amounts, the positions marked `(lowest)`."""
+
+    def _marked(self) -> list[tuple[str, list[str]]]:
+        """The rows with `(lowest)` after each amount found lowest."""
+        return [
+            (label, [f"{v} (lowest)" if i in self.lowest.get(label, ()) else v for i, v in enumerate(values)])
+            for label, values in self.rows
         ]
 
     def json(self) -> None:
@@ -226,30 +238,52 @@ class Compared(View):
                 "upfront": costs.as_json(up),
                 "total": costs.as_json(total),
                 "lowest": {"upfront": i in cmp.lowest_upfront, "total": i in cmp.lowest_total},
+                "unknown": words.unknown_items(unknown),
                 "trust": trust_banner(entry.cert)[0],
             }
-            for i, (entry, up, total) in enumerate(zip(self.entries, cmp.upfront, cmp.totals, strict=True))
+            for i, (entry, up, total, unknown) in enumerate(
+                zip(self.entries, cmp.upfront, cmp.totals, cmp.unknown, strict=True)
+            )
         ]
         pricing = "member" if cmp.member else "non-member"
         method = words.method_text(cmp.years, cmp.member)
         write_json({"years": cmp.years, "pricing": pricing, "method": method, "certifications": items})
 
-    def _body(self) -> list[list[object]]:
-        return [
-            [entry.cert.id, entry.cert.label, *(values[i] for _, values in self.rows)]
-            for i, entry in enumerate(self.entries)
-        ]
-
     def csv(self) -> None:
-        write_csv([["id", "name", *(label for label, _ in self.rows)], *self._body()])
+        cmp = self.cmp
+        head = ["id", "name", "origin", "issuer", "verification", "issuer_page"]
+        head += ["upfront_min", "upfront_max", "upfront_complete", "upfront_lowest"]
+        head += ["total_min", "total_max", "total_complete", "total_lowest"]
+        head += ["currency", "unknown", "duration", "prerequisites", "exam", "renewal"]
+        values = dict(self.rows)
+        body = []
+        for i, entry in enumerate(self.entries):
+            c = entry.cert
+            line: list[object] = [c.id, c.label, c.origin, *(values[k][i] for k in ("issuer", "verification"))]
+            line.append(values["issuer page"][i])
+            line += [*_amount_cells(cmp.upfront[i]), str(i in cmp.lowest_upfront).lower()]
+            line += [*_amount_cells(cmp.totals[i]), str(i in cmp.lowest_total).lower()]
+            line += [values[k][i] for k in ("currency", "unknown", "duration", "prerequisites", "exam", "renewal")]
+            body.append(line)
+        write_csv([head, *body])
 
     def plain(self) -> None:
-        write_plain(self._body())
+        """One line per entry: id, name (with the mark of an entry of your own), then each row's value."""
+        rows = self._marked()
+        write_plain(
+            [entry.cert.id, words.marked_label(entry), *(values[i] for _, values in rows)]
+            for i, entry in enumerate(self.entries)
+        )
 
     def table(self) -> None:
         from certfind.render import tables
 
-        tables.compared([entry.cert for entry in self.entries], self.cmp, self.rows)
+        trust_lines = [
+            words.compare_trust(entry.cert)
+            for entry in self.entries
+            if entry.cert.verification.status != "confirmed" or entry.cert.status != "active" or stale(entry.cert)
+        ]
+        tables.compared(self.entries, self.rows, self.lowest, trust_lines, self.cmp.years, self.cmp.member)
 
 
 # --- plan --------------------------------------------------------------------------------------

@@ -10,9 +10,9 @@ from datetime import date
 
 from certfind import occupations, places
 from certfind import plan as plans
-from certfind.costs import format_money
+from certfind.costs import Unknown, format_money
 from certfind.eligibility import Result, Verdict
-from certfind.model import Certification, Entry, Fee, Money
+from certfind.model import NO_LONGER_AWARDED, Certification, Entry, Fee, Money
 from certfind.plan import Event, Plan
 from certfind.search import Found
 from certfind.trust import STALE_YEARS, evidence_text, stale, trust_banner
@@ -30,6 +30,61 @@ STATUS_WORDS = {
     "discontinued": "DISCONTINUED: no longer awarded",
     "unknown": "unknown whether it is awarded today",
 }
+
+
+def status_text(cert: Certification) -> str:
+    """Whether it is awarded today, in words; for one no source confirms, that no one is known to."""
+    if cert.verification.status == "not-found" and cert.status == "unknown":
+        return "no one is known to award it"
+    return STATUS_WORDS[cert.status]
+
+
+def unreal_cost_text(cert: Certification) -> str:
+    """What a credential no one awards costs: nothing to pay, and why (never "unknown", as if a price)."""
+    if cert.status in NO_LONGER_AWARDED:
+        return "none: it is no longer awarded"
+    return "none: no one is known to award it"
+
+
+def amount_text(cert: Certification, money: Money | None) -> str:
+    """An amount of compare: `$350 + unknown`; for a credential no one awards, that there is none."""
+    return unreal_cost_text(cert) if cert.unreal else format_money(money)
+
+
+def unknown_text(cert: Certification, unknown: Sequence[Unknown]) -> str:
+    """Which costs have no known amount: `exam x 2; renewal fee (every 4 years)`, `none`."""
+    if cert.unreal:  # nothing to pay: the amounts say why
+        return "none"
+    return "; ".join(unknown_items(unknown)) or "none"
+
+
+def unknown_items(unknown: Sequence[Unknown]) -> list[str]:
+    """Each cost with no known amount, in words (compare's JSON lists them so)."""
+    return [_unknown_item(item) for item in unknown]
+
+
+def _unknown_item(item: Unknown) -> str:
+    if item.kind == "none":
+        return "all fees: none is recorded"
+    if item.kind == "membership":
+        return "membership dues (required)"
+    if item.kind == "renewal":
+        return "renewal fee" + (f" (every {item.every_years} years)" if item.every_years else "")
+    label = item.label
+    if len(label) > 1 and label[1].islower():  # `Exam` reads `exam`; `CE fee` and `ALIA dues` stay
+        label = label[0].lower() + label[1:]
+    if item.units > 1:
+        label += f" x {item.units}"
+    if item.every_years:
+        label += " every year" if item.every_years == 1 else f" every {item.every_years} years"
+    return label
+
+
+def compare_trust(cert: Certification) -> tuple[str, str]:
+    """What compare says above its figures about an entry that is not simply confirmed and awarded, and its
+    style: the trust headline, where to read more, and for one no one awards, what to look at instead."""
+    headline, style = trust_banner(cert)
+    return f"{cert.label}: {headline} See: certfind show {cert.id}", style
 
 
 def origin_mark(entry: Entry) -> str:
@@ -159,7 +214,7 @@ def show_fields(
         out.append(("occupations", "; ".join(occupations.describe(code) for code in cert.occupations)))
     if cert.aliases:
         out.append(("also called", ", ".join(cert.aliases)))
-    out.append(("status", STATUS_WORDS[cert.status]))
+    out.append(("status", status_text(cert)))
     out.append(("verification", f"{v.status}, {age_text(v.checked, today)}"))
     out.append(("issuer page", evidence_line(cert)))
     if v.note:
@@ -183,9 +238,12 @@ def show_fields(
     for fee in cert.costs:  # each amount cites the source it was seen in, by its number below
         cited = f" [{numbers[fee.source]}]" if fee.source in numbers else f" [{fee.source}]" if fee.source else ""
         out.append(("fee", fee_text(fee, cert.currency) + cited))
-    out.append(("up front", format_money(entry.upfront) + " (non-member)"))
-    if member_upfront is not None:
-        out.append(("up front", format_money(member_upfront) + " (member)"))
+    if cert.unreal:  # not a price question
+        out.append(("up front", unreal_cost_text(cert)))
+    else:
+        out.append(("up front", format_money(entry.upfront) + " (non-member)"))
+        if member_upfront is not None:
+            out.append(("up front", format_money(member_upfront) + " (member)"))
     out.append(("renewal", renewal_text(cert)))
     if cert.topics:
         out.append(("topics", ", ".join(cert.topics)))
@@ -215,16 +273,20 @@ def stale_warning(cert: Certification, today: date) -> str | None:
     return None
 
 
-def method_text(years: int, member: bool) -> str:
+def method_text(years: int, member: bool, highlighted: bool = False) -> str:
+    """How compare worked out its figures; `highlighted` for the side-by-side table, the one layout that
+    highlights the rows whose values differ."""
     pricing = "member prices and dues" if member else "non-member prices"
     return (
-        "Rows that differ are highlighted; '(lowest)' marks the cheapest complete amount per currency. "
+        ("Rows that differ are highlighted. " if highlighted else "")
+        + "'(lowest)' marks an amount that is lowest at both ends of its range among the amounts known in its "
+        "currency (one with an unknown fee counts by its known part and is never marked itself). "
         f"Totals for holding each credential {years} year{'s' if years != 1 else ''} at {pricing}: "
         "one-time fees plus each "
         f"recurring fee x (ceil({years} / its period) - 1). Each in its own currency, never converted. "
         "Optional fees and fees only some holders pay are left out (show lists them). "
-        "'+ unknown' means a fee whose amount no source gives: a renewal with no fee listed, or a required "
-        "membership whose price is not recorded."
+        "'+ unknown' means a fee whose amount no source gives (the 'unknown' row names it): a renewal with no "
+        "fee listed, or a required membership whose price is not recorded."
     )
 
 

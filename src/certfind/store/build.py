@@ -22,13 +22,14 @@ from certfind.model import Certification, Record, from_record, to_item
 from certfind.store.cachedir import Source
 from certfind.store.codec import checksum, encode_item
 
-FORMAT = 12
+FORMAT = 13
 """The stored shape's version (see the module docstring); a store of any other is rebuilt.
 8: items are JSON with a CRC-32 (no compression); they carry `lookalike`; the build is `open_or_build`'s.
 9: search ranks in an FTS5 table of each field's words and their families; `word` counts their entries.
 10: items carry `evidence`, the age of the issuer's newest page.
 11: words of every script are indexed (Cyrillic, Arabic, CJK ...), not only Latin letters and digits.
-12: an unreal entry's `warning` names its alternatives, so that it stands on its own in every command."""
+12: an unreal entry's `warning` names its alternatives, so that it stands on its own in every command.
+13: the name order ranks every real entry before those no one awards."""
 FIELDS = 6  # search fields: search.lexicon.NAME, TOPIC, ISSUER, SUMMARY, REFUTED, CONTEXT
 TRUST_ORDER = ("confirmed", "differs", "unverified", "not-found")
 """Each entry's flags byte: its place in this order (between equal matches the better-verified entry
@@ -57,7 +58,7 @@ CREATE TABLE entry(
     item BLOB NOT NULL,             -- the entry's JSON item (codec.py)
     crc INTEGER NOT NULL            -- its CRC-32
 );
-CREATE TABLE name_order(n INTEGER PRIMARY KEY, name_rank INTEGER NOT NULL);  -- entries by name, then id
+CREATE TABLE name_order(n INTEGER PRIMARY KEY, name_rank INTEGER NOT NULL);  -- real first; by name, id
 CREATE TABLE name(key TEXT NOT NULL, field INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(key, field, n))
     WITHOUT ROWID;
 CREATE VIRTUAL TABLE entry_text USING fts5(                          -- rowid: the entry's n
@@ -99,7 +100,7 @@ class Prepared(NamedTuple):
 
     row: tuple[object, ...]  # the entry table's columns after n
     flags: int
-    name: str  # folded, for the name order
+    name: str  # folded, for the name order, after "0" (a real entry) or "1" (one no one awards): real ones first
     ident: str
     words: list[list[str]]  # per search field, its words and their families' keys
     names: list[tuple[str, int]]  # (folded key, field) for exact lookups
@@ -142,7 +143,8 @@ def prepare(rec: Record, origin: str, indexer: Indexer, lookalike: Lookalike | N
     flags = TRUST_ORDER.index(cert.verification.status) | (UNREAL_FLAG if cert.unreal else 0)
     words, names = indexer.entry(cert)
     terms = [sorted(field | {indexer.stem(word) for word in field}) for field in words]
-    return Prepared(row, flags, cert.name.casefold(), cert.id, terms, names, cert.region, cert.occupations)
+    name = ("1" if cert.unreal else "0") + cert.name.casefold()
+    return Prepared(row, flags, name, cert.id, terms, names, cert.region, cert.occupations)
 
 
 class Builder:
@@ -158,7 +160,7 @@ class Builder:
         conn.execute("BEGIN")
         self.entries_of: dict[str, int] = {}  # per index key, how many entries use it
         self.flags = bytearray()
-        self.names: list[str] = []  # per entry, its folded name, NUL and its id: what the name order sorts
+        self.names: list[str] = []  # per entry, its Prepared.name, NUL and its id: what the name order sorts
         self.pending: list[tuple[object, ...]] = []
         self.text_rows: list[tuple[object, ...]] = []
         self.name_rows: list[tuple[str, int, int]] = []
@@ -211,7 +213,7 @@ class Builder:
         store through."""
         self._flush()
         ranks = array("I", bytes(4 * self.size))
-        for rank, n in enumerate(sorted(range(self.size), key=self.names.__getitem__)):  # by name, then id
+        for rank, n in enumerate(sorted(range(self.size), key=self.names.__getitem__)):  # real first; name, id
             ranks[n] = rank
         _insert(self.conn, "INSERT INTO name_order VALUES", enumerate(ranks))  # appended in order
         self.conn.execute("CREATE INDEX name_order_rank ON name_order(name_rank)")  # a listing by name: no sort

@@ -21,18 +21,27 @@ WEIGHTS = (1.0, 0.9, 0.75, 0.6, 0.35, 0.3)
 """bm25's weight for each field of entry_text: name, topics, issuer, summary, refuted names, context."""
 
 ORDERS = {
-    "name": "name_rank",
-    # amounts known in full first, then known in part, each cheapest first within its currency; unknown last
-    "cost": "up_state = 2, currency, up_state, up_min, up_max, name_rank",
-    "duration": "duration_low IS NULL, duration_low, name_rank",
-    "issuer": "issuer_key, name_rank",
+    "name": "name_rank",  # which ranks every real entry first (store.build)
+    # amounts known in full or in part first, the user's currency (the bound value) first, then by currency;
+    # within one, known in full before known in part, each cheapest first; unknown last, by name
+    # (costs.cost_order is the same order)
+    "cost": (
+        "unreal, up_state = 2, CASE WHEN up_state = 2 THEN 0 ELSE currency != ? END,"
+        " CASE WHEN up_state = 2 THEN '' ELSE currency END, up_state, up_min, up_max, name_rank"
+    ),
+    "duration": "unreal, duration_low IS NULL, duration_low, name_rank",
+    "issuer": "unreal, issuer_key, name_rank",
 }
+"""Every order puts the entries no one awards (not found, or no longer awarded) after every real one."""
 
 
-def select(filters: Filters, sort: str, columns: str = "n") -> tuple[str, list[object]]:
-    """The query for the entries `filters` select, sorted; it selects `columns` of the entry table."""
+def select(filters: Filters, sort: str, columns: str = "n", currency: str = "USD") -> tuple[str, list[object]]:
+    """The query for the entries `filters` select, sorted; it selects `columns` of the entry table. `currency`
+    comes first in the cost order."""
     condition, args = _condition(filters)
-    return f"SELECT {columns} FROM entry JOIN name_order USING (n) WHERE {condition} ORDER BY {ORDERS[sort]}", args
+    order_args: list[object] = [currency] if sort == "cost" else []
+    sql = f"SELECT {columns} FROM entry JOIN name_order USING (n) WHERE {condition} ORDER BY {ORDERS[sort]}"
+    return sql, [*args, *order_args]
 
 
 def within(filters: Filters) -> Within:
@@ -126,11 +135,12 @@ def candidates(
 
 
 def present_values(store: Store, kind: str) -> list[str]:
-    """The values present for a filter (`category`, `region`, `occupation`)."""
+    """The values present for a filter (`category`, `region`, `occupation`, `currency`)."""
     sql = {
         "category": "SELECT DISTINCT category FROM entry ORDER BY 1",
         "region": "SELECT DISTINCT code FROM place ORDER BY 1",
         "occupation": "SELECT DISTINCT code FROM occupation ORDER BY 1",
+        "currency": "SELECT DISTINCT currency FROM entry ORDER BY 1",
     }[kind]
     return [str(value) for (value,) in store.query(sql)]
 
