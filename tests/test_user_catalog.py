@@ -237,7 +237,7 @@ def test_init_creates_a_valid_commented_file_and_never_overwrites(tmp_path: Path
     text = path.read_text(encoding="utf-8")
     assert "# Check it with: certfind validate" in text
     assert cli("validate", str(path)) == cli("validate", str(path))
-    assert cli("validate", str(path)).out == f"ok: 1 certifications in {path}\n"
+    assert cli("validate", str(path)).out == f"ok: 1 certification in {path}\n"
     assert "my-county-staff-certificate" in cli("list").out
     path.write_text(text + "# mine\n", encoding="utf-8")
     again = cli("init")
