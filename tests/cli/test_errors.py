@@ -150,12 +150,21 @@ def test_no_box_and_no_parser_words_in_any_usage_error(command: str, _expected: 
     assert lines[0].startswith("certfind: ")
 
 
-def test_a_suggested_option_exists_for_that_command() -> None:
-    """`eligible --region` must not suggest --education; a near miss with nothing near suggests nothing."""
-    run = cli("eligible", "--regoin", "US")
-    assert run.err.startswith("certfind: eligible has no option --regoin; did you mean --region?")
-    run = cli("eligible", "--zzz")
-    assert run.err == "certfind: eligible has no option --zzz\ntry: certfind eligible --help\n"
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        ("compare lssc cpla --region US", "--region"),
+        ("show lssc --education bachelor", "--education"),
+        ("eligible --zzz", "--zzz"),
+        ("plan lssc --earned 2025-01-01 --limit 3", "--limit"),
+    ],
+)
+def test_no_suggestion_when_no_option_of_that_command_is_near(command: str, name: str) -> None:
+    """`eligible --region` once suggested --education: an option of another command suggests nothing."""
+    run = cli(*command.split())
+    verb = command.split(maxsplit=1)[0]
+    assert (run.code, run.out) == (2, "")
+    assert run.err == f"certfind: {verb} has no option {name}\ntry: certfind {verb} --help\n"
 
 
 def test_a_suggested_fix_runs() -> None:

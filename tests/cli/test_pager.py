@@ -200,3 +200,11 @@ def test_the_count_note_goes_to_stderr_not_into_a_pipe(tmp_path: Path) -> None:
     assert len(out.splitlines()) == 10
     assert SHOWN_NOTE not in out
     assert re.search(r"^note: showing 10 of \d+ matches; use --limit \d+ to see them all$", err, re.MULTILINE)
+
+
+@pytest.mark.parametrize("args", [["--help"], ["list", "--help"], ["help", "search"], []], ids=" ".join)
+def test_help_goes_through_the_pager_too(tmp_path: Path, args: list[str]) -> None:
+    pager, got = recording_pager(tmp_path)
+    screen = run_on_terminal(tmp_path, args, {"CERTFIND_PAGER": pager})
+    assert (screen.code, screen.shown, screen.err) == (0, "", "")
+    assert got.read_text(encoding="utf-8") == cli(*args).out
