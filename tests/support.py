@@ -198,6 +198,7 @@ def proc_env(tmp_path: Path, **extra: str) -> dict[str, str]:
         "LC_ALL": "C.UTF-8",
         "PYTHONIOENCODING": "utf-8",
         "PYTHONDONTWRITEBYTECODE": "1",
+        "CERTFIND_PAGER": "",  # a terminal's output is paged only in the tests of the pager
     }
     if "PYTHONPATH" in os.environ:  # run the same certfind as this test session
         env["PYTHONPATH"] = os.environ["PYTHONPATH"]
@@ -296,8 +297,88 @@ listed last."""
 
 UNMATCHED_NOTE = "certfind: no entry mentions "
 
+SHOWN_NOTE = "note: showing "
+"""How a search that --limit cut says how many it shows of how many matched."""
+
 
 def without_note(err: str) -> str:
-    """stderr without the notes search adds: matches no one awards, and query words no entry mentions."""
-    notes = (UNREAL_NOTE, UNMATCHED_NOTE)
+    """stderr without the notes search adds: matches no one awards, query words no entry mentions, and how
+    many of the matches are shown."""
+    notes = (UNREAL_NOTE, UNMATCHED_NOTE, SHOWN_NOTE)
     return "".join(line for line in err.splitlines(keepends=True) if not line.startswith(notes))
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What a run on a terminal showed: its exit code, and everything written to the terminal (stdout, the
+    pager's drawing, and stderr when it is on the terminal too), escape sequences and all."""
+
+    code: int
+    shown: str
+    err: str  # stderr when it was a pipe; "" when it was the terminal
+
+
+def run_on_terminal(
+    tmp_path: Path,
+    args: Sequence[str],
+    env: dict[str, str] | None = None,
+    *,
+    unset: Sequence[str] = (),
+    cols: int = 100,
+    rows: int = 40,
+    keys: str = "",
+    stderr_on_terminal: bool = False,
+    timeout: float = 30.0,
+) -> Screen:
+    """Run certfind as a user at a terminal does: stdin, stdout (and with `stderr_on_terminal`, stderr) on a
+    pseudo-terminal of `cols` x `rows` that is the process's controlling terminal, so a pager reads its keys
+    from it. `keys` are typed once the terminal has been quiet for a moment (a pager waiting for them).
+    COLUMNS and LINES say the terminal's size; `unset` removes variables proc_env pins (COLUMNS,
+    CERTFIND_PAGER)."""
+    environment = proc_env(tmp_path, COLUMNS=str(cols), LINES=str(rows), **(env or {}))
+    for name in unset:
+        environment.pop(name, None)
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+    def controlling_terminal() -> None:
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    chunks: list[bytes] = []
+    with subprocess.Popen(
+        [*CERTFIND, *args],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave if stderr_on_terminal else subprocess.PIPE,
+        env=environment,
+        cwd=tmp_path,
+        start_new_session=True,
+        preexec_fn=controlling_terminal,  # noqa: PLW1509 (the test's own process has no threads to race)
+    ) as proc:
+        os.close(slave)
+        deadline = time.monotonic() + timeout
+        typed = not keys
+        try:
+            while True:
+                if time.monotonic() > deadline:
+                    proc.kill()
+                    pytest.fail(f"certfind {' '.join(args)} did not finish on a terminal")
+                ready, _, _ = select.select([master], [], [], 0.3)
+                if not ready:
+                    if not typed and chunks:
+                        os.write(master, keys.encode())
+                        typed = True
+                    continue
+                try:
+                    data = os.read(master, 65536)
+                except OSError as exc:  # EIO: every writer closed the terminal
+                    if exc.errno != errno.EIO:
+                        raise
+                    break
+                if not data:
+                    break
+                chunks.append(data)
+        finally:
+            os.close(master)
+        _, err = proc.communicate(timeout=timeout)
+    return Screen(proc.returncode, b"".join(chunks).decode("utf-8", "replace"), (err or b"").decode("utf-8", "replace"))

@@ -255,7 +255,7 @@ def test_init_creates_a_file_that_adds_nothing_until_edited_and_never_overwrites
     assert cli("list").out == before  # the example entry is not listed
     example = text.replace("certifications: []", "certifications:").replace("\n#  ", "\n  ")
     path.write_text(example, encoding="utf-8")
-    assert cli("validate", str(path)).out == f"ok: 1 certifications in {path}\n"  # the example, uncommented
+    assert cli("validate", str(path)).out == f"ok: 1 certification in {path}\n"  # the example, uncommented
     assert "my-county-staff-certificate" in cli("list").out
     path.write_text(text + "# mine\n", encoding="utf-8")
     again = cli("init")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 from typing import TypeVar
@@ -319,13 +320,17 @@ class Catalog:
         listed = [(e.cert.id, e.cert.label) for e in self.entries(list(found.candidates))]
         raise NoMatchError(query, listed, ambiguous=found.ambiguous)
 
-    def complete(self, prefix: str) -> list[str]:
-        """Ids and acronyms that start with what was typed, for shell completion."""
-        wanted = fold(prefix)
-        ids = [key for key, _ in self._safe(lambda: self.store.name_keys(ID, wanted))]
-        numbers = [n for _, n in self._safe(lambda: self.store.name_keys(ACRONYM, wanted))]
-        acronyms = [entry.cert.acronym for entry in self.entries(numbers)]
-        return list(dict.fromkeys([*ids, *acronyms]))
+    def complete(self, prefix: str) -> list[tuple[str, Entry]]:
+        """For shell completion: the ids that start with what was typed (hyphens and all), then the acronyms
+        that do and name one entry only (`CET` names two: it is not offered), each with its entry."""
+        wanted, typed = fold(prefix), prefix.casefold()
+        by_id = [n for _, n in self._safe(lambda: self.store.name_keys(ID, wanted))]
+        by_acronym = self._safe(lambda: self.store.name_keys(ACRONYM, wanted))
+        owners = Counter(key for key, _ in by_acronym)
+        found = [(e.cert.id, e) for e in self.entries(by_id) if e.cert.id.startswith(typed)]
+        unique = [n for key, n in by_acronym if owners[key] == 1]
+        found += [(e.cert.acronym, e) for e in self.entries(unique) if e.cert.acronym.casefold().startswith(typed)]
+        return found
 
     def select(self, filters: Filters, sort: str = "name") -> list[int]:
         sql, args = queries.select(filters, sort)

@@ -21,9 +21,9 @@ CHOSEN = ("category", "issuer", "status", "regions", "occupations", "max_cost")
 
 
 class Filters(NamedTuple):
-    category: str | None = None
-    issuer: str | None = None
-    status: str | None = None  # a verification status or a credential status
+    category: tuple[str, ...] = ()  # any of them
+    issuer: tuple[str, ...] = ()  # text the issuer's name contains; any of them
+    status: tuple[str, ...] = ()  # verification statuses and credential statuses: any of each kind given
     regions: tuple[str, ...] = ()  # ISO codes: where a credential can be earned (see region_only)
     occupations: tuple[str, ...] = ()  # SOC codes; any of them
     max_cost: float | None = None  # the known non-member up-front cost, in the entry's own currency
@@ -35,8 +35,9 @@ class Filters(NamedTuple):
 
     @property
     def only_unreal(self) -> bool:
-        """`--status` asks for credentials no one awards (not found, or no longer awarded)."""
-        return self.status == "not-found" or self.status in NO_LONGER_AWARDED
+        """`--status` asks only for credentials no one awards (not found, or no longer awarded)."""
+        unreal = {"not-found", *NO_LONGER_AWARDED}
+        return bool(self.status) and all(value in unreal for value in self.status)
 
 
 # --- what a user typed -----------------------------------------------------------------------------
@@ -55,22 +56,26 @@ def _unknown(option: str, value: str, nearest: str, valid: list[str]) -> UsageEr
     return UsageError(f"unknown {option} value {value!r}{hint} Valid values: {listed}")
 
 
-def category(value: str | None, known: list[str]) -> str | None:
-    if value is None:
-        return None
-    wanted = value.strip().casefold()
-    if wanted in known:
-        return wanted
-    raise _unknown("--category", value, _nearest(value, known), known)
+def categories(values: list[str], known: list[str]) -> tuple[str, ...]:
+    """The categories typed, each one the catalog has; given twice, each is kept."""
+    found: list[str] = []
+    for value in values:
+        wanted = value.strip().casefold()
+        if wanted not in known:
+            raise _unknown("--category", value, _nearest(value, known), known)
+        found += [wanted] if wanted not in found else []
+    return tuple(found)
 
 
-def status(value: str | None) -> str | None:
-    if value is None:
-        return None
-    wanted = value.strip().casefold()
-    if wanted in STATUS_CHOICES:
-        return wanted
-    raise _unknown("--status", value, _nearest(value, list(STATUS_CHOICES)), list(STATUS_CHOICES))
+def statuses(values: list[str]) -> tuple[str, ...]:
+    """The statuses typed (verification statuses and credential statuses); given twice, each is kept."""
+    found: list[str] = []
+    for value in values:
+        wanted = value.strip().casefold()
+        if wanted not in STATUS_CHOICES:
+            raise _unknown("--status", value, _nearest(value, list(STATUS_CHOICES)), list(STATUS_CHOICES))
+        found += [wanted] if wanted not in found else []
+    return tuple(found)
 
 
 def currency(value: str, known: list[str]) -> str:
@@ -90,7 +95,7 @@ def regions(values: list[str], known: list[str]) -> tuple[str, ...]:
         meant = places.parse(value)
         if not meant:
             names = [places.name(code) for code in known]
-            nearest = _nearest(value, [*known, *names], 0.75) or _nearest(value, list(places.names().values()), 0.75)
+            nearest = _nearest(value, [*known, *names], 0.75)  # only a place that is among the valid values
             valid = [f"{code} ({places.name(code)})" for code in known]
             raise _unknown("--region", value, nearest, valid)
         codes += [code for code in meant if code not in codes]

@@ -350,7 +350,7 @@ def test_null_and_empty_catalog_shapes(write_catalog: WriteCatalog, text: str, l
 def test_bom_and_crlf_catalogs_work(write_catalog: WriteCatalog, data: bytes) -> None:
     path = write_catalog(data)
     run = cli("validate", path)
-    assert (run.code, run.out, run.err) == (0, f"ok: 1 certifications in {path}\n", "")
+    assert (run.code, run.out, run.err) == (0, f"ok: 1 certification in {path}\n", "")
     run = cli("--catalog", path, "show", "demo", "--format", "json")
     assert (run.code, run.err) == (0, "")
     shown = json.loads(run.out)

@@ -6,12 +6,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
 
 from certfind import catalog as catalog_module
-from tests.support import LIST_NOTE, VALID_ENTRY, WriteCatalog, catalog_text, cli
+from tests.support import LIST_NOTE, OTHER_ENTRY, VALID_ENTRY, WriteCatalog, catalog_text, cli
 
 BUNDLED = len(catalog_module.load())
 
@@ -28,8 +29,10 @@ def test_search_finds_cataloging_credentials_best_first_and_names_the_unreal_one
     trusts = [row[6] for row in rows]
     real = [t for t in trusts if t not in ("not-found", "discontinued")]
     assert trusts[: len(real)] == real  # every real match before any unreal one
-    assert run.err.startswith("note: also matched, but no one awards them (not found, or discontinued): ")
-    assert run.err.endswith("; see the evidence with: certfind show clt\n")
+    unreal, shown = run.err.splitlines()
+    assert unreal.startswith("note: also matched, but no one awards them (not found, or discontinued): ")
+    assert unreal.endswith("; see the evidence with: certfind show clt")
+    assert re.fullmatch(r"note: showing 10 of (\d+) matches; use --limit \1 to see them all", shown)
 
 
 def test_search_with_no_result_prints_nothing_and_exits_1() -> None:
@@ -52,7 +55,7 @@ def test_search_json_adds_a_score_to_catalog_records() -> None:
 def test_search_without_a_query_is_a_usage_error() -> None:
     run = cli("search")
     assert (run.code, run.out) == (2, "")
-    assert "Missing argument 'QUERY...'" in run.err
+    assert run.err == "certfind: search needs QUERY\ntry: certfind search cataloging\n"
 
 
 def test_search_limit_must_be_positive() -> None:
@@ -111,11 +114,11 @@ def test_list_csv_has_a_header_and_parses() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["list", "--sort", "price"], "Invalid value for '--sort'"),
+        (["list", "--sort", "price"], "certfind: unknown --sort value 'price'; did you mean 'cost'?"),
         (["list", "--status", "maybe"], "unknown --status value 'maybe'"),
         (["list", "--max-cost", "-5"], "--max-cost must be an amount between 0 and"),
-        (["list", "--format", "yaml"], "Invalid value for '--format'"),
-        (["list", "--bogus"], "No such option: --bogus"),
+        (["list", "--format", "yaml"], "certfind: unknown --format value 'yaml'. Valid values:"),
+        (["list", "--bogus"], "certfind: list has no option --bogus\ntry: certfind list --help\n"),
     ],
 )
 def test_list_usage_errors_exit_2(args: list[str], message: str) -> None:
@@ -209,7 +212,7 @@ def test_compare_with_an_unknown_name_exits_1() -> None:
 def test_compare_years_must_be_at_least_one() -> None:
     run = cli("compare", "CIP", "CA", "--years", "0")
     assert (run.code, run.out) == (2, "")
-    assert "Invalid value for '--years'" in run.err
+    assert run.err == "certfind: --years must be from 1 to 100; got 0\n"
 
 
 # --- validate, catalogs ------------------------------------------------------------------------
@@ -297,8 +300,8 @@ HOSTILE = (
 def test_catalog_text_is_never_markup_or_escapes(write_catalog: WriteCatalog, fmt: str) -> None:
     quoted = json.dumps(HOSTILE)  # a YAML double-quoted string
     entry = VALID_ENTRY.replace("name: Demo Certification", f"name: {quoted}")
-    path = write_catalog(catalog_text(entry))
-    for args in (["list"], ["show", "demo"], ["search", "demo"], ["compare", "demo", "demo"]):
+    path = write_catalog(catalog_text(entry, OTHER_ENTRY))
+    for args in (["list"], ["show", "demo"], ["search", "demo"], ["compare", "demo", "other"]):
         run = cli("--catalog", path, *args, "--format", fmt)
         assert run.code == 0, (args, run.err)
         for raw in ("\x1b", "\u202e", "\x07"):

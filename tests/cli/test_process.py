@@ -126,7 +126,7 @@ def test_a_file_name_that_is_not_utf8(tmp_path: Path, command: str) -> None:
         assert err.endswith(".yaml.missing: no such file\n"), err
     else:
         assert (done.returncode, err) == (0, "")
-        assert done.stdout.startswith(b"ok: 1 certifications in " if command == "validate" else b"demo\t")
+        assert done.stdout.startswith(b"ok: 1 certification in " if command == "validate" else b"demo\t")
 
 
 @pytest.mark.parametrize(

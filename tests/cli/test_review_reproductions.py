@@ -182,7 +182,7 @@ def test_import_json_is_a_catalog_that_validate_accepts_and_list_reads(tmp_path:
     saved = tmp_path / "imported.json"
     saved.write_text(run.out, encoding="utf-8")
     check = cli("validate", str(saved))
-    assert (check.code, check.out, check.err) == (0, f"ok: 1 certifications in {saved}\n", "")
+    assert (check.code, check.out, check.err) == (0, f"ok: 1 certification in {saved}\n", "")
     listed = cli("--catalog", str(saved), "list", "--format", "json", "--json", "id")
     assert (listed.code, listed.err) == (0, "")
     assert json.loads(listed.out) == [{"id": doc["certifications"][0]["id"]}]

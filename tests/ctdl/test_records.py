@@ -76,7 +76,8 @@ def test_the_record_imports_into_a_catalog_validate_accepts(name: str, form: str
     assert done.yaml.startswith("# Imported from ")
     assert "\nschema_version: 1\ncertifications:\n  - id: " in done.yaml
     count = len(original_keys(name))
-    assert done.validate == (0, f"ok: {count} certifications in IMPORTED\n", "")
+    counted = f"{count} certification{'s' if count != 1 else ''}"
+    assert done.validate == (0, f"ok: {counted} in IMPORTED\n", "")
 
 
 @pytest.mark.parametrize("form", FORMS[1:])

@@ -529,7 +529,7 @@ def test_many_region_values_are_one_query_not_a_crash() -> None:
     assert all(line.startswith((read_as, "note: also matched")) for line in listed.err.splitlines()), listed.err
     searched = cli("search", "library", *args, "--format", "plain")
     assert searched.code == 0
-    assert all(line.startswith((read_as, "note: also matched")) for line in searched.err.splitlines()), searched.err
+    assert all(line.startswith((read_as, "note: ")) for line in searched.err.splitlines()), searched.err
 
 
 def test_a_store_truncated_while_it_is_read_is_rebuilt_not_a_crash(tmp_path: Path, write_catalog: WriteCatalog) -> None:

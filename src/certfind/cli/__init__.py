@@ -2,7 +2,9 @@
 
 app.py holds the Typer app and its one error boundary; options.py what the commands share; the commands
 live in commands.py (list, show, search, compare), planning.py (plan, eligible) and catalogs.py (import,
-init, validate, help); terminal.py keeps output from failing on pipes and encodings.
+init, validate, help). Around them: values.py checks option values, usage.py puts the parser's errors in
+certfind's words, helptext.py writes help, completion.py answers the shell's <Tab>, pager.py pages long
+output on a terminal, and terminal.py keeps output from failing on pipes and encodings.
 """
 
 from __future__ import annotations

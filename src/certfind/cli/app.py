@@ -1,56 +1,138 @@
-"""The Typer app and its one boundary: domain errors, Ctrl-C and closed pipes become a message and an
-exit code here, and nowhere else."""
+"""The Typer app and its one boundary: domain errors, usage errors, Ctrl-C and closed pipes become a message
+and an exit code here, and nowhere else; long output on a terminal goes through the pager from here.
+
+Every usage error is one line `certfind: what went wrong` and at most one line of what to do (exit 2): the
+parser's own errors are put in those words by usage.py, and Typer's boxed panels never print. Help is
+helptext.py's plain text.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator, Sequence
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from certfind import __version__, paths
+from certfind.cli import helptext, usage
+from certfind.cli.pager import NO_PAGER, paging
 from certfind.cli.terminal import output_failed, say, silence_stdout
 from certfind.errors import EXIT_INTERRUPTED, EXIT_OK, CertfindError, UsageError
 
+COMMAND_ORDER = ("search", "show", "list", "compare", "plan", "eligible", "import", "init", "validate", "help")
+"""The order `certfind --help` lists the commands in: finding things first, then holding them, then files."""
 
-class Boundary(TyperGroup):
-    """Maps domain errors, Ctrl-C and a closed pipe to a short message and an exit code."""
+
+@contextlib.contextmanager
+def _boundary() -> Iterator[None]:
+    """Every error a user can cause, printed as what went wrong and what to do, and made an exit code."""
+    try:
+        yield
+    except CertfindError as err:
+        for line in err.lines():
+            say(line)
+        raise typer.Exit(err.exit_code) from None
+    except usage.ClickError as err:  # one the command classes below did not see (they explain their own)
+        for line in usage.explain(err, getattr(err, "ctx", None)).lines():
+            say(line)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        say("certfind: interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except BrokenPipeError:  # the reader went away (`certfind --help | head -c 0`, or q in the pager)
+        silence_stdout()
+        raise typer.Exit(EXIT_OK) from None
+    except OSError as err:  # a full disk, a closed or unwritable stdout
+        raise typer.Exit(output_failed(err)) from None
+
+
+class Command(TyperCommand):
+    """A certfind command: its parse errors and leftover words explained, its help in helptext's words."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        ctx.allow_extra_args = True  # words left over are explained below, not by the parser
+        try:
+            rest = list(super().parse_args(ctx, args))
+        except usage.ClickError as err:
+            raise usage.explain(err, ctx) from None
+        if rest and not ctx.resilient_parsing:
+            raise usage.extra_arguments(ctx, rest)
+        return rest
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(helptext.command_help(ctx, self) + "\n")
+
+
+class Boundary(TyperGroup):
+    """The app: the pager around the whole run, and the boundary around parsing and running a command."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        argv = sys.argv[1:] if args is None else list(args)
+        with paging(argv):
+            return super().main(argv, prog_name, complete_var, standalone_mode, windows_expand_args, **extra)
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        with _boundary():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        ctx.meta[usage.ARGS] = list(args)
         # `--json` alone (last, or before another option) lists the fields, as in `gh`
         fixed = [
             "--json=" if arg == "--json" and (i + 1 == len(args) or args[i + 1].startswith("-")) else arg
             for i, arg in enumerate(args)
         ]
-        return list(super().parse_args(ctx, fixed))
+        try:
+            return list(super().parse_args(ctx, fixed))
+        except usage.ClickError as err:
+            raise usage.explain(err, ctx) from None
 
     def invoke(self, ctx: Any) -> Any:
-        try:
+        with _boundary():
             return super().invoke(ctx)
-        except CertfindError as err:
-            for line in err.lines():
-                say(line)
-            raise typer.Exit(err.exit_code) from None
-        except KeyboardInterrupt:
-            say("certfind: interrupted")
-            raise typer.Exit(EXIT_INTERRUPTED) from None
-        except BrokenPipeError:
-            silence_stdout()
-            raise typer.Exit(EXIT_OK) from None
-        except OSError as err:  # a full disk, a closed or unwritable stdout
-            raise typer.Exit(output_failed(err)) from None
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and not ctx.resilient_parsing and self.get_command(ctx, name) is None:
+            raise usage.unknown_command(name, args[1:], self.list_commands(ctx))
+        return super().resolve_command(ctx, args)
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        return sorted(names, key=lambda name: (*COMMAND_ORDER, name).index(name))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(helptext.group_help(ctx, self) + "\n")
 
 
 app = typer.Typer(
     cls=Boundary,
     name="certfind",
-    help="Find library and support-staff certifications: who really awards them, what they cost, "
-    "how long they take, and how far to trust what you read.",
+    help="""Find library and support-staff certifications: who really awards them, what they cost, how long
+    they take, and how far to trust what you read.
+
+    Examples:
+      certfind search library technician --region Ontario
+      certfind show lssc
+      certfind list --region Texas --sort cost
+      certfind compare lssc cpla --years 5
+      certfind eligible --education high-school --library-hours 2000
+    """,
     context_settings={"help_option_names": ["-h", "--help"]},
     invoke_without_command=True,
     pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,
 )
 
 
@@ -66,14 +148,26 @@ def _root(
     catalog: Annotated[
         str | None,
         typer.Option(
-            "--catalog", envvar=paths.ENV_CATALOG, metavar="PATH", help="Use exactly this catalog file for this run."
+            "--catalog",
+            envvar=paths.ENV_CATALOG,
+            show_envvar=False,
+            metavar="PATH",
+            help=f"Use exactly this catalog file for this run (or set {paths.ENV_CATALOG}).",
         ),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            NO_PAGER,
+            help="Never page the output (long output on a terminal otherwise goes through $CERTFIND_PAGER,"
+            " $PAGER or less).",
+        ),
+    ] = False,
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
     ] = False,
 ) -> None:
-    del version  # handled by its eager callback
+    del version, no_pager  # handled by the version callback, and by paging() before parsing
     ctx.obj = catalog
     if ctx.invoked_subcommand is None:  # a bare `certfind`: what it can do, and success
         sys.stdout.write(ctx.get_help() + "\n")

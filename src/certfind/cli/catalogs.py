@@ -10,8 +10,8 @@ import typer
 
 from certfind import catalog as catalog_module
 from certfind import paths
-from certfind.cli import options
-from certfind.cli.app import app, explicit_catalog
+from certfind.cli import completion, options, values
+from certfind.cli.app import COMMAND_ORDER, Command, app, explicit_catalog
 from certfind.cli.terminal import say
 from certfind.errors import CertfindError, UsageError
 from certfind.files import INIT_TEMPLATE, private_dir, write_new
@@ -23,21 +23,27 @@ class ImportFormat(StrEnum):
     json = "json"
 
 
-@app.command("import")
+@app.command("import", cls=Command)
 def import_(
     files: Annotated[
         list[str], typer.Argument(metavar="FILE...", help="CTDL JSON-LD: a record, an @graph document or an envelope.")
     ],
     fmt: Annotated[
-        ImportFormat, typer.Option("--format", "-f", help="yaml (a catalog to review and save) or json.")
+        ImportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            metavar="FORMAT",
+            click_type=values.Choices("--format", ImportFormat),
+            help="yaml (a catalog to review and save) or json.",
+        ),
     ] = ImportFormat.yaml,
 ) -> None:
     """Print Credential Engine (CTDL JSON-LD) credentials as catalog entries to review; writes no file.
 
     Entries are unverified and cite their registry record. What could not be mapped goes to stderr.
 
-    [b]Examples[/b]
-
+    Examples:
       certfind import credential.json > imported.yaml
       certfind import envelope.json graph.json --format json
     """
@@ -53,12 +59,11 @@ def import_(
         say(f"certfind import: {ctdl.describe_unmapped(found.unmapped)}")
 
 
-@app.command()
+@app.command(cls=Command)
 def init() -> None:
     """Create your own catalog file with a commented example entry (never overwrites one).
 
-    [b]Examples[/b]
-
+    Examples:
       certfind init
     """
     path = paths.user_catalog()
@@ -79,7 +84,7 @@ def init() -> None:
     say(f"next: add your entries to it (it holds none yet), then run: certfind validate {path}")
 
 
-@app.command()
+@app.command(cls=Command)
 def validate(
     ctx: typer.Context,
     path: Annotated[
@@ -88,8 +93,7 @@ def validate(
 ) -> None:
     """Check a catalog file and report every problem as file:line:col.
 
-    [b]Examples[/b]
-
+    Examples:
       certfind validate
       certfind validate ~/.config/certfind/certifications.yaml
     """
@@ -103,18 +107,21 @@ def validate(
     if cat.replaced:
         say(f"note: your own entries replace these bundled ones: {', '.join(cat.replaced)}")
     files = ", ".join(cat.paths)
-    sys.stdout.write(clean(f"ok: {len(cat)} certifications in {files}") + "\n")
+    count = f"{len(cat)} certification{'s' if len(cat) != 1 else ''}"
+    sys.stdout.write(clean(f"ok: {count} in {files}") + "\n")
 
 
-@app.command("help")
+@app.command("help", cls=Command)
 def help_(
     ctx: typer.Context,
-    command: Annotated[str | None, typer.Argument(metavar="[COMMAND]", help="The command to explain.")] = None,
+    command: Annotated[
+        str | None,
+        typer.Argument(metavar="[COMMAND]", help="The command to explain.", autocompletion=completion.commands),
+    ] = None,
 ) -> None:
     """Show help for certfind or for one of its commands.
 
-    [b]Examples[/b]
-
+    Examples:
       certfind help
       certfind help search
     """
@@ -125,11 +132,14 @@ def help_(
         return
     sub = group.get_command(root, command) if hasattr(group, "get_command") else None
     if sub is None:
-        raise UsageError(f"no command {command!r}; the commands are: {', '.join(command_names())}")
+        meant = values.nearest(command, command_names())
+        listed = f"did you mean {meant!r}? The commands are" if meant else "the commands are"
+        raise UsageError(f"no command {command!r}; {listed}: {', '.join(command_names())}")
     with sub.make_context(command, ["--help"], parent=root, resilient_parsing=True) as sub_ctx:
         sys.stdout.write(sub.get_help(sub_ctx) + "\n")
 
 
 def command_names() -> list[str]:
-    """Every command of the app, as users type them (tests walk this list)."""
-    return [info.name or (info.callback.__name__ if info.callback else "") for info in app.registered_commands]
+    """Every command of the app, as users type them, in the order help lists them (tests walk this list)."""
+    names = [info.name or (info.callback.__name__ if info.callback else "") for info in app.registered_commands]
+    return sorted(names, key=lambda name: (*COMMAND_ORDER, name).index(name))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import webbrowser
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
@@ -12,11 +13,12 @@ import typer
 
 from certfind import costs, filters, render
 from certfind.catalog import Catalog
-from certfind.cli import options
-from certfind.cli.app import app
+from certfind.cli import completion, options, usage, values
+from certfind.cli.app import Command, app
 from certfind.cli.options import (
     CategoryOption,
     FormatOption,
+    IssuerOption,
     ListFormatOption,
     MaxCostOption,
     MemberOption,
@@ -26,10 +28,10 @@ from certfind.cli.options import (
     RegionOption,
     RegistryOption,
     Sort,
+    SortOption,
     StatusOption,
     YearsOption,
     chosen_filters,
-    complete_names,
     json_option,
     load,
     nothing_found,
@@ -37,6 +39,7 @@ from certfind.cli.options import (
 )
 from certfind.cli.terminal import say
 from certfind.errors import EXIT_NO_MATCH, CertfindError, UsageError
+from certfind.filters import Filters
 from certfind.model import Certification, Entry
 from certfind.render import words
 from certfind.search import Hit
@@ -82,23 +85,17 @@ UNREAL_NAMED = 6
 """How many of the entries no one awards the stderr note names."""
 
 
-@app.command("list")
+@app.command("list", cls=Command)
 def list_(
     ctx: typer.Context,
     category: CategoryOption = None,
-    issuer: Annotated[str | None, typer.Option(help="Only issuers whose name contains this text.")] = None,
+    issuer: IssuerOption = None,
     status: StatusOption = None,
     region: RegionOption = None,
     occupation: OccupationOption = None,
     max_cost: MaxCostOption = None,
     region_only: RegionOnlyOption = False,
-    sort: Annotated[
-        Sort,
-        typer.Option(
-            help="Order by name, cost (known amounts first, your currency first, cheapest first), duration, issuer."
-            " Credentials no one awards come last in every order.",
-        ),
-    ] = Sort.name,
+    sort: SortOption = Sort.name,
     currency: CurrencyOption = None,
     origin: Annotated[
         bool, typer.Option("--origin", help="Add where each entry comes from: bundled, user or file.")
@@ -112,8 +109,7 @@ def list_(
 ) -> None:
     """List the catalog, filtered and sorted.
 
-    [b]Examples[/b]
-
+    Examples:
       certfind list --region Texas
       certfind list --status confirmed --sort cost
       certfind list --region CA --sort cost --currency CAD
@@ -160,7 +156,7 @@ def list_(
         raise typer.Exit(EXIT_NO_MATCH)
 
 
-@app.command()
+@app.command(cls=Command)
 def show(
     ctx: typer.Context,
     name_or_id: NameArgument,
@@ -171,8 +167,7 @@ def show(
 ) -> None:
     """Show every fact of one certification, its sources, and how far to trust it.
 
-    [b]Examples[/b]
-
+    Examples:
       certfind show CLT
       certfind show "Certified Archivist"
       certfind show lssc --format json
@@ -233,13 +228,15 @@ def _open_in_browser(cert: Certification) -> None:
         raise CertfindError(f"no web browser could be opened; the page is {url}")
 
 
-@app.command()
+@app.command(cls=Command)
 def search(
     ctx: typer.Context,
     query: Annotated[
         list[str], typer.Argument(metavar="QUERY...", help="Words to look for; several words are one query.")
     ],
-    limit: Annotated[int, typer.Option(min=1, help="Show at most this many results.")] = 10,
+    limit: Annotated[
+        int, typer.Option(metavar="N", parser=values.whole("--limit", 1), help="Show at most this many results.")
+    ] = 10,
     category: CategoryOption = None,
     status: StatusOption = None,
     region: RegionOption = None,
@@ -248,7 +245,11 @@ def search(
     region_only: RegionOnlyOption = False,
     sort: Annotated[
         SearchSort,
-        typer.Option(help="Order the results found by relevance, or by cost as list --sort cost does."),
+        typer.Option(
+            metavar="ORDER",
+            click_type=values.Choices("--sort", SearchSort),
+            help="Order the results found by relevance, or by cost as list --sort cost does.",
+        ),
     ] = SearchSort.relevance,
     currency: CurrencyOption = None,
     json_spec: Annotated[str | None, json_option(render.SEARCH_FIELDS)] = None,
@@ -259,8 +260,7 @@ def search(
     Real credentials come first: those no one awards (not found, or discontinued) follow every other
     match unless you name them exactly, and a line on stderr says which they are.
 
-    [b]Examples[/b]
-
+    Examples:
       certfind search cataloging
       certfind search library technician --region Ontario
       certfind search "library technican" --limit 3
@@ -288,19 +288,38 @@ def search(
         raise typer.Exit(EXIT_NO_MATCH)
     for note in words.search_notes(found):
         say(note)
-    if out.fmt in ("table", "plain") and not chosen.only_unreal:  # scripts reading JSON get the order, not a note
-        unreal = list(found.unreal)
-        ids = [entry.cert.id for entry in cat.entries(unreal[:UNREAL_NAMED])]
-        unreal_note(ids, len(unreal), only=all(hit.unreal for hit in found.hits))
+    if out.fmt in ("table", "plain"):  # scripts reading JSON get the order, not a note
+        if not chosen.only_unreal:
+            unreal = list(found.unreal)
+            ids = [entry.cert.id for entry in cat.entries(unreal[:UNREAL_NAMED])]
+            unreal_note(ids, len(unreal), only=all(hit.unreal for hit in found.hits))
+        _how_many(cat, text, chosen, len(found.hits), limit)
 
 
-@app.command()
+RECOUNT_UP_TO = 5_000
+"""A search that --limit cut is run again, without a limit, to say how many matched; not in a catalog
+bigger than this (it costs a full scoring pass), where the note says only that more matched."""
+
+
+def _how_many(cat: Catalog, text: str, chosen: Filters, shown: int, limit: int) -> None:
+    """`note: showing 10 of 77 matches; ...` when --limit cut the results."""
+    if shown < limit:
+        return
+    if len(cat) > RECOUNT_UP_TO:
+        say(f"note: showing the best {shown}; more matched: use --limit to see more")
+        return
+    total = len(cat.search(text, limit=None, filters=chosen).hits)
+    if total > shown:
+        say(f"note: showing {shown} of {total} matches; use --limit {total} to see them all")
+
+
+@app.command(cls=Command)
 def compare(
     ctx: typer.Context,
     names: Annotated[
         list[str],
         typer.Argument(
-            metavar="NAME_OR_ID...", help="Two or more ids, acronyms or names.", autocompletion=complete_names
+            metavar="NAME_OR_ID...", help="Two or more ids, acronyms or names.", autocompletion=completion.names
         ),
     ],
     years: YearsOption = 5,
@@ -309,8 +328,7 @@ def compare(
 ) -> None:
     """Compare certifications side by side: cost up front and over N years, duration, prerequisites.
 
-    [b]Examples[/b]
-
+    Examples:
       certfind compare LSSC CPLA "Certified Archivist"
       certfind compare CIP "CompTIA A+" --years 10
       certfind compare ca cip --member --format json
@@ -319,6 +337,24 @@ def compare(
         raise UsageError("compare needs at least two certifications, e.g. certfind compare LSSC CPLA")
     out = output(fmt)
     cat = load(ctx)
-    entries: list[Entry] = list({e.n: e for e in (cat.resolve(name) for name in names)}.values())
+    entries = _different(ctx, [(name, cat.resolve(name)) for name in names])
     comparison = costs.compare([entry.cert for entry in entries], years, member)
     render.emit(render.Compared(entries, comparison), out.fmt)
+
+
+def _different(ctx: typer.Context, resolved: list[tuple[str, Entry]]) -> list[Entry]:
+    """The entries compared: a certification named twice (`lssc lssc`, `lssc LSSC`) is a usage error."""
+    seen: dict[int, str] = {}
+    for name, entry in resolved:
+        if entry.n in seen:
+            first = seen[entry.n]
+            same = f"{first!r} and {name!r} name the same certification ({entry.cert.id})"
+            what = f"{name!r} is given twice" if first == name else same
+            args = list(ctx.find_root().meta.get(usage.ARGS, []))
+            at = len(args) - 1 - args[::-1].index(name) if name in args else None
+            kept = [] if at is None else [*args[:at], *args[at + 1 :]]
+            enough = len({e.n for _, e in resolved}) >= 2
+            hint = f"try: {shlex.join(['certfind', *kept])}" if kept and enough else "e.g. certfind compare LSSC CPLA"
+            raise UsageError(f"{what}; compare needs different certifications", hint)
+        seen[entry.n] = name
+    return [entry for _, entry in resolved]

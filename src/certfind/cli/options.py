@@ -1,10 +1,13 @@
 """What the commands share: their options, written once; `--format`/`--json` resolved into one Output;
-loading the catalog and saying what is wrong with the user's file; shell completion."""
+loading the catalog and saying what is wrong with the user's file.
+
+Every option that takes a value names it with a word (`--years N`, `--region PLACE`), and its value is
+checked by values.py, so that a bad one is one line saying what the option takes."""
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, NamedTuple
@@ -14,9 +17,10 @@ import typer
 from certfind import catalog as catalog_module
 from certfind import filters, places
 from certfind.catalog import Catalog
+from certfind.cli import completion, values
 from certfind.cli.app import explicit_catalog
 from certfind.cli.terminal import is_terminal, say
-from certfind.errors import EXIT_OK, CertfindError, UsageError
+from certfind.errors import EXIT_OK, UsageError
 from certfind.filters import Filters
 
 
@@ -92,7 +96,9 @@ def json_fields(spec: str | None, valid: Sequence[str]) -> list[str] | None:
         raise typer.Exit(EXIT_OK)
     unknown = [name for name in wanted if name not in valid]
     if unknown:
-        raise UsageError(f"unknown --json field {unknown[0]!r}; the fields are: {', '.join(valid)}")
+        meant = values.did_you_mean(unknown[0], valid)
+        listed = f"{meant} The fields are" if meant else "; the fields are"
+        raise UsageError(f"unknown --json field {unknown[0]!r}{listed}: {', '.join(valid)}")
     return wanted
 
 
@@ -116,14 +122,31 @@ RegistryOption = Annotated[
 ]
 FormatOption = Annotated[
     Format | None,
-    typer.Option("--format", "-f", help="table, plain, json or csv. Default: table on a terminal, plain otherwise."),
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        click_type=values.Choices("--format", Format),
+        help="table, plain, json or csv. Default: table on a terminal, plain otherwise.",
+    ),
 ]
 ListFormatOption = Annotated[
     ListFormat | None,
     typer.Option(
         "--format",
         "-f",
+        metavar="FORMAT",
+        click_type=values.Choices("--format", ListFormat),
         help="table, plain, json, csv or ctdl (CTDL JSON-LD). Default: table on a terminal, plain otherwise.",
+    ),
+]
+SortOption = Annotated[
+    Sort,
+    typer.Option(
+        metavar="ORDER",
+        click_type=values.Choices("--sort", Sort),
+        help="Order by name, cost (your currency first; amounts known in full, cheapest first), duration or"
+        " issuer. Credentials no one awards come last in every order.",
     ),
 ]
 
@@ -151,55 +174,41 @@ def warn_user_file(cat: Catalog) -> None:
     say(f"certfind: {shown} in your catalog file; entries with problems are left out. See: certfind validate {path}")
 
 
-# --- completion ----------------------------------------------------------------------------------
-
-
-def _completion_catalog(ctx: typer.Context) -> Catalog | None:
-    try:
-        return catalog_module.load(explicit_catalog(ctx))
-    except CertfindError:
-        return None
-
-
-def complete_names(ctx: typer.Context, incomplete: str) -> list[str]:
-    """Shell completion for NAME_OR_ID: ids and acronyms that start with what was typed."""
-    cat = _completion_catalog(ctx)
-    return [] if cat is None else cat.complete(incomplete)
-
-
-def _completer(kind: str) -> Callable[[typer.Context, str], list[str]]:
-    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        if kind == "status":
-            values = list(filters.STATUS_CHOICES)
-        else:
-            cat = _completion_catalog(ctx)
-            values = [] if cat is None else cat.values(kind)
-        return [v for v in values if v.casefold().startswith(incomplete.casefold())]
-
-    return complete
-
+# --- the options of list, search and eligible ----------------------------------------------------
 
 NameArgument = Annotated[
-    str, typer.Argument(metavar="NAME_OR_ID", help="An id, acronym, alias or name.", autocompletion=complete_names)
+    str,
+    typer.Argument(metavar="NAME_OR_ID", help="An id, acronym, alias or name.", autocompletion=completion.names),
 ]
 CategoryOption = Annotated[
-    str | None,
-    typer.Option(help="Only this category, e.g. library, archives, it.", autocompletion=_completer("category")),
+    list[str] | None,
+    typer.Option(
+        metavar="CATEGORY",
+        help="Only this category, e.g. library, archives, it. Repeat for several.",
+        autocompletion=completion.categories,
+    ),
+]
+IssuerOption = Annotated[
+    list[str] | None,
+    typer.Option(metavar="TEXT", help="Only issuers whose name contains this text. Repeat for several."),
 ]
 StatusOption = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
-        help="Only this verification status (confirmed, differs, not-found, unverified)"
-        " or credential status (active, ceasing, suspended, teach-out, deprecated, discontinued, unknown).",
-        autocompletion=_completer("status"),
+        metavar="STATUS",
+        help="Only this verification status (confirmed, differs, not-found, unverified) or credential status"
+        " (active, ceasing, suspended, teach-out, deprecated, discontinued, unknown). Repeat for several: any"
+        " of the verifications given, and any of the credential statuses given.",
+        autocompletion=completion.statuses,
     ),
 ]
 RegionOption = Annotated[
     list[str] | None,
     typer.Option(
+        metavar="PLACE",
         help="Only what can be earned in this place: awarded there or in a part of it, nationwide in its country,"
         " or open anywhere. An ISO 3166 code or a name (US, US-TX, TX, Texas, Ontario, GB); repeat for several.",
-        autocompletion=_completer("region"),
+        autocompletion=completion.regions,
     ),
 ]
 RegionOnlyOption = Annotated[
@@ -209,29 +218,39 @@ RegionOnlyOption = Annotated[
 OccupationOption = Annotated[
     list[str] | None,
     typer.Option(
-        help="Only credentials tied to this occupation: a SOC code (25-4031) or words of its title.",
-        autocompletion=_completer("occupation"),
+        metavar="SOC",
+        help="Only credentials tied to this occupation: a SOC code (25-4031) or words of its title."
+        " Repeat for several.",
+        autocompletion=completion.occupation_codes,
     ),
 ]
 MaxCostOption = Annotated[
     float | None,
     typer.Option(
         metavar="AMOUNT",
+        parser=values.number("--max-cost", "150", low=None),
         help="Only entries whose known up-front cost (non-member, in their own currency) is at most this much.",
     ),
 ]
-YearsOption = Annotated[int, typer.Option(min=1, max=100, help="Price holding each credential this many years.")]
+YearsOption = Annotated[
+    int,
+    typer.Option(
+        metavar="N",
+        parser=values.whole("--years", 1, 100),
+        help="Price holding each credential this many years (1 to 100).",
+    ),
+]
 MemberOption = Annotated[bool, typer.Option("--member", help="Use member prices and membership dues where listed.")]
 
 
 def chosen_filters(
     cat: Catalog,
-    category: str | None,
-    status: str | None,
+    category: list[str] | None,
+    status: list[str] | None,
     region: list[str] | None,
     occupation: list[str] | None,
     max_cost: float | None,
-    issuer: str | None = None,
+    issuer: list[str] | None = None,
     *,
     region_only: bool = False,
 ) -> Filters:
@@ -243,9 +262,9 @@ def chosen_filters(
         read = " and ".join(places.describe(code) for code in codes)
         say(f"certfind: read --region {value} as {read}; write {' or '.join(codes)} to choose one")
     return Filters(  # the values present are looked up only for a filter that was given
-        category=filters.category(category, cat.values("category")) if category is not None else None,
-        issuer=issuer,
-        status=filters.status(status),
+        category=filters.categories(category, cat.values("category")) if category else (),
+        issuer=tuple(issuer or ()),
+        status=filters.statuses(status or []),
         regions=filters.regions(region, cat.values("region")) if region else (),
         occupations=filters.occupation_codes(occupation, cat.values("occupation")) if occupation else (),
         max_cost=filters.max_cost(max_cost),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from datetime import UTC, datetime
 from typing import Annotated
 
@@ -11,8 +10,8 @@ import typer
 from certfind import eligibility, render
 from certfind import plan as plans
 from certfind.catalog import Catalog
-from certfind.cli import options
-from certfind.cli.app import app
+from certfind.cli import completion, options, values
+from certfind.cli.app import Command, app
 from certfind.cli.options import (
     FormatOption,
     MemberOption,
@@ -30,7 +29,7 @@ from certfind.render import words
 from certfind.trust import trust_banner
 
 
-@app.command()
+@app.command(cls=Command)
 def plan(
     ctx: typer.Context,
     name_or_id: NameArgument,
@@ -42,7 +41,12 @@ def plan(
             help="The day you earned it, or expect to, as YYYY-MM-DD (at most 10 years from today).",
         ),
     ],
-    years: Annotated[int, typer.Option(min=1, max=100, help="Plan this many years of holding it.")] = 10,
+    years: Annotated[
+        int,
+        typer.Option(
+            metavar="N", parser=values.whole("--years", 1, 100), help="Plan this many years of holding it (1 to 100)."
+        ),
+    ] = 10,
     member: MemberOption = False,
     ics: Annotated[
         str | None,
@@ -61,8 +65,7 @@ def plan(
     sets; one due exactly --years after it is outside the plan, as in compare's totals.
     A fee whose amount no source gives is shown as unknown and makes the total 'at least'.
 
-    [b]Examples[/b]
-
+    Examples:
       certfind plan cip --earned 2025-03-01 --years 9
       certfind plan CIP --earned 2025-03-01 --member --format json
       certfind plan lssc --earned 2024-06-15 --ics lssc.ics
@@ -93,18 +96,30 @@ def plan(
         say(f"certfind: wrote {dates} due date{'s' if dates != 1 else ''} to {ics}")
 
 
-@app.command()
+@app.command(cls=Command)
 def eligible(
     ctx: typer.Context,
     education: Annotated[
         str,
         typer.Option(
-            metavar="LEVEL", help="Your highest education: none, high-school, associate, bachelor, master, doctorate."
+            metavar="LEVEL",
+            help="Your highest education: none, high-school, associate, bachelor, master, doctorate.",
+            autocompletion=completion.education,
         ),
     ] = "none",
-    library_hours: Annotated[int, typer.Option(min=0, metavar="N", help="Hours of library work, paid or not.")] = 0,
+    library_hours: Annotated[
+        int,
+        typer.Option(
+            metavar="N",
+            parser=values.whole("--library-hours", 0, example=2000),
+            help="Hours of library work, paid or not.",
+        ),
+    ] = 0,
     experience_years: Annotated[
-        float, typer.Option(min=0, metavar="N", help="Years of relevant work experience.")
+        float,
+        typer.Option(
+            metavar="N", parser=values.number("--experience-years", "3"), help="Years of relevant work experience."
+        ),
     ] = 0.0,
     teaching_license: Annotated[bool, typer.Option("--teaching-license", help="You hold a teaching license.")] = False,
     member: Annotated[
@@ -117,6 +132,7 @@ def eligible(
             metavar="ID",
             help="A credential you hold (an id or name) or a qualification (mlis: a master's from an"
             " ALA-accredited program; postgraduate-library). Repeat for several.",
+            autocompletion=completion.held,
         ),
     ] = None,
     region: RegionOption = None,
@@ -129,7 +145,7 @@ def eligible(
     """List the credentials you can apply for now, then the ones you nearly can, with what is missing.
 
     A credential may have several routes; any one qualifies, and every condition of
-    a route must hold. [b]Nearly[/b] means its closest route misses just one condition,
+    a route must hold. Nearly means its closest route misses just one condition,
     or misses only library hours or years of experience of which you have at least half.
 
     Credentials no source confirms, and discontinued ones, are never listed. Those
@@ -137,16 +153,13 @@ def eligible(
     called eligible; --all lists them. A route's note (an accreditation, say) is shown
     beside it, since certfind cannot check it. Exits 1 when nothing is eligible.
 
-    [b]Examples[/b]
-
+    Examples:
       certfind eligible --education high-school --library-hours 2000
       certfind eligible --education master --experience-years 3 --holds mlis
       certfind eligible --experience-years 4 --holds icrm-crm
       certfind eligible --education bachelor --teaching-license --region TX --format json
     """
     level = eligibility.parse_level(education)
-    if not math.isfinite(experience_years):
-        raise UsageError(f"--experience-years must be a finite number; got {experience_years}")
     out = output(fmt)
     cat = load(ctx)
     held = frozenset(_held(cat, value) for value in holds or [])

@@ -18,6 +18,9 @@ from typing import Any
 
 from certfind.text import clean, escape_non_ascii, json_safe
 
+MAX_WIDTH = 240
+"""A COLUMNS wider than this is taken as this: nobody reads a table 99,999 characters wide."""
+
 
 def to_json(value: Any) -> str:
     """JSON text in which no control, bidi or invisible character survives raw."""
@@ -122,3 +125,29 @@ def _utf8_bytes(out: Any) -> Any:
         return None
     out.flush()
     return binary
+
+
+def terminal_size() -> tuple[int, int]:
+    """The terminal's columns and lines: COLUMNS and LINES when set, else the size of the terminal that
+    standard output (as the process started with it, not a pager's pipe), stdin or stderr is; 80 x 25
+    without one. A width below 10 (`COLUMNS=0`) is taken as 80, one above MAX_WIDTH as MAX_WIDTH."""
+    columns = lines = 0
+    for stream in (sys.__stdout__, sys.__stdin__, sys.__stderr__):
+        try:
+            columns, lines = os.get_terminal_size(stream.fileno())  # type: ignore[union-attr]
+            break
+        except (AttributeError, ValueError, OSError):
+            continue
+    columns = _positive(os.environ.get("COLUMNS")) or columns
+    lines = _positive(os.environ.get("LINES")) or lines or 25
+    width = 80 if columns < 10 else min(columns, MAX_WIDTH)
+    return width, lines
+
+
+def _positive(value: str | None) -> int:
+    return int(value) if value is not None and value.isdigit() and len(value) < 12 else 0
+
+
+def dumb_terminal() -> bool:
+    """TERM=dumb: a terminal that shows text and nothing else (no colour, no box drawing, no cursor moves)."""
+    return os.environ.get("TERM", "").strip().casefold() in ("dumb", "unknown")

@@ -1,4 +1,4 @@
-"""Every Rich layout certfind prints for people (`--format table`). The only module that imports Rich.
+"""Every Rich layout certfind prints for people (`--format table`), on consoles.py's consoles.
 
 Catalog text is always wrapped in `Text`, never parsed as markup, and cleaned of control and invisible
 characters first. The cost and verification columns of a listing are never cut: other columns wrap first,
@@ -7,7 +7,6 @@ and below STACKED columns each entry is a block of lines.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 
 from rich import box
@@ -22,12 +21,11 @@ from certfind.eligibility import Result, Verdict
 from certfind.model import Certification, Entry
 from certfind.plan import Plan
 from certfind.render import words
+from certfind.render.consoles import console
 from certfind.text import clean
 from certfind.trust import trust, trust_banner
 
 TRUST_STYLE = {"confirmed": "green", "differs": "yellow", "not-found": "bold red", "unverified": "magenta"}
-MAX_WIDTH = 240
-"""A COLUMNS wider than this is taken as this: nobody reads a table 99,999 characters wide."""
 STACKED = 60
 """Below this many columns each entry is a short block of lines (name, id, issuer, cost, trust)."""
 MEDIUM = 80
@@ -37,23 +35,6 @@ WIDE = 120
 ROW_LINES = 3
 """A row of a listing takes at most this many lines: the name (with the id under it) and the issuer are
 cut to fit with an ellipsis; `show` has them whole. The cost and the verification are never cut."""
-
-
-def console(stderr: bool = False) -> Console:
-    out = Console(
-        file=sys.stderr if stderr else sys.stdout, highlight=False, emoji=False, markup=False, soft_wrap=False
-    )
-    out.on_broken_pipe = _reader_went_away  # type: ignore[method-assign]
-    if out.width < 10:  # COLUMNS=0 or nonsense: Rich would print nothing at all
-        out.width = 80
-    elif out.width > MAX_WIDTH:
-        out.width = MAX_WIDTH
-    return out
-
-
-def _reader_went_away() -> None:
-    """Rich would exit 1 when the reader goes away; the CLI's boundary makes that a quiet exit 0."""
-    raise BrokenPipeError
 
 
 def text(value: str, style: str = "") -> Text:

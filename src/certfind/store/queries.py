@@ -10,6 +10,8 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from certfind.model import VERIFICATIONS
+
 if TYPE_CHECKING:
     from certfind.filters import Filters
     from certfind.store import Store
@@ -53,15 +55,20 @@ def within(filters: Filters) -> Within:
 def _condition(filters: Filters) -> tuple[str, list[object]]:
     where: list[str] = []
     args: list[object] = []
-    if filters.category is not None:
-        where.append("category = ?")
-        args.append(filters.category)
+    if filters.category:
+        where.append("category IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(list(filters.category)))
     if filters.issuer:
-        where.append("instr(issuer_key, ?) > 0")
-        args.append(filters.issuer.casefold())
-    if filters.status is not None:
-        where.append("(verification = ? OR status = ?)")
-        args += [filters.status, filters.status]
+        where.append("EXISTS (SELECT 1 FROM json_each(?) WHERE instr(issuer_key, value) > 0)")
+        args.append(json.dumps([text.casefold() for text in filters.issuer]))
+    verifications = [s for s in filters.status if s in VERIFICATIONS]
+    statuses = [s for s in filters.status if s not in VERIFICATIONS]
+    if verifications:  # any of the verifications given, and any of the credential statuses given
+        where.append("verification IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(verifications))
+    if statuses:
+        where.append("status IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(statuses))
     if filters.regions:
         sql, codes = places(filters.regions, only=filters.region_only)
         where.append(f"(n IN ({sql}){'' if filters.region_only else ' OR placeless'})")
