@@ -28,6 +28,7 @@ from unittest import mock
 import pytest
 from typer.testing import CliRunner
 
+from certfind import costs, trust
 from certfind.cli import app
 from certfind.model import Certification, Entry, Fee, Source, Verification, to_item
 from certfind.render import View
@@ -159,7 +160,6 @@ def fee(amount: float | None, high: float | None = None, **fields: Any) -> Fee:
 
 def entry_of(cert: Certification, n: int = 0, lookalike: str | None = None) -> Entry:
     """The entry a store would give for `cert`: its item, non-member up-front cost and warning."""
-    from certfind import costs, trust
 
     record = to_item(cert)
     upfront = costs.upfront(cert)

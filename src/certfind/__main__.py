@@ -9,7 +9,7 @@ import sys
 
 def main() -> None:
     try:
-        from certfind.cli import main as run
+        from certfind.cli import main as run  # noqa: PLC0415 - inside the handler: Ctrl-C while Typer loads exits 130
 
         run()
     except KeyboardInterrupt:

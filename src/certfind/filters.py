@@ -6,9 +6,11 @@ occupation is a UsageError that names the nearest known value and lists the vali
 
 from __future__ import annotations
 
+import difflib
 import math
 from typing import NamedTuple
 
+from certfind import occupations, places
 from certfind.errors import UsageError
 from certfind.model import NO_LONGER_AWARDED, STATUSES, VERIFICATIONS
 
@@ -44,8 +46,6 @@ class Filters(NamedTuple):
 
 
 def _nearest(value: str, options: list[str], cutoff: float = 0.6) -> str:
-    import difflib
-
     found = difflib.get_close_matches(value.casefold(), [o.casefold() for o in options], n=1, cutoff=cutoff)
     return next((o for o in options if found and o.casefold() == found[0]), "")
 
@@ -88,8 +88,6 @@ def currency(value: str, known: list[str]) -> str:
 
 def regions(values: list[str], known: list[str]) -> tuple[str, ...]:
     """Codes for the places typed (`TX`, `Texas`, `US-TX`, `Ontario`, `GB`); unknown places are refused."""
-    from certfind import places
-
     codes: list[str] = []
     for value in values:
         meant = places.parse(value)
@@ -104,14 +102,10 @@ def regions(values: list[str], known: list[str]) -> tuple[str, ...]:
 
 def ambiguous_regions(values: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     """The places typed that mean more than one (`CA`: Canada and California), with what they mean."""
-    from certfind import places
-
     return [(value, meant) for value in values if len(meant := places.parse(value)) > 1]
 
 
 def occupation_codes(values: list[str], known: list[str]) -> tuple[str, ...]:
-    from certfind import occupations
-
     codes: list[str] = []
     for value in values:
         meant = occupations.parse(value, known)

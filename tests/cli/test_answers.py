@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from certfind import catalog as catalog_module
-from certfind import paths
+from certfind import costs, paths
 from certfind.cli import command_names
 from certfind.cli.options import ListFormat
 from tests.search.sets import TECHNICIAN
@@ -262,7 +262,6 @@ def test_costs_and_verification_are_never_cut(columns: str, args: list[str]) -> 
     assert "Verification" in run.out.splitlines()[0] or "up front:" in run.out  # table or stacked
     for entry in (CAT.get(i) for i in ("mohawk-library-technician", "sait-lit")):
         assert entry is not None
-        from certfind import costs
 
         shown = costs.format_money(entry.upfront)
         if entry.cert.id in run.out:

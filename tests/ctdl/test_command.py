@@ -13,6 +13,7 @@ import pytest
 from certfind import ctdl
 from certfind.errors import CatalogError
 from tests.ctdl.support import FIXTURES, record_path
+from tests.ctdl.test_yaml import parse_catalog
 from tests.support import TODAY, cli
 
 NBCOT = record_path("nbcot-cota-import.json")
@@ -54,7 +55,6 @@ def test_json_output_is_the_same_records_as_the_yaml() -> None:
     assert as_json.err == as_yaml.err != ""
     records = json.loads(as_json.out)["certifications"]
     assert len(records) == 8  # nine files; two give the same credential (merged by CTID)
-    from tests.ctdl.test_yaml import parse_catalog
 
     assert parse_catalog(as_yaml.out) == (records, [])
 

@@ -19,7 +19,7 @@ from certfind import catalog, ctdl, paths
 from certfind.ctdl.importer import import_documents
 from certfind.ctdl.jsonld import document_loader
 from certfind.ctdl.writer import subject_page
-from certfind.model import Certification, Fee, Renewal, Verification, from_record
+from certfind.model import Certification, Duration, Fee, Renewal, Source, Verification, from_record
 from certfind.text import visible
 from tests.ctdl.support import record_path
 from tests.support import TODAY, cli
@@ -199,7 +199,6 @@ def test_statuses_export_as_ctdls_and_import_back(status: str, term: str | None,
 
 
 def test_hours_of_effort_and_elapsed_time_export_apart() -> None:
-    from certfind.model import Duration
 
     [node] = credentials(ctdl.export([demo(duration=Duration(1.84, 2.76, hours=50))]))
     assert node["ceterms:estimatedDuration"] == [
@@ -278,7 +277,6 @@ def keys(value: Any) -> set[str]:
 
 
 def ctdl_source(url: str) -> Any:
-    from certfind.model import Source
 
     return Source("Demo: the credential's web page, as the record gives it", url)
 
@@ -364,7 +362,6 @@ FEES = st.builds(
 def test_any_fees_and_durations_survive_export_and_import(
     costs: list[Fee], currency: str, every: int | None, months: float | None
 ) -> None:
-    from certfind.model import Duration
 
     costs = [f._replace(ranged=f.ranged and f.min_cents is not None) for f in costs]
     cert = demo(

@@ -18,6 +18,7 @@ from unittest import mock
 
 from typer.testing import CliRunner
 
+from certfind.cli import app
 from tests.support import FixedDate
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -39,7 +40,6 @@ def pinned(tmp: Path) -> Iterator[None]:
 
 
 def run_example(command: str, tmp: Path | None = None) -> str:
-    from certfind.cli import app
 
     args = shlex.split(command)[1:]
     result = CliRunner().invoke(app, args, catch_exceptions=False)

@@ -14,8 +14,11 @@ import tempfile
 from pathlib import Path
 from unittest import mock
 
+from rich.console import Console
+from rich.text import Text
 from typer.testing import CliRunner
 
+from certfind.cli import app
 from tests.docs.readme import README, pinned
 
 DOCS = README.parent / "docs"
@@ -28,10 +31,6 @@ WIDTH = 100
 
 
 def svg(command: str) -> str:
-    from rich.console import Console
-    from rich.text import Text
-
-    from certfind.cli import app
 
     with tempfile.TemporaryDirectory() as tmp, pinned(Path(tmp)), mock.patch.dict(os.environ, {"FORCE_COLOR": "1"}):
         result = CliRunner().invoke(app, shlex.split(command)[1:], catch_exceptions=False)

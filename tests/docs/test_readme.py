@@ -8,6 +8,7 @@ import pytest
 
 from certfind.cli import command_names
 from tests.docs.readme import README, render
+from tests.support import cli
 
 pytestmark = pytest.mark.skipif(not README.exists(), reason="README is not shipped with the wheel tests")
 
@@ -25,7 +26,6 @@ def test_every_command_has_an_example() -> None:
 
 
 def test_the_minimal_user_entry_works_as_printed(tmp_path: Path) -> None:
-    from tests.support import cli
 
     text = README.read_text(encoding="utf-8")
     start = text.index("An entry needs five fields. This one works as printed:")

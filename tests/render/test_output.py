@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import typer.main
 
-from certfind.cli import command_names
+from certfind.cli import app, command_names
 from tests.support import (
     LIST_NOTE,
     OTHER_ENTRY,
@@ -311,9 +312,6 @@ SAMPLE_ARGS = {
 
 def formats_of(command: str) -> list[str]:
     """The values the command's --format option declares, read from the app itself."""
-    import typer.main
-
-    from certfind.cli import app
 
     group = typer.main.get_command(app)
     sub = group.commands[command]  # type: ignore[attr-defined]

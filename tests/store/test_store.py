@@ -22,7 +22,8 @@ import pytest
 from certfind import catalog as catalog_module
 from certfind import catalogfile, paths, places, search, store
 from certfind.catalogfile.schema import Located
-from certfind.store import cachedir, codec, forked
+from certfind.search import INDEXER
+from certfind.store import build, cachedir, codec, forked
 from certfind.store.cachedir import Source
 from tests.support import CERTFIND, VALID_ENTRY, WriteCatalog, age, catalog_text, cli, proc_env, run_certfind
 
@@ -787,8 +788,6 @@ SAMPLE (columns, item, flags, words and names, as the search's indexer makes the
 
 
 def stored_shape() -> str:
-    from certfind.search import INDEXER
-    from certfind.store import build
 
     prepared = build.prepare(SAMPLE, "bundled", INDEXER, build.Lookalike("SLTC", "other"))
     shape = [

@@ -47,7 +47,7 @@ def import_(
       certfind import credential.json > imported.yaml
       certfind import envelope.json graph.json --format json
     """
-    from certfind import ctdl
+    from certfind import ctdl  # noqa: PLC0415 - pyld and the CTDL mapping load only for CTDL work
 
     today = options.today()
     found = ctdl.read_files(files, today)

@@ -195,7 +195,7 @@ def show(
 
 def _registry_gaps(certs: list[Certification]) -> None:
     """Per record, what the Credential Registry's minimum data still lacks: it is not publishable as it is."""
-    from certfind import ctdl
+    from certfind import ctdl  # noqa: PLC0415 - pyld and the CTDL mapping load only for CTDL work
 
     exported = ctdl.registry_gaps(certs)
     lacking = [(ident, gaps) for ident, gaps in exported if gaps]

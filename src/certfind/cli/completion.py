@@ -18,6 +18,8 @@ from certfind import catalog as catalog_module
 from certfind import occupations, places
 from certfind.catalog import Catalog
 from certfind.cli.app import explicit_catalog
+from certfind.cli.helptext import summary
+from certfind.eligibility import QUALIFICATION_NAMES
 from certfind.errors import CertfindError
 from certfind.model import EDUCATION, STATUSES, VERIFICATIONS, Entry
 from certfind.text import clean
@@ -84,8 +86,6 @@ def _resolved(cat: Catalog, name: str) -> Entry | None:
 
 def held(ctx: typer.Context, incomplete: str) -> Offered:
     """--holds: a credential's id, or a qualification's name."""
-    from certfind.eligibility import QUALIFICATION_NAMES
-
     qualifications = [(name, "a qualification") for name in QUALIFICATION_NAMES]
     return offer(qualifications, incomplete) + names(ctx, incomplete)
 
@@ -125,8 +125,6 @@ def education(ctx: typer.Context, incomplete: str) -> Offered:
 
 def commands(ctx: typer.Context, incomplete: str) -> Offered:
     """`help <Tab>`: the commands, each with its summary."""
-    from certfind.cli.helptext import summary
-
     root = ctx.find_root()
     group = root.command
     if not isinstance(group, typer.core.TyperGroup):

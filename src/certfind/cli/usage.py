@@ -15,6 +15,8 @@ import typer
 from typer._click import core as click_core  # Typer >= 0.26 ships Click inside itself
 from typer._click import exceptions as click_errors
 
+from certfind.cli.helptext import examples
+from certfind.cli.pager import before_command
 from certfind.cli.values import nearest
 from certfind.errors import UsageError
 
@@ -125,8 +127,6 @@ def _moved_after_command(ctx: Context, args: list[str], name: str) -> tuple[str,
 
 
 def _command_index(args: list[str], command: str) -> int | None:
-    from certfind.cli.pager import before_command
-
     at = len(before_command(args))
     if at < len(args) and args[at] == command:
         return at
@@ -165,8 +165,6 @@ def _missing(param: click_core.Parameter, ctx: Context) -> UsageError:
 
 def _example(ctx: Context, option: str | None = None) -> str | None:
     """The first example of the command's help (one with `option` when given)."""
-    from certfind.cli.helptext import examples
-
     found = examples(ctx.command.help or "")
     for line in found:
         if option is None or option in line.split():

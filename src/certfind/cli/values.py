@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from rapidfuzz.distance import OSA
 from typer._click import types as click_types  # Typer >= 0.26 ships Click inside itself
 from typer._click.shell_completion import CompletionItem
 
@@ -46,8 +47,6 @@ taken in its place."""
 def nearest(value: str, valid: Iterable[str], synonyms: Mapping[str, str] | None = None) -> str | None:
     """The valid value most likely meant: a synonym, a typo (one edit in a short word, two in a longer one,
     letters swapped), or the start of exactly one value; None when nothing is that close."""
-    from rapidfuzz.distance import OSA
-
     options = list(dict.fromkeys(valid))
     folded = value.strip().casefold()
     if not folded:

@@ -29,7 +29,7 @@ from certfind.ctdl.yamlout import output, to_json, to_yaml
 
 def read_files(paths: Sequence[str], today: date | None = None, *, reserved: Collection[str] | None = None) -> Imported:
     """Import every credential of every file (see importer.read_files)."""
-    from certfind.ctdl import importer
+    from certfind.ctdl import importer  # noqa: PLC0415 - pyld loads only for an import
 
     return importer.read_files(paths, today, reserved=reserved)
 

@@ -116,12 +116,12 @@ class Listing(View):
         write_plain(_plain_line(row, self.show_origin) for row in self.rows)
 
     def ctdl(self) -> None:
-        from certfind import ctdl
+        from certfind import ctdl  # noqa: PLC0415 - pyld and the CTDL mapping load only for CTDL work
 
         write_json(ctdl.export((entry.cert for entry, _ in self.rows), registry=self.registry))
 
     def table(self) -> None:
-        from certfind.render import tables
+        from certfind.render import tables  # noqa: PLC0415 - Rich loads only for table output
 
         tables.listing(list(self.rows), self.scored, self.show_origin)
 
@@ -150,7 +150,7 @@ class Facets(View):
         write_plain((k, self._shown(k, v), n) for k, pairs in self.facets.items() for v, n in pairs)
 
     def table(self) -> None:
-        from certfind.render import tables
+        from certfind.render import tables  # noqa: PLC0415 - Rich loads only for table output
 
         tables.facets({k: [(v, self._shown(k, v), n) for v, n in pairs] for k, pairs in self.facets.items()})
 
@@ -180,7 +180,7 @@ class Shown(View):
         write_json(item if self.fields is None else {name: item.get(name) for name in self.fields})
 
     def ctdl(self) -> None:
-        from certfind import ctdl
+        from certfind import ctdl  # noqa: PLC0415 - pyld and the CTDL mapping load only for CTDL work
 
         write_json(ctdl.export([self.entry.cert], registry=self.registry))
 
@@ -191,7 +191,7 @@ class Shown(View):
         write_plain(self.facts)
 
     def table(self) -> None:
-        from certfind.render import tables
+        from certfind.render import tables  # noqa: PLC0415 - Rich loads only for table output
 
         tables.shown(self.entry, self.facts)
 
@@ -276,7 +276,7 @@ class Compared(View):
         )
 
     def table(self) -> None:
-        from certfind.render import tables
+        from certfind.render import tables  # noqa: PLC0415 - Rich loads only for table output
 
         trust_lines = [
             words.compare_trust(entry.cert)
@@ -320,7 +320,7 @@ class Planned(View):
         write_plain(words.plan_fields(self.p))
 
     def table(self) -> None:
-        from certfind.render import tables
+        from certfind.render import tables  # noqa: PLC0415 - Rich loads only for table output
 
         tables.planned(self.p)
 
@@ -362,6 +362,6 @@ class Eligibility(View):
         write_plain(self._lines())
 
     def table(self) -> None:
-        from certfind.render import tables
+        from certfind.render import tables  # noqa: PLC0415 - Rich loads only for table output
 
         tables.eligibility(self.result, self.listed)

@@ -63,8 +63,8 @@ class ForkedBuilder:
     BATCH = 256
     """Calls sent at a time: enough to make each pipe write worth it, few enough to keep the child busy."""
     SHARE_STEP = 1 / 32
-    """How much the share of entries this process prepares moves at each batch (over 100,000 entries it
-    settles between a tenth and two thirds, as the two processes' speeds go)."""
+    """How much the share of entries this process prepares moves at each batch, until it settles where the
+    two processes' speeds meet."""
     PIPE_BYTES = 1 << 20
     """Room for a few frames, so that one still unread shows the child is behind (Linux's default, 64 KiB,
     holds less than one)."""
