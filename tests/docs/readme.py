@@ -1,5 +1,5 @@
-"""README's console examples are real runs. `python -m tests.docs.readme` rewrites their output from the
-program; `tests/docs/test_readme.py` fails when README and the program disagree.
+"""The console examples of README.md and docs/*.md are real runs. `python -m tests.docs.readme` rewrites
+their output from the program; `tests/docs/test_readme.py` fails when a document and the program disagree.
 
 An example is a ```console block whose lines starting with `$ certfind` are run in-process with a
 pinned terminal (100 columns, no colour, not a TTY unless `--format table` is given) and a fixed date.
@@ -11,6 +11,7 @@ import os
 import re
 import shlex
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,6 +23,8 @@ from certfind.cli import app
 from tests.support import FixedDate
 
 README = Path(__file__).resolve().parents[2] / "README.md"
+DOCUMENTS = [README, *sorted((README.parent / "docs").glob("*.md"))]
+"""Every document whose examples are kept true: each runs in a fresh configuration of its own."""
 BLOCK = re.compile(r"```console\n(.*?)```", re.DOTALL)
 
 
@@ -52,7 +55,7 @@ def run_example(command: str, tmp: Path | None = None) -> str:
 
 
 def render(text: str, tmp: Path) -> str:
-    """README text with every example's output replaced by what the program prints now."""
+    """A document's text with every example's output replaced by what the program prints now."""
 
     def block(match: re.Match[str]) -> str:
         out = []
@@ -68,9 +71,9 @@ def render(text: str, tmp: Path) -> str:
 
 
 if __name__ == "__main__":
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        new = render(README.read_text(encoding="utf-8"), Path(tmp))
-    README.write_text(new, encoding="utf-8")
-    sys.stdout.write(f"updated {README}\n")
+    for document in DOCUMENTS:
+        with tempfile.TemporaryDirectory() as tmp:
+            new = render(document.read_text(encoding="utf-8"), Path(tmp))
+        if new != document.read_text(encoding="utf-8"):
+            document.write_text(new, encoding="utf-8")
+            sys.stdout.write(f"updated {document}\n")

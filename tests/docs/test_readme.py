@@ -1,4 +1,5 @@
-"""README stays true: its examples are the program's current output, and every command is shown."""
+"""README and docs/ stay true: their examples are the program's current output, every command is shown,
+and README stays short."""
 
 from __future__ import annotations
 
@@ -7,22 +8,31 @@ from pathlib import Path
 import pytest
 
 from certfind.cli import command_names
-from tests.docs.readme import README, render
+from tests.docs.readme import DOCUMENTS, README, render
 from tests.support import cli
 
 pytestmark = pytest.mark.skipif(not README.exists(), reason="README is not shipped with the wheel tests")
 
 
-def test_readme_examples_are_the_programs_current_output(tmp_path: Path) -> None:
-    text = README.read_text(encoding="utf-8")
-    assert render(text, tmp_path) == text, "README examples are stale: run `python -m tests.docs.readme`"
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.name)
+def test_examples_are_the_programs_current_output(tmp_path: Path, document: Path) -> None:
+    text = document.read_text(encoding="utf-8")
+    assert render(text, tmp_path) == text, f"{document.name} examples are stale: run `python -m tests.docs.readme`"
 
 
 def test_every_command_has_an_example() -> None:
-    text = README.read_text(encoding="utf-8")
+    text = "".join(document.read_text(encoding="utf-8") for document in DOCUMENTS)
     for command in command_names():
         assert f"$ certfind {command}" in text, command
-    assert "certfind search cataloging" in text
+    assert "certfind search cataloging" in README.read_text(encoding="utf-8")
+
+
+def test_readme_is_for_users_and_short() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert len(text.splitlines()) <= 300
+    assert "SPEC.md" not in text
+    for link in (part.split(")")[0] for part in text.split("](docs/")[1:]):
+        assert (README.parent / "docs" / link).exists(), link  # never a page that is not there
 
 
 def test_the_minimal_user_entry_works_as_printed(tmp_path: Path) -> None:

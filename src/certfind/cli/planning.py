@@ -148,7 +148,7 @@ def eligible(
     a route must hold. Nearly means its closest route misses just one condition,
     or misses only library hours or years of experience of which you have at least half.
 
-    Credentials no source confirms, and discontinued ones, are never listed. Those
+    Credentials no one awards (not found, or discontinued) are never listed. Those
     whose requirements the catalog does not record yet are counted on stderr, never
     called eligible; --all lists them. A route's note (an accreditation, say) is shown
     beside it, since certfind cannot check it. Exits 1 when nothing is eligible.
