@@ -1,235 +1,110 @@
-"""Time certfind's start-up against bare Python and a minimal Typer + Rich app, and its scaling on big catalogs.
+"""certfind's performance targets (issue 25), measured in one run of the installed tool, as ratios.
 
-Run with the Python of the environment where certfind is installed:
+Run it with the Python of an environment where certfind is installed (the built wheel), from any directory:
 
-    python benchmarks/bench.py [--runs N] [--sizes 1000,10000,100000] [--cold-runs N] [--quick] [--no-fts5]
+    python benchmarks/bench.py [--entries 100000] [--rounds 21] [--cold-rounds 5] [--quick]
 
-It measures the installed tool, in one run, and computes every ratio from medians of that run:
-- start-up over the bundled catalog, against `python -c pass` and benchmarks/minimal_app.py;
-- for each synthetic catalog size: the floor (a fresh process that only walks libyaml's events over the
-  file), cold runs of each command (empty cache) against it, warm runs against the bundled catalog,
-  peak memory, and the size of the store certfind writes;
-- over the largest size's store, search candidates from certfind's word table against FTS5
-  (benchmarks/fts5_vs_words.py, run as its own process);
-- the issue 12 targets at 100,000 entries, each reported as met or MISSED.
+It writes a seeded synthetic catalog (synthetic.py), then times, each command as a fresh process and each
+ratio round by round against its reference run in the same round (timing.py):
+- start-up: `certfind search cataloging` over the bundled catalog against benchmarks/minimal_app.py;
+- cold runs (empty cache) of search, list and show over the synthetic catalog against the floor, a fresh
+  process that only walks libyaml's event stream over the same file; each also with the second process
+  that writes the store switched off, to give that process's share;
+- the peak memory of a cold run, both processes together, sampled from /proc;
+- warm searches over the synthetic catalog against the same searches over the bundled catalog.
 
-Standard library only, apart from certfind itself. The report is Markdown on stdout (paste it into the
-README); progress goes to stderr. Exits non-zero only when a certfind command fails (its stderr is printed).
+Standard library only, apart from certfind itself. The report is Markdown on stdout; progress goes to stderr.
+Exits 1 when a certfind command fails (its stderr is printed), not when a target is missed.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import importlib.metadata
 import os
 import platform
-import random
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+
+from synthetic import cataloging_id, write_catalog
+from timing import (
+    Job,
+    Ratio,
+    Series,
+    Spawner,
+    TreeMemory,
+    can_sample_memory,
+    paired_ratio,
+    run_rounds,
+    tree_memory,
+)
 
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
 CERTFIND = str(Path(sys.executable).with_name("certfind"))
 MINIMAL_APP = str(HERE / "minimal_app.py")
 
-WARMUPS = 2
-DEFAULT_RUNS = 15
-DEFAULT_SIZES = (1_000, 10_000, 100_000)
-QUICK_RUNS = 5
-QUICK_SIZES = (1_000, 10_000)
-DEFAULT_COLD_RUNS = 1
-SEED = 20261124
-
-# Headline targets (issue 12), checked at TARGET_SIZE entries and reported as met or MISSED.
-TARGET_SIZE = 100_000
-COLD_X_FLOOR = 3.0
-"""A cold run (empty cache) of each command, as a multiple of the floor: libyaml's bare event stream."""
+TARGET_ENTRIES = 100_000
+STARTUP_X_MINIMAL = 1.0
+"""`certfind search cataloging` over the bundled catalog, as a multiple of the minimal Typer + Rich app."""
+COLD_X_FLOOR = 3.5
+"""A cold run (empty cache) over TARGET_ENTRIES entries, as a multiple of the floor."""
 COLD_PEAK_MIB = 400.0
-WARM_SEARCH_X_BUNDLED = 1.3
-"""Warm `search cataloging` over TARGET_SIZE entries, as a multiple of the same search over the bundled catalog."""
-WARM_LIST_JSON_SECONDS = 1.0
-STARTUP_X_MINIMAL = 0.95
-"""`search cataloging` over the bundled catalog, as a multiple of the minimal Typer + Rich app."""
-STORE_X_YAML = 1.5
-"""The store (.sqlite3) as a multiple of the catalog file it was built from."""
+"""A cold run's peak memory over TARGET_ENTRIES entries, every process of the run together (PSS)."""
+WARM_X_BUNDLED = 1.3
+"""A warm search over TARGET_ENTRIES entries, as a multiple of the same search over the bundled catalog."""
 
-# The floor: a fresh process that reads the file and walks libyaml's events, doing nothing else.
-FLOOR = "libyaml events (floor)"
+QUERIES = (
+    "cataloging",
+    "library",
+    "certification",
+    "library technician",
+    "what certification do I need to work in a library",
+)
+"""Warm searches: `cataloging` matches a few percent of the synthetic entries, the others most of them."""
+
 FLOOR_CODE = """
 import sys, yaml
-with open(sys.argv[1], encoding="utf-8-sig") as handle:
-    text = handle.read()
-for _ in yaml.parse(text, Loader=yaml.CSafeLoader):
-    pass
+with open(sys.argv[1], "rb") as handle:
+    for _ in yaml.parse(handle, Loader=yaml.CSafeLoader):
+        pass
 """
-FTS5_SCRIPT = str(HERE / "fts5_vs_words.py")
+"""The floor: a fresh process that walks libyaml's events over the file, as PyYAML hands them out."""
 
-# Startup section: (label, command, catalog column, baseline?)
-PASS = "python -c pass"
-MINIMAL = "python benchmarks/minimal_app.py"
-STARTUP: tuple[tuple[str, list[str], str], ...] = (
-    (PASS, [PYTHON, "-c", "pass"], "-"),
-    (MINIMAL, [PYTHON, MINIMAL_APP], "-"),
-    ("certfind search cataloging --format plain", [CERTFIND, "search", "cataloging", "--format", "plain"], "bundled"),
-    ("certfind list --format plain", [CERTFIND, "list", "--format", "plain"], "bundled"),
-    ("certfind list --format json", [CERTFIND, "list", "--format", "json"], "bundled"),
-    ("certfind show lssc --format plain", [CERTFIND, "show", "lssc", "--format", "plain"], "bundled"),
-    ("certfind list --format table", [CERTFIND, "list", "--format", "table"], "bundled"),
-)
-STARTUP_CMDS = {label: cmd for label, cmd, _ in STARTUP}
-BUNDLED_SEARCH = "certfind search cataloging --format plain"
-
-# Scale section: (label, arguments after `--catalog PATH`, bundled reference label)
-SCALE: tuple[tuple[str, list[str], str], ...] = (
-    ("search cataloging --format plain", ["search", "cataloging", "--format", "plain"], BUNDLED_SEARCH),
-    ("list --format json", ["list", "--format", "json"], "certfind list --format json"),
-    (
-        "show synthetic-000001 --format plain",
-        ["show", "synthetic-000001", "--format", "plain"],
-        "certfind show lssc --format plain",
-    ),
-)
-
-
-# --- measuring ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Run:
-    seconds: float
-    maxrss_kib: int
-    exit_code: int
-    stderr: str
-
-
-@dataclass(slots=True)
-class Series:
-    """The runs of one command; `failure` holds the first failed run, after which it is not run again."""
-
-    runs: list[Run] = field(default_factory=list)
-    failure: Run | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.failure is None and bool(self.runs)
-
-    def median_ms(self) -> float:
-        return statistics.median(r.seconds for r in self.runs) * 1000
-
-    def peak_mib(self) -> float:
-        return max(r.maxrss_kib for r in self.runs) / 1024
-
-
-# Linux carries a parent's peak RSS into its child across fork/vfork + exec (the old mm's high-water mark
-# lands in the child's ru_maxrss), so a child of this script would never read below this script's own
-# peak (about 18 MiB with its imports, more while it writes a big catalog). Every measured command is
-# therefore started by a tiny helper (`python -I -S`, os/sys/time only, about 8.5 MiB, below
-# `python -c pass` itself), which times posix_spawn..os.wait4 and sends back the child's own rusage.
-SPAWNER_CODE = """
-import os, sys, time
-read, write = sys.stdin.buffer, sys.stdout.buffer
-while True:
-    header = read.readline()
-    if not header:
-        break
-    fields = read.read(int(header)).split(b"\\0")
-    stderr_path, argc = fields[0], int(fields[1])
-    argv = fields[2 : 2 + argc]
-    env = dict(item.split(b"=", 1) for item in fields[2 + argc :])
-    actions = [
-        (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
-        (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-        (os.POSIX_SPAWN_OPEN, 2, stderr_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600),
-    ]
-    try:
-        start = time.perf_counter()
-        pid = os.posix_spawn(argv[0], argv, env, file_actions=actions)
-        _, status, usage = os.wait4(pid, 0)
-        elapsed = time.perf_counter() - start
-        reply = "ran %r %d %d\\n" % (elapsed, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
-    except OSError as exc:
-        reply = "error cannot start %s: %s\\n" % (os.fsdecode(argv[0]), exc)
-    write.write(reply.encode())
-    write.flush()
+SINGLE_PROCESS_CODE = """
+import sys
+import certfind.store.forked as forked
+forked.PARALLEL_BYTES = 1 << 62
+from certfind.__main__ import main
+sys.argv[0] = "certfind"
+main()
 """
+"""certfind with the second process that writes the store switched off: one process reads and writes."""
 
-
-class Spawner:
-    """Runs commands one at a time through the helper process; see SPAWNER_CODE."""
-
-    def __init__(self, workdir: Path) -> None:
-        self.stderr_path = workdir / "stderr.txt"
-        self.proc = subprocess.Popen(
-            [PYTHON, "-I", "-S", "-c", SPAWNER_CODE], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-        )
-
-    def run(self, cmd: Sequence[str], env: Mapping[str, str]) -> Run:
-        """Wall time from spawn to reap, peak RSS (KiB), exit code and stderr of one run of `cmd`."""
-        assert self.proc.stdin is not None
-        assert self.proc.stdout is not None
-        fields = [str(self.stderr_path), str(len(cmd)), *cmd, *(f"{k}={v}" for k, v in env.items())]
-        payload = b"\0".join(os.fsencode(f) for f in fields)
-        self.proc.stdin.write(b"%d\n" % len(payload) + payload)
-        self.proc.stdin.flush()
-        reply = self.proc.stdout.readline().decode()
-        if not reply:
-            raise RuntimeError("the spawner helper process died")
-        if reply.startswith("error "):
-            return Run(0.0, 0, 127, reply.removeprefix("error ").rstrip("\n"))
-        _, seconds, maxrss, code = reply.split()
-        stderr = self.stderr_path.read_bytes().decode("utf-8", "replace")
-        rss_kib = int(maxrss) // 1024 if sys.platform == "darwin" else int(maxrss)  # bytes on macOS
-        return Run(float(seconds), rss_kib, int(code), stderr)
-
-    def close(self) -> None:
-        if self.proc.stdin is not None:
-            self.proc.stdin.close()
-        self.proc.wait()
-
-
-class Job(NamedTuple):
-    label: str
-    cmd: Sequence[str]
-    env: Mapping[str, str]
-
-
-def run_series(
-    spawner: Spawner, label: str, cmd: Sequence[str], env: Mapping[str, str], runs: int, warmups: int = 0
-) -> Series:
-    return run_rounds(spawner, [Job(label, cmd, env)], runs, warmups)[label]
-
-
-def run_rounds(spawner: Spawner, jobs: Sequence[Job], runs: int, warmups: int = 0) -> dict[str, Series]:
-    """Run every job once per round, round after round, so that the commands compared share the machine's
-    slow and fast moments (on a shared VM, medians taken minutes apart drift by 10-20%). A job that fails
-    is reported and left out of the later rounds."""
-    found = {job.label: Series() for job in jobs}
-    for i in range(warmups + runs):
-        for job in jobs:
-            series = found[job.label]
-            if series.failure is not None:
-                continue
-            run = spawner.run(job.cmd, job.env)
-            if run.exit_code != 0:
-                series.failure = run
-                report_failure(job.label, job.cmd, run)
-            elif i >= warmups:
-                series.runs.append(run)
-    return found
-
-
-def report_failure(label: str, cmd: Sequence[str], run: Run) -> None:
-    how = f"killed by signal {-run.exit_code}" if run.exit_code < 0 else f"exit code {run.exit_code}"
-    print(f"\nFAILED ({how}): {label}\n  command: {' '.join(cmd)}", file=sys.stderr)
-    print("  stderr:\n" + "\n".join("    " + line for line in run.stderr.rstrip().splitlines()), file=sys.stderr)
+COLD = (
+    ("search cataloging", ["search", "cataloging"]),
+    ("list --format json", ["list", "--format", "json"]),
+    ("show synthetic-000001", ["show", "synthetic-000001"]),
+)
+STARTUP = (
+    ("python -c pass", [PYTHON, "-c", "pass"]),
+    ("minimal Typer+Rich app", [PYTHON, MINIMAL_APP]),
+    ("certfind search cataloging", [CERTFIND, "search", "cataloging"]),
+    ("certfind show lssc", [CERTFIND, "show", "lssc"]),
+    ("certfind list --format json", [CERTFIND, "list", "--format", "json"]),
+)
+MINIMAL, STARTUP_SEARCH = STARTUP[1][0], STARTUP[2][0]
+WARM_OTHERS = (
+    ("show synthetic-000001", ["show", "synthetic-000001"], ["show", "lssc"]),
+    ("list --format json", ["list", "--format", "json"], ["list", "--format", "json"]),
+)
+"""Warm runs with no target, for the record: (label, arguments over the synthetic catalog, over the bundled one)."""
 
 
 def progress(message: str) -> None:
@@ -239,522 +114,319 @@ def progress(message: str) -> None:
 def base_env(config_home: Path, cache_home: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("CERTFIND_CATALOG", None)  # the bundled catalog, unless --catalog says otherwise
-    env.pop("PYTHONDONTWRITEBYTECODE", None)  # time what an install has: compiled bytecode, not recompiles
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # time what an install has: compiled bytecode
     env["XDG_CONFIG_HOME"] = str(config_home)  # empty: no user catalog merged in
     env["XDG_CACHE_HOME"] = str(cache_home)
     env["COLUMNS"] = "100"
     return env
 
 
-def empty_dir(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)
-    path.mkdir(parents=True)
+def emptied(path: Path) -> Callable[[], None]:
+    def empty() -> None:
+        shutil.rmtree(path, ignore_errors=True)
+        path.mkdir(parents=True)
+
+    return empty
 
 
-# --- synthetic catalogs -------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Setup:
+    tmp: Path
+    catalog: Path
+    entries: int
+    catalog_bytes: int
+    bundled_env: dict[str, str]
+    big_cache: Path
+    big_env: dict[str, str]
 
-PREFIXES = [
-    "Certified",
-    "Registered",
-    "Professional",
-    "Associate",
-    "Advanced",
-    "Senior",
-    "Master",
-    "Accredited",
-    "Chartered",
-    "Licensed",
-    "Qualified",
-    "Recognized",
-    "Foundation",
-    "Intermediate",
-    "Applied",
-    "Practical",
-    "Graduate",
-    "Provisional",
-    "Distinguished",
-    "Fellow",
-]
-SUBJECTS = [
-    "Library",
-    "Archives",
-    "Records",
-    "Information",
-    "Digital",
-    "Collection",
-    "Metadata",
-    "Preservation",
-    "Conservation",
-    "Circulation",
-    "Reference",
-    "Acquisitions",
-    "Serials",
-    "Periodicals",
-    "Indexing",
-    "Abstracting",
-    "Classification",
-    "Bibliographic",
-    "Curation",
-    "Museum",
-    "Heritage",
-    "Documentation",
-    "Knowledge",
-    "Research",
-    "Literacy",
-    "Media",
-    "Technology",
-    "Network",
-    "Systems",
-    "Database",
-    "Security",
-    "Cloud",
-    "Software",
-    "Hardware",
-    "Electronics",
-    "Automation",
-    "Robotics",
-    "Control",
-    "Instrumentation",
-    "Office",
-    "Spreadsheet",
-    "Presentation",
-    "Publishing",
-    "Typography",
-    "Imaging",
-    "Scanning",
-    "Microfilm",
-    "Photography",
-    "Audiovisual",
-    "Sound",
-    "Film",
-    "Manuscripts",
-    "Genealogy",
-    "Government",
-    "Legal",
-    "Medical",
-    "Health",
-    "School",
-    "Youth",
-    "Children",
-    "Teen",
-    "Adult",
-    "Outreach",
-    "Programming",
-    "Community",
-    "Public",
-    "Academic",
-    "Special",
-    "Corporate",
-    "Rural",
-    "Branch",
-    "Mobile",
-    "Accessibility",
-    "Privacy",
-    "Compliance",
-    "Retention",
-    "Governance",
-    "Risk",
-    "Audit",
-    "Quality",
-    "Project",
-    "Supervision",
-    "Leadership",
-    "Budget",
-    "Facilities",
-    "Procurement",
-    "Licensing",
-    "Copyright",
-    "Data",
-    "Analytics",
-    "Statistics",
-    "Visualization",
-    "Web",
-    "Cybersecurity",
-    "Telecommunications",
-    "Wiring",
-    "Circuits",
-    "Soldering",
-    "Microcontrollers",
-    "Sensors",
-    "Drives",
-    "Motors",
-    "Hydraulics",
-    "Pneumatics",
-    "Welding",
-    "Maintenance",
-    "Installation",
-    "Repair",
-    "Inventory",
-    "Logistics",
-    "Scheduling",
-    "Payroll",
-    "Bookkeeping",
-    "Accounting",
-    "Transcription",
-    "Translation",
-    "Interpreting",
-    "Storytelling",
-    "Reading",
-    "Writing",
-    "Tutoring",
-    "Instruction",
-    "Training",
-    "Assessment",
-    "Evaluation",
-    "Discovery",
-    "Search",
-    "Retrieval",
-    "Taxonomy",
-    "Ontology",
-    "Thesaurus",
-    "Vocabulary",
-    "Catalogs",
-    "Encoding",
-    "Digitization",
-    "Restoration",
-    "Binding",
-    "Bookbinding",
-    "Shelving",
-    "Processing",
-    "Interlibrary",
-    "Lending",
-    "Exhibits",
-    "Events",
-    "Marketing",
-    "Fundraising",
-    "Grants",
-    "Volunteers",
-    "Customer",
-    "Service",
-    "Helpdesk",
-    "Support",
-]
-ROLES = [
-    "Specialist",
-    "Technician",
-    "Assistant",
-    "Associate",
-    "Administrator",
-    "Manager",
-    "Professional",
-    "Analyst",
-    "Coordinator",
-    "Practitioner",
-    "Officer",
-    "Expert",
-    "Consultant",
-    "Steward",
-    "Librarian",
-    "Archivist",
-    "Curator",
-    "Clerk",
-    "Aide",
-    "Paraprofessional",
-    "Engineer",
-    "Operator",
-    "Installer",
-    "Developer",
-    "Designer",
-    "Auditor",
-    "Supervisor",
-    "Director",
-    "Trainer",
-    "Educator",
-]
-ORG_ADJECTIVES = [
-    "National",
-    "International",
-    "American",
-    "Canadian",
-    "British",
-    "Regional",
-    "State",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Pacific",
-    "Atlantic",
-    "Central",
-    "Midwest",
-    "Global",
-    "United",
-    "Allied",
-    "Independent",
-    "Federal",
-    "Provincial",
-    "Metropolitan",
-]
-ORG_NOUNS = [
-    "Association",
-    "Society",
-    "Institute",
-    "Council",
-    "Board",
-    "Guild",
-    "Federation",
-    "Alliance",
-    "Consortium",
-    "Academy",
-    "College",
-    "University",
-    "Foundation",
-    "Network",
-    "League",
-    "Center",
-    "Commission",
-    "Agency",
-    "Department",
-    "Union",
-    "Chamber",
-]
-PLACES = [
-    "Ohio",
-    "Texas",
-    "Ontario",
-    "Oregon",
-    "Maine",
-    "Iowa",
-    "Utah",
-    "Vermont",
-    "Alberta",
-    "Quebec",
-    "Wales",
-    "Scotland",
-    "Ireland",
-    "Victoria",
-    "Queensland",
-    "Kansas",
-    "Nevada",
-    "Georgia",
-    "Carolina",
-    "Virginia",
-    "Montana",
-    "Dakota",
-    "Arizona",
-    "Colorado",
-    "Florida",
-    "Illinois",
-    "Indiana",
-    "Michigan",
-    "Minnesota",
-    "Missouri",
-    "Nebraska",
-    "Oklahoma",
-    "Kentucky",
-    "Tennessee",
-    "Alabama",
-    "Louisiana",
-    "Arkansas",
-    "Wisconsin",
-    "Manitoba",
-    "Saskatchewan",
-    "Yukon",
-    "Tasmania",
-    "Auckland",
-    "Wellington",
-    "Dublin",
-    "Glasgow",
-    "Cardiff",
-    "Leeds",
-]
-STAFF = [
-    "support staff",
-    "paraprofessionals",
-    "technicians",
-    "new hires",
-    "volunteers",
-    "supervisors",
-    "managers",
-    "clerks",
-    "assistants",
-    "students",
-    "career changers",
-    "branch staff",
-    "team leads",
-    "contractors",
-    "apprentices",
-]
-SETTINGS = [
-    "public libraries",
-    "school libraries",
-    "academic libraries",
-    "county archives",
-    "records centers",
-    "museums",
-    "hospitals",
-    "law firms",
-    "city offices",
-    "state agencies",
-    "small businesses",
-    "factories",
-    "data centers",
-    "tribal libraries",
-    "special libraries",
-    "corporate archives",
-    "historical societies",
-    "community colleges",
-    "repair shops",
-    "call centers",
-]
-KINDS = ("credential", "certificate", "certification", "diploma", "program", "endorsement")
-EXAM_FORMATS = ("multiple choice", "portfolio", "practical", "online proctored", "written and oral", "case study")
-ELIGIBILITY = (
-    "High-school diploma",
-    "Associate degree",
-    "Bachelor's degree",
-    "Two years of library work",
-    "Current employment in the field",
-    "Master's degree",
-    "Completion of an approved course",
-    "None stated",
-)
-REQUIREMENTS = ("contact hours", "continuing education units", "professional development points", "credit hours")
-CATEGORIES = (
-    "library",
-    "archives",
-    "records-information",
-    "school-library",
-    "it",
-    "office-software",
-    "automation",
-    "electronics",
-)
-STATUSES = ("active", "active", "active", "active", "discontinued", "unknown")
-VERIFICATIONS = ("confirmed", "confirmed", "differs", "unverified", "not-found")
-FEE_LABELS = ("Application", "Exam", "Course", "Retake", "Membership")
-AUDIENCES = ("all", "member", "non-member")
+    def certfind(self, args: Sequence[str]) -> list[str]:
+        return [CERTFIND, "--catalog", str(self.catalog), *args]
+
+    def single_process(self, args: Sequence[str]) -> list[str]:
+        return [PYTHON, "-c", SINGLE_PROCESS_CODE, "--catalog", str(self.catalog), *args]
+
+    def floor(self) -> list[str]:
+        return [PYTHON, "-c", FLOOR_CODE, str(self.catalog)]
 
 
-def synthetic_entry(rng: random.Random, number: int) -> str:
-    """One valid catalog entry of about 600-700 bytes; optional fields are left out now and then, as in real data.
+# --- what is measured ---------------------------------------------------------------------------
 
-    The average stays near 630 bytes so that 100,000 entries fit under certfind's 64 MiB file limit.
-    """
-    words = rng.sample(SUBJECTS, 6)
-    role = rng.choice(ROLES)
-    name = f"{rng.choice(PREFIXES)} {words[0]} {words[1]} {role}"
-    kind = rng.choice(KINDS)
-    summary = (
-        f"{'An' if kind[0] in 'aeiou' else 'A'} {kind} in {words[0].lower()} and {words[3].lower()} "
-        f"for {rng.choice(STAFF)} in {rng.choice(SETTINGS)}."
+
+@dataclass(frozen=True, slots=True)
+class Cold:
+    label: str
+    floor: Series
+    forked: Series
+    single: Series
+
+
+@dataclass(frozen=True, slots=True)
+class Memory:
+    label: str
+    forked: TreeMemory
+    single: TreeMemory
+
+
+@dataclass(frozen=True, slots=True)
+class Warm:
+    label: str
+    big: Series
+    bundled: Series
+    target: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    setup: Setup
+    rounds: int
+    cold_rounds: int
+    startup: dict[str, Series]
+    cold: list[Cold]
+    memory: list[Memory]
+    warm: list[Warm]
+    store_bytes: int
+    first_found: str
+    load: list[tuple[str, tuple[float, float, float]]]
+    started: str
+    certfind_file: str
+
+
+def measure_startup(spawner: Spawner, setup: Setup, rounds: int) -> dict[str, Series]:
+    progress(f"start-up: {len(STARTUP)} commands in turn, 2 warm-up rounds + {rounds}")
+    jobs = [Job(label, cmd, setup.bundled_env) for label, cmd in STARTUP]
+    return run_rounds(spawner, jobs, rounds, warmups=2)
+
+
+def measure_cold(spawner: Spawner, setup: Setup, rounds: int) -> list[Cold]:
+    """Per round and command: the floor, then the command with an empty cache, then the same with one process."""
+    empty = emptied(setup.big_cache)
+    jobs: list[Job] = []
+    for label, args in COLD:
+        jobs += [
+            Job(f"floor before {label}", setup.floor(), setup.big_env),
+            Job(f"{label} (cold)", setup.certfind(args), setup.big_env, empty),
+            Job(f"{label} (cold, one process)", setup.single_process(args), setup.big_env, empty),
+        ]
+    progress(f"cold, {setup.entries:,} entries: {len(jobs)} runs a round, {rounds} rounds")
+    found = run_rounds(spawner, jobs, rounds, progress=lambda s: progress(f"cold: {s}"))
+    return [
+        Cold(label, found[f"floor before {label}"], found[f"{label} (cold)"], found[f"{label} (cold, one process)"])
+        for label, _ in COLD
+    ]
+
+
+def measure_memory(setup: Setup) -> list[Memory]:
+    empty = emptied(setup.big_cache)
+    found = []
+    for label, args in COLD:
+        progress(f"memory, {setup.entries:,} entries: {label}, cold, both ways")
+        empty()
+        forked = tree_memory(setup.certfind(args), setup.big_env)
+        empty()
+        single = tree_memory(setup.single_process(args), setup.big_env)
+        found.append(Memory(label, forked, single))
+    return found
+
+
+def measure_warm(spawner: Spawner, setup: Setup, rounds: int) -> list[Warm]:
+    """Each warm command over the synthetic catalog in turn with the same over the bundled catalog."""
+    pairs = [(f"search {q}", ["search", q], ["search", q], True) for q in QUERIES]
+    pairs += [(label, big, bundled, False) for label, big, bundled in WARM_OTHERS]
+    found = []
+    for label, big, bundled, target in pairs:
+        progress(f"warm, {setup.entries:,} entries: {label}, 2 warm-up rounds + {rounds}")
+        jobs = [
+            Job("big", setup.certfind(big), setup.big_env),
+            Job("bundled", [CERTFIND, *bundled], setup.bundled_env),
+        ]
+        got = run_rounds(spawner, jobs, rounds, warmups=2)
+        found.append(Warm(label, got["big"], got["bundled"], target))
+    return found
+
+
+def first_found(setup: Setup) -> str:
+    done = subprocess.run(
+        setup.certfind(["search", "cataloging", "--format", "plain"]),
+        capture_output=True,
+        text=True,
+        env=setup.big_env,
+        check=False,
     )
-    checked = f"20{rng.randint(23, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-    lines = [
-        f"  - id: synthetic-{number:06d}",
-        f"    name: {name}",
-        f"    acronym: {''.join(w[0] for w in name.split())}{number % 100}",
-    ]
-    if rng.random() < 0.5:
-        lines.append(f"    aliases: [{words[0]} {words[1]} {role}]")
-    lines += [
-        f"    issuer: {rng.choice(ORG_ADJECTIVES)} {rng.choice(ORG_NOUNS)} of {rng.choice(PLACES)} {words[2]}",
-        f"    category: {rng.choice(CATEGORIES)}",
-        f'    summary: "{summary}"',
-        f"    topics: [{', '.join(w.lower() for w in words[: rng.randint(3, 4)])}]",
-    ]
-    if rng.random() < 0.5:
-        lines.append(f"    eligibility: [{rng.choice(ELIGIBILITY)}]")
-    if rng.random() < 0.4:
-        lines.append(
-            f"    exam: {{format: {rng.choice(EXAM_FORMATS)}, questions: {rng.randint(4, 30) * 5}, "
-            f"minutes: {rng.randint(4, 24) * 10}}}"
-        )
-    if rng.random() < 0.5:
-        low = rng.randint(1, 18)
-        lines.append(f"    duration: {{min_months: {low}, max_months: {low + rng.randint(0, 24)}}}")
-    if rng.random() < 0.85:
-        lines.append("    costs:")
-        lines.append(f"      - {{label: Application, amount: {rng.randint(5, 90) * 5}}}")
-        if rng.random() < 0.3:
-            lines.append(
-                f"      - {{label: {rng.choice(FEE_LABELS)}, amount: {rng.randint(5, 60) * 5}, "
-                f"audience: {rng.choice(AUDIENCES)}}}"
-            )
-    if rng.random() < 0.4:
-        lines.append(
-            f"    renewal: {{every_years: {rng.randint(1, 5)}, "
-            f"requirement: {rng.randint(1, 12) * 5} {rng.choice(REQUIREMENTS)}}}"
-        )
-    lines += [
-        f"    status: {rng.choice(STATUSES)}",
-        f"    verification: {{status: {rng.choice(VERIFICATIONS)}, checked: {checked}}}",
-        f'    sources: [{{title: "Source", url: "https://example.org/{number}", accessed: {checked}}}]',
-        "",
-    ]
-    return "\n".join(lines)
+    return done.stdout.split("\t", 1)[0] if done.stdout else ""
 
 
-def cataloging_entry(number: int) -> str:
-    """The one entry `search cataloging` must find first: cataloging in its name, aliases, topics and summary."""
-    url = f"https://example.org/c{number}"
-    return (
-        f"  - id: synthetic-{number:06d}\n"
-        '    name: "Certified Library Cataloging Specialist"\n'
-        '    acronym: "CLCS"\n'
-        '    aliases: ["Library Cataloging Specialist", "Cataloging Specialist"]\n'
-        '    issuer: "National Association of Library Staff"\n'
-        "    category: library\n"
-        '    summary: "A credential in cataloging and classification for cataloging staff in public libraries."\n'
-        '    topics: ["cataloging", "descriptive cataloging", "subject cataloging", "copy cataloging", "metadata"]\n'
-        '    eligibility: ["High-school diploma"]\n'
-        "    exam: {format: multiple choice, questions: 100, minutes: 120}\n"
-        "    duration: {min_months: 6, max_months: 24}\n"
-        "    costs:\n"
-        f'      - {{label: Application, amount: 250, audience: non-member, source: "{url}"}}\n'
-        f'      - {{label: Application, amount: 200, audience: member, source: "{url}"}}\n'
-        "    renewal: {every_years: 3, requirement: 30 contact hours}\n"
-        "    status: active\n"
-        "    verification: {status: confirmed, checked: 2025-11-24}\n"
-        f'    sources: [{{title: "Synthetic source", url: "{url}", accessed: 2025-11-24}}]\n'
+def installed_from() -> str:
+    done = subprocess.run(
+        [PYTHON, "-c", "import certfind; print(certfind.__file__)"], capture_output=True, text=True, check=False
     )
+    return done.stdout.strip() or "(certfind cannot be imported)"
 
 
-def cataloging_id(size: int) -> str:
-    return f"synthetic-{size // 2 + 1:06d}"
+# --- the report ---------------------------------------------------------------------------------
 
 
-def write_catalog(path: Path, size: int, seed: int) -> int:
-    """Write a catalog of `size` entries; returns its size in bytes. Its mtime is set a minute in the past."""
-    rng = random.Random(seed)
-    special = size // 2 + 1
-    parts = ["# Synthetic catalog for benchmarks/bench.py\nschema_version: 1\ncertifications:\n"]
-    for number in range(1, size + 1):
-        parts.append(cataloging_entry(number) if number == special else synthetic_entry(rng, number))
-    data = "".join(parts).encode("utf-8")
-    path.write_bytes(data)
-    past = time.time() - 60  # older than any racy-timestamp window, so certfind may cache it
-    os.utime(path, (past, past))
-    return len(data)
+def fmt_ratio(r: Ratio | None) -> str:
+    return "n/a" if r is None else f"{r.median:.2f}x ({r.low:.2f}-{r.high:.2f})"
 
 
-# --- report -------------------------------------------------------------------------------------
+def fmt_s(series: Series) -> str:
+    return f"{series.median_seconds():.2f}" if series.ok else "FAILED"
 
 
 def fmt_ms(series: Series) -> str:
-    return f"{series.median_ms():.1f}" if series.ok else "FAILED"
+    return f"{series.median_seconds() * 1000:.1f}" if series.ok else "FAILED"
 
 
-def ratio(num: Series, den: Series | None) -> float | None:
-    if not num.ok or den is None or not den.ok:
-        return None
-    return num.median_ms() / den.median_ms()
-
-
-def fmt_ratio(value: float | None) -> str:
-    return "n/a" if value is None else f"{value:.2f}"
-
-
-def fmt_mib(series: Series) -> str:
-    return f"{series.peak_mib():.1f}" if series.ok else "n/a"
-
-
-def verdict(value: float | None, target: float, unit: str = "x") -> str:
-    """`(target <= 3.0x: met)`; n/a when the value could not be measured."""
-    shown = f"{target:g}" if "." in f"{target:g}" else f"{target:g}.0"
+def verdict(value: float | None, limit: float, applies: bool = True) -> str:
+    if not applies:
+        return f"n/a (the targets are at {TARGET_ENTRIES:,} entries)"
     if value is None:
-        return f"(target <= {shown}{unit}: n/a)"
-    return f"(target <= {shown}{unit}: {'met' if value <= target else 'MISSED'})"
+        return "n/a (not measured)"
+    return "met" if value <= limit else f"**MISSED** by {value / limit - 1:.0%}"
+
+
+def targets(results: Results) -> list[str]:
+    at_target = results.setup.entries == TARGET_ENTRIES
+    n = f"{results.setup.entries:,}"
+    out = ["| target | limit | measured: median (range) | verdict |", "|---|--:|--:|---|"]
+    startup = paired_ratio(results.startup[STARTUP_SEARCH], results.startup[MINIMAL])
+    out.append(
+        f"| start-up: `certfind search cataloging` (bundled catalog) x the minimal Typer+Rich app | "
+        f"{STARTUP_X_MINIMAL:.1f}x | {fmt_ratio(startup)} | "
+        f"{verdict(None if startup is None else startup.median, STARTUP_X_MINIMAL)} |"
+    )
+    for cold in results.cold:
+        r = paired_ratio(cold.forked, cold.floor)
+        out.append(
+            f"| cold `{cold.label}`, {n} entries, x the floor | {COLD_X_FLOOR:.1f}x | {fmt_ratio(r)} | "
+            f"{verdict(None if r is None else r.median, COLD_X_FLOOR, at_target)} |"
+        )
+    if results.memory:
+        peak = max(m.forked.pss_mib for m in results.memory)
+        worst = max(results.memory, key=lambda m: m.forked.pss_mib)
+        out.append(
+            f"| cold peak memory, {n} entries, both processes together (PSS) | {COLD_PEAK_MIB:.0f} MiB | "
+            f"{peak:.1f} MiB (`{worst.label}`) | {verdict(peak, COLD_PEAK_MIB, at_target)} |"
+        )
+    for warm in results.warm:
+        if warm.target:
+            r = paired_ratio(warm.big, warm.bundled)
+            out.append(
+                f"| warm `{warm.label}`, {n} entries, x the same over the bundled catalog | {WARM_X_BUNDLED:.1f}x | "
+                f"{fmt_ratio(r)} | {verdict(None if r is None else r.median, WARM_X_BUNDLED, at_target)} |"
+            )
+    return out
+
+
+def report(results: Results) -> str:
+    setup = results.setup
+    n = f"{setup.entries:,}"
+    load = "; ".join(f"{when} {a:.2f} / {b:.2f} / {c:.2f}" for when, (a, b, c) in results.load)
+    out = ["## certfind benchmark\n"]
+    out.append(
+        f"{results.started}. Python {platform.python_version()} ({platform.python_implementation()}) on "
+        f"{platform.platform()}, {os.cpu_count()} CPUs; {versions()}; certfind imported from "
+        f"`{results.certfind_file}`. Load average (1 / 5 / 15 min): {load}. {results.rounds} timed rounds for "
+        f"start-up and each warm comparison (2 warm-up rounds first), {results.cold_rounds} for the cold runs.\n"
+    )
+    out.append("### Targets\n")
+    out.extend(targets(results))
+    out.append("")
+    out.append(
+        "Every ratio is taken round by round: in each round the command runs just after (or before) its "
+        "reference, and the ratio shown is the median of the rounds' ratios, with their range in brackets.\n"
+    )
+    if results.first_found != cataloging_id(setup.entries):
+        out.append(
+            f"Note: over {n} entries `search cataloging` put {results.first_found or 'nothing'!r} first, not the "
+            f"cataloging entry {cataloging_id(setup.entries)}.\n"
+        )
+
+    out.append(f"### Cold runs, {n} entries, and the second process's share\n")
+    out.append(
+        f"The catalog: {setup.catalog_bytes / 2**20:.1f} MiB of YAML, {setup.catalog_bytes / setup.entries:.0f} bytes "
+        f"an entry; the store certfind wrote from it: {results.store_bytes / 2**20:.1f} MiB "
+        f"({results.store_bytes / setup.catalog_bytes:.2f}x the YAML).\n"
+    )
+    out.append(
+        "| command | floor s | cold s | cold x floor | one process s | one process x floor | "
+        "cold / one process | CPU s, cold | CPU s, one process | peak of one process MiB, cold |"
+    )
+    out.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|")
+    for cold in results.cold:
+        both = cold.forked.ok and cold.single.ok
+        out.append(
+            f"| `{cold.label}` | {fmt_s(cold.floor)} | {fmt_s(cold.forked)} | "
+            f"{fmt_ratio(paired_ratio(cold.forked, cold.floor))} | {fmt_s(cold.single)} | "
+            f"{fmt_ratio(paired_ratio(cold.single, cold.floor))} | "
+            f"{fmt_ratio(paired_ratio(cold.forked, cold.single))} | "
+            f"{f'{cold.forked.median_cpu_seconds():.1f}' if both else 'n/a'} | "
+            f"{f'{cold.single.median_cpu_seconds():.1f}' if both else 'n/a'} | "
+            f"{f'{cold.forked.peak_mib():.1f}' if cold.forked.ok else 'n/a'} |"
+        )
+    out.append("")
+    out.append(
+        "floor: a fresh process that iterates `yaml.parse(file, Loader=yaml.CSafeLoader)` over the catalog file "
+        "and does nothing with the events. cold: `certfind --catalog FILE ...` with an emptied `XDG_CACHE_HOME`: "
+        "it reads and checks the catalog while a second process it forks writes the store. one process: the "
+        "same with that second process switched off (`certfind.store.forked.PARALLEL_BYTES = 1 << 62` set before "
+        "certfind's `main()`, in `python -c`): one process reads, checks and writes. Each round runs the floor, "
+        "the cold run and the one-process run of a command in turn. CPU s: user + system time of the run's "
+        "processes together (the forked one included), median. The last column is `ru_maxrss`: the larger of the "
+        "two processes, not their sum.\n"
+    )
+    if results.memory:
+        out.append(f"### Peak memory of a cold run, {n} entries\n")
+        out.append(
+            "| command | processes | both together, PSS MiB | both together, RSS MiB | largest process, RSS MiB | "
+            "one process (switched off), PSS MiB |"
+        )
+        out.append("|---|--:|--:|--:|--:|--:|")
+        for m in results.memory:
+            out.append(
+                f"| `{m.label}` | {m.forked.processes} | {m.forked.pss_mib:.1f} | {m.forked.rss_mib:.1f} | "
+                f"{m.forked.largest_mib:.1f} | {m.single.pss_mib:.1f} ({m.single.processes} process"
+                f"{'es' if m.single.processes != 1 else ''}) |"
+            )
+        out.append("")
+        out.append(
+            "One cold run of each, apart from the timed ones: this process read `/proc/PID/smaps_rollup` of the "
+            "command and of every process it forked every 20 ms and kept the largest sums. PSS counts a page the "
+            "two processes share half to each (what they take together); RSS counts it twice (an upper bound). "
+            "processes: how many were seen.\n"
+        )
+
+    out.append("### Start-up (bundled catalog)\n")
+    out.append("| command | median ms | x `python -c pass` | x the minimal app | peak MiB |")
+    out.append("|---|--:|--:|--:|--:|")
+    for label, _ in STARTUP:
+        s = results.startup[label]
+        out.append(
+            f"| `{label}` | {fmt_ms(s)} | {fmt_ratio(paired_ratio(s, results.startup['python -c pass']))} | "
+            f"{fmt_ratio(paired_ratio(s, results.startup[MINIMAL]))} | "
+            f"{f'{s.peak_mib():.1f}' if s.ok else 'n/a'} |"
+        )
+    out.append("")
+    out.append(
+        "The minimal app is benchmarks/minimal_app.py: a Typer command that prints a one-row Rich table. Every "
+        "command with stdout on /dev/null (certfind then prints plain text), `COLUMNS=100`, an empty "
+        "`XDG_CONFIG_HOME`, a warm store for the bundled catalog. Peak: the largest `ru_maxrss`.\n"
+    )
+
+    out.append(f"### Warm runs, {n} entries against the bundled catalog\n")
+    out.append(f"| command | {n} entries, median ms | bundled, median ms | ratio | target |")
+    out.append("|---|--:|--:|--:|---|")
+    for warm in results.warm:
+        out.append(
+            f"| `{warm.label}` | {fmt_ms(warm.big)} | {fmt_ms(warm.bundled)} | "
+            f"{fmt_ratio(paired_ratio(warm.big, warm.bundled))} | {'<= 1.3x' if warm.target else 'none'} |"
+        )
+    out.append("")
+    out.append(
+        "Each round runs the command over the synthetic catalog's store and then over the bundled catalog's, both "
+        "warm. `show` reads one entry on either side (`synthetic-000001`, `lssc`).\n"
+    )
+    return "\n".join(out)
 
 
 def versions() -> str:
@@ -767,295 +439,77 @@ def versions() -> str:
     return ", ".join(found)
 
 
-@dataclass(slots=True)
-class ScaleRow:
-    size: int
-    label: str
-    reference: str
-    cold: Series
-    floor: Series  # libyaml's events over the same file, one run just before each cold run
-    warm: Series
-    paired: Series  # the reference command over the bundled catalog, run in turn with the warm runs
-
-
-@dataclass(slots=True)
-class SizeInfo:
-    size: int
-    file_bytes: int
-    floor: Series
-    store_bytes: int = 0  # the .sqlite3 file(s) in XDG_CACHE_HOME after the warm runs
-    rows: list[ScaleRow] = field(default_factory=list)
-    first_found: str = ""  # what `search cataloging` put first
-
-
-def store_files(cache_home: Path) -> list[Path]:
-    return sorted((cache_home / "certfind").glob("*.sqlite3"))
-
-
-@dataclass(slots=True)
-class Results:
-    runs: int
-    cold_runs: int
-    startup: dict[str, Series]
-    sizes: list[SizeInfo]
-    fts5: list[str]  # the Markdown of fts5_vs_words.py, or why it is missing
-
-
-def measure_scale(
-    spawner: Spawner, tmp: Path, config_home: Path, bundled_env: Mapping[str, str], size: int, runs: int, cold_runs: int
-) -> SizeInfo:
-    catalog = tmp / f"catalog-{size}.yaml"
-    started = time.perf_counter()
-    file_bytes = write_catalog(catalog, size, SEED)
-    progress(
-        f"scale {size:,}: wrote {file_bytes / 2**20:.1f} MiB ({file_bytes / size:.0f} B/entry) "
-        f"in {time.perf_counter() - started:.1f} s"
-    )
-    cache_home = tmp / f"cache-{size}"
-    env = base_env(config_home, cache_home)
-    floor_cmd = [PYTHON, "-c", FLOOR_CODE, str(catalog)]
-    progress(f"scale {size:,}: {FLOOR} x {runs}")
-    floor = run_series(spawner, f"{FLOOR} ({size:,} entries)", floor_cmd, env, runs)
-    info = SizeInfo(size, file_bytes, floor)
-    for label, extra, reference in SCALE:
-        cmd = [CERTFIND, "--catalog", str(catalog), *extra]
-        cold, cold_floor = Series(), Series()
-        for _ in range(cold_runs):  # each cold run just after a floor run: a slow minute weighs on both
-            empty_dir(cache_home)
-            progress(f"scale {size:,}: {label} cold, in turn with the floor")
-            cold_floor.runs.extend(run_series(spawner, f"{FLOOR} ({size:,} entries)", floor_cmd, env, 1).runs)
-            one = run_series(spawner, f"{label} (cold, {size:,} entries)", cmd, env, 1)
-            cold.runs.extend(one.runs)
-            if one.failure is not None:
-                cold.failure = one.failure
-                break
-        warm, paired = Series(), Series()
-        if cold.ok:
-            progress(f"scale {size:,}: {label} warm x {runs}, in turn with the bundled catalog's")
-            name = f"{label} (warm, {size:,} entries)"
-            jobs = [Job(name, cmd, env), Job(reference, STARTUP_CMDS[reference], bundled_env)]
-            rounds = run_rounds(spawner, jobs, runs)
-            warm, paired = rounds[name], rounds[reference]
-        info.rows.append(ScaleRow(size, label, reference, cold, cold_floor, warm, paired))
-        if warm.ok:
-            info.store_bytes = sum(p.stat().st_size for p in store_files(cache_home))
-        if label.startswith("search") and warm.ok:
-            found = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
-            info.first_found = found.stdout.split("\t", 1)[0] if found.stdout else ""
-    catalog.unlink()
-    return info
-
-
-def run_fts5(cache_home: Path, repeats: int) -> list[str]:
-    stores = store_files(cache_home)
-    if len(stores) != 1:
-        return [f"Not measured: expected one store in {cache_home}, found {len(stores)}.\n"]
-    progress(f"fts5: {FTS5_SCRIPT} {stores[0].name}")
-    done = subprocess.run(
-        [PYTHON, FTS5_SCRIPT, str(stores[0]), "--repeats", str(repeats)],
-        stdout=subprocess.PIPE,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        return [f"Not measured: {FTS5_SCRIPT} exited with {done.returncode} (its stderr is above).\n"]
-    return [*done.stdout.rstrip("\n").split("\n"), ""]
-
-
-def report(results: Results) -> str:
-    startup, sizes = results.startup, results.sizes
-    out: list[str] = ["## certfind benchmark\n"]
-    out.append(
-        f"Python {platform.python_version()} ({platform.python_implementation()}) on {platform.platform()}, "
-        f"{os.cpu_count()} CPUs; {versions()}. {results.runs} timed runs per command ({WARMUPS} warm-ups first "
-        f"for start-up; {results.cold_runs} cold run{'s' if results.cold_runs != 1 else ''} per command "
-        "for scale). All ratios are of medians measured in this same run.\n"
-    )
-
-    # headline
-    out.append("### Targets\n")
-    out.extend(headlines(results))
-    out.append("")
-
-    out.append("### Start-up (bundled catalog)\n")
-    out.append("| command | catalog | median ms | x pass | x typer+rich | peak MiB |")
-    out.append("|---|---|--:|--:|--:|--:|")
-    for label, _, catalog_name in STARTUP:
-        s = startup[label]
-        out.append(
-            f"| `{label}` | {catalog_name} | {fmt_ms(s)} | {fmt_ratio(ratio(s, startup[PASS]))} | "
-            f"{fmt_ratio(ratio(s, startup[MINIMAL]))} | {fmt_mib(s)} |"
-        )
-    out.append("")
-    out.append(
-        "Each run a fresh process, started by a small helper process: median wall time from `posix_spawn` to "
-        "`os.wait4`, stdout to /dev/null, `COLUMNS=100`, an empty `XDG_CONFIG_HOME`; peak MiB is the largest "
-        "`ru_maxrss` (from `os.wait4`) of the timed runs. The commands run in turn, one run of each per round, so "
-        "that a slow moment of the machine weighs on all of them alike.\n"
-    )
-    if not sizes:
-        return "\n".join(out)
-
-    out.append("### Scale (synthetic catalogs, `certfind --catalog PATH ...`)\n")
-    out.append(
-        "| size | command | floor ms | cold ms | cold x floor | cold peak MiB | warm median ms | bundled ms | "
-        "warm x bundled | warm peak MiB |"
-    )
-    out.append("|--:|---|--:|--:|--:|--:|--:|--:|--:|--:|")
-    for info in sizes:
-        for row in info.rows:
-            out.append(
-                f"| {row.size:,} | `{row.label}` | {fmt_ms(row.floor)} | {fmt_ms(row.cold)} | "
-                f"{fmt_ratio(ratio(row.cold, row.floor))} | {fmt_mib(row.cold)} | {fmt_ms(row.warm)} | "
-                f"{fmt_ms(row.paired)} | {fmt_ratio(ratio(row.warm, row.paired))} | {fmt_mib(row.warm)} |"
-            )
-    out.append("")
-    out.append(
-        "floor: a fresh process that reads the catalog file and iterates "
-        "`yaml.parse(text, Loader=yaml.CSafeLoader)`, doing nothing with the events: libyaml's parse with "
-        "PyYAML's event objects (certfind has libyaml make its own, lighter nodes instead). In this table, one "
-        "floor run just before each cold run, and the median of those; in the next, the median of its own "
-        "series. cold: each run started with an emptied "
-        "`XDG_CACHE_HOME`, so it parses, checks and stores the catalog; warm: the runs after, which read the "
-        "store. bundled ms: the same command over the bundled catalog, run in turn with the warm runs (one of each per "
-        "round), and warm x bundled the ratio of the two medians.\n"
-    )
-    out.append("| size | YAML MiB | floor ms | floor peak MiB | store MiB | store x YAML |")
-    out.append("|--:|--:|--:|--:|--:|--:|")
-    for info in sizes:
-        store = f"{info.store_bytes / 2**20:.1f}" if info.store_bytes else "n/a"
-        times = f"{info.store_bytes / info.file_bytes:.2f}" if info.store_bytes else "n/a"
-        out.append(
-            f"| {info.size:,} | {info.file_bytes / 2**20:.1f} | {fmt_ms(info.floor)} | {fmt_mib(info.floor)} | "
-            f"{store} | {times} |"
-        )
-    out.append("")
-    out.append("store: the `.sqlite3` file certfind wrote under `XDG_CACHE_HOME` for that catalog.\n")
-
-    out.append(f"### Search candidates: certfind's word table vs FTS5 ({sizes[-1].size:,} entries)\n")
-    out.extend(results.fts5)
-    return "\n".join(out)
-
-
-def headlines(results: Results) -> list[str]:
-    startup = results.startup
-    lines: list[str] = []
-    search = startup[BUNDLED_SEARCH]
-    to_minimal = ratio(search, startup[MINIMAL])
-    lines.append(
-        f"- start-up, `search cataloging --format plain` (bundled): {fmt_ratio(to_minimal)}x the minimal Typer+Rich "
-        f"app {verdict(to_minimal, STARTUP_X_MINIMAL)}; {fmt_ratio(ratio(search, startup[PASS]))}x "
-        "`python -c pass`"
-    )
-    info = next((i for i in results.sizes if i.size == TARGET_SIZE), None)
-    if info is None:
-        lines.append(f"- the other targets are for {TARGET_SIZE:,} entries, not measured in this run (see --sizes)")
-        return lines
-    n = f"{TARGET_SIZE:,} entries"
-    colds = [(row, ratio(row.cold, row.floor)) for row in info.rows]
-    known = [(row, r) for row, r in colds if r is not None]
-    worst = max((r for _, r in known), default=None) if len(known) == len(colds) else None
-    each = ", ".join(f"`{row.label.split(' --')[0]}` {fmt_ratio(r)}x" for row, r in colds)
-    lines.append(f"- cold, {n}: {each} the floor {verdict(worst, COLD_X_FLOOR)}")
-    peaks = [row.cold.peak_mib() for row in info.rows if row.cold.ok]
-    peak = max(peaks) if len(peaks) == len(info.rows) else None
-    peak_text = "n/a" if peak is None else f"{peak:.1f} MiB"
-    lines.append(
-        f"- cold peak memory, {n}: {peak_text} (largest of the commands) {verdict(peak, COLD_PEAK_MIB, ' MiB')}"
-    )
-    for row in info.rows:
-        if row.label.startswith("search"):
-            r = ratio(row.warm, row.paired)
-            lines.append(
-                f"- warm `search cataloging`, {n}: {fmt_ms(row.warm)} ms, {fmt_ratio(r)}x the bundled "
-                f"catalog's {verdict(r, WARM_SEARCH_X_BUNDLED)}"
-            )
-        elif row.label.startswith("list --format json"):
-            seconds = row.warm.median_ms() / 1000 if row.warm.ok else None
-            shown = "n/a" if seconds is None else f"{seconds:.2f} s"
-            r = ratio(row.warm, row.paired)
-            lines.append(
-                f"- warm `list --format json`, {n}: {shown} {verdict(seconds, WARM_LIST_JSON_SECONDS, ' s')}; "
-                f"{fmt_ratio(r)}x the bundled catalog's"
-            )
-    store_x = info.store_bytes / info.file_bytes if info.store_bytes else None
-    lines.append(
-        f"- store size, {n}: {info.store_bytes / 2**20:.1f} MiB for {info.file_bytes / 2**20:.1f} MiB of YAML, "
-        f"{fmt_ratio(store_x)}x {verdict(store_x, STORE_X_YAML)}"
-    )
-    wrong = [i for i in results.sizes if i.first_found != cataloging_id(i.size)]
-    if wrong:
-        lines.extend(
-            f"- note: at {i.size:,} entries `search cataloging` put {i.first_found or 'nothing'!r} first, not the "
-            f"cataloging entry {cataloging_id(i.size)}"
-            for i in wrong
-        )
-    else:
-        lines.append("- `search cataloging` put the synthetic cataloging entry first at every size")
-    return lines
+def failed(results: Results) -> bool:
+    series = [s for label, cmd in STARTUP if cmd[0] == CERTFIND for s in [results.startup[label]]]
+    series += [s for c in results.cold for s in (c.forked, c.single)]
+    series += [s for w in results.warm for s in (w.big, w.bundled)]
+    bad_memory = any(t.exit_code != 0 for m in results.memory for t in (m.forked, m.single))
+    return bad_memory or any(not s.ok for s in series)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--runs", type=int, default=None, help=f"timed runs per command (default {DEFAULT_RUNS})")
-    parser.add_argument(
-        "--sizes",
-        default=None,
-        help="comma-separated synthetic catalog sizes (default 1000,10000,100000)",
-    )
-    parser.add_argument(
-        "--cold-runs",
-        type=int,
-        default=None,
-        help=f"cold runs per scale command, each with an emptied cache (default {DEFAULT_COLD_RUNS})",
-    )
-    parser.add_argument("--quick", action="store_true", help="runs=5 and sizes 1000,10000: a fast check")
-    parser.add_argument("--no-fts5", action="store_true", help="skip the FTS5 vs word table comparison")
+    parser.add_argument("--entries", type=int, default=None, help=f"synthetic entries (default {TARGET_ENTRIES:,})")
+    parser.add_argument("--rounds", type=int, default=None, help="rounds for start-up and warm runs (default 21)")
+    parser.add_argument("--cold-rounds", type=int, default=None, help="rounds of cold runs (default 5)")
+    parser.add_argument("--no-memory", action="store_true", help="skip the peak memory runs")
+    parser.add_argument("--quick", action="store_true", help="10,000 entries, 5 rounds, 1 cold round: a smoke test")
     args = parser.parse_args(argv)
-
-    runs: int = args.runs if args.runs is not None else (QUICK_RUNS if args.quick else DEFAULT_RUNS)
-    cold_runs: int = args.cold_runs if args.cold_runs is not None else DEFAULT_COLD_RUNS
-    if args.sizes is not None:
-        try:
-            sizes = tuple(int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip())
-        except ValueError:
-            parser.error(f"--sizes: expected comma-separated whole numbers, got {args.sizes!r}")
-    else:
-        sizes = QUICK_SIZES if args.quick else DEFAULT_SIZES
-    if runs < 1 or cold_runs < 1 or any(s < 1 for s in sizes):
-        parser.error("--runs, --cold-runs and every size must be at least 1")
-    sizes = tuple(sorted(set(sizes)))
+    entries: int = args.entries or (10_000 if args.quick else TARGET_ENTRIES)
+    rounds: int = args.rounds or (5 if args.quick else 21)
+    cold_rounds: int = args.cold_rounds or (1 if args.quick else 5)
+    if min(entries, rounds, cold_rounds) < 1:
+        parser.error("--entries, --rounds and --cold-rounds must be at least 1")
     if not Path(CERTFIND).is_file():
         print(f"bench: no certfind console script next to {PYTHON} (looked for {CERTFIND})", file=sys.stderr)
         return 2
 
+    load = [("start", os.getloadavg())]
+    started = datetime.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     with tempfile.TemporaryDirectory(prefix="certfind-bench-") as tmpdir:
         tmp = Path(tmpdir)
         config_home = tmp / "config"
         config_home.mkdir()
-        spawner = Spawner(tmp)
-
-        bundled_env = base_env(config_home, tmp / "cache-bundled")
-        progress(f"startup: {len(STARTUP)} commands in turn, {WARMUPS} warm-up + {runs} rounds")
-        startup = run_rounds(spawner, [Job(label, cmd, bundled_env) for label, cmd, _ in STARTUP], runs, WARMUPS)
-
-        measured: list[SizeInfo] = []
-        for size in sizes:
-            measured.append(measure_scale(spawner, tmp, config_home, bundled_env, size, runs, cold_runs))
-            if size != sizes[-1]:
-                shutil.rmtree(tmp / f"cache-{size}", ignore_errors=True)
-        spawner.close()
-
-        fts5 = ["Not measured (--no-fts5).\n"]
-        if sizes and not args.no_fts5:
-            fts5 = run_fts5(tmp / f"cache-{sizes[-1]}", max(runs, 5))
-        results = Results(runs, cold_runs, startup, measured, fts5)
-
-    print(report(results))
-    certfind_failed = any(not startup[label].ok for label, cmd, _ in STARTUP if cmd[0] == CERTFIND) or any(
-        not (row.cold.ok and row.warm.ok) for info in measured for row in info.rows
-    )
-    if certfind_failed:
+        catalog = tmp / f"catalog-{entries}.yaml"
+        progress(f"writing {entries:,} synthetic entries")
+        size = write_catalog(catalog, entries)
+        big_cache = tmp / "cache-big"
+        setup = Setup(
+            tmp,
+            catalog,
+            entries,
+            size,
+            base_env(config_home, tmp / "cache-bundled"),
+            big_cache,
+            base_env(config_home, big_cache),
+        )
+        spawner = Spawner(PYTHON, tmp)
+        try:
+            startup = measure_startup(spawner, setup, rounds)
+            cold = measure_cold(spawner, setup, cold_rounds)
+            load.append(("after the cold runs", os.getloadavg()))
+            memory = measure_memory(setup) if can_sample_memory() and not args.no_memory else []
+            warm = measure_warm(spawner, setup, rounds)
+        finally:
+            spawner.close()
+        store_bytes = sum(p.stat().st_size for p in (big_cache / "certfind").glob("*.sqlite3"))
+        load.append(("end", os.getloadavg()))
+        results = Results(
+            setup,
+            rounds,
+            cold_rounds,
+            startup,
+            cold,
+            memory,
+            warm,
+            store_bytes,
+            first_found(setup),
+            load,
+            started,
+            installed_from(),
+        )
+        print(report(results))
+    if failed(results):
         print("bench: a certfind command failed (its stderr is above)", file=sys.stderr)
         return 1
     return 0

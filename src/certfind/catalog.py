@@ -14,20 +14,20 @@ import stat
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from certfind import paths
-from certfind.catalogfile import Checked, parse_file, parse_text, read_text
-from certfind.catalogfile.schema import Located
 from certfind.errors import CatalogError, NoMatchError, Problem, UntrustedFile
 from certfind.filters import CHOSEN, Filters
 from certfind.model import Certification, Entry, Record
 from certfind.search import ACRONYM, ID, INDEXER, Found, Searcher, fold, resolve
 from certfind.store import Store, StoreDamaged, open_or_build, queries
-from certfind.store.build import Builder, Lookalike, Merged
 from certfind.store.cachedir import Source, untrusted
-from certfind.store.forked import ForkedBuilder
+from certfind.store.layout import Lookalike, Merged, Sink
 from certfind.text import skeleton
+
+if TYPE_CHECKING:
+    from certfind.catalogfile.schema import Located
 
 T = TypeVar("T")
 
@@ -104,10 +104,13 @@ def _refuse_if_others_could_write(where: str, st: os.stat_result, *, directory: 
 # --- merging the files into a store ------------------------------------------------------------------
 
 
-def _merge(sources: Sequence[Source], strict_user: bool, builder: Builder | ForkedBuilder) -> Merged:
+def _merge(sources: Sequence[Source], strict_user: bool, builder: Sink) -> Merged:
     """Stream the main file into the builder, then the user's entries over it. The user's file is read
     twice from the same text, so that memory follows one entry: first for its ids (which bundled entries
     it replaces), then, once the main file is in, for its entries."""
+    # PyYAML loads only when a store is built: a warm run never reads YAML (docs/performance.md)
+    from certfind.catalogfile import Checked, parse_file, parse_text, read_text  # noqa: PLC0415
+
     main, rest = sources[0], sources[1:]
     user_text = ""
     user_ids: set[str] = set()

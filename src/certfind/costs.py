@@ -10,8 +10,6 @@ renewal due within the years when no recurring fee at all is listed: its fee is 
 renewal the issuer says is free is a recurring fee line of 0).
 """
 
-from __future__ import annotations
-
 from collections.abc import Collection, Mapping, Sequence
 from typing import NamedTuple
 

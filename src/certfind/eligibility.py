@@ -10,8 +10,6 @@ years of experience) of which at least half is already there. Credentials that n
 discontinued ones, are never listed; entries without structured requirements are only counted.
 """
 
-from __future__ import annotations
-
 import difflib
 import math
 from collections.abc import Iterable, Mapping

@@ -1,7 +1,5 @@
 """Typed errors raised by the domain code; the CLI boundary maps each to a message and an exit code."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 

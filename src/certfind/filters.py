@@ -4,8 +4,6 @@ A value a user types is checked against what exists: an unknown category, status
 occupation is a UsageError that names the nearest known value and lists the valid ones.
 """
 
-from __future__ import annotations
-
 import difflib
 import math
 from typing import NamedTuple

@@ -6,8 +6,6 @@ produces it (the catalog's own field names, only the fields present). `from_reco
 stable JSON shape that every command prints (every field present, `null` or `[]` when missing).
 """
 
-from __future__ import annotations
-
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -228,7 +226,7 @@ class Money(NamedTuple):
         }
 
     @classmethod
-    def from_json(cls, value: Record | None) -> Money | None:
+    def from_json(cls, value: Record | None) -> "Money | None":
         """The amount `as_json` wrote (None stays None: no amount known)."""
         if value is None:
             return None

@@ -9,8 +9,6 @@ dates instead (`renewal_dates`); then the number of renewals within N years can 
 compare's count of periods, which knows no earned date.
 """
 
-from __future__ import annotations
-
 import re
 from datetime import date, datetime, timedelta
 from typing import NamedTuple

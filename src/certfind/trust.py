@@ -7,10 +7,7 @@ more than STALE_YEARS older than the day the entry was checked, a confirmed entr
 confirmed: it is "last confirmed" in that year.
 """
 
-from __future__ import annotations
-
-import calendar
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from certfind.model import NO_LONGER_AWARDED, Certification, Record, Source
@@ -41,8 +38,10 @@ def _as_of(source: Source) -> date | None:
     parts = [int(part) for part in dated.split("-")]
     if len(parts) == 3:
         return date(*parts)
-    month = parts[1] if len(parts) == 2 else 12
-    return date(parts[0], month, calendar.monthrange(parts[0], month)[1])
+    year, month = parts[0], parts[1] if len(parts) == 2 else 12
+    if month == 12:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)  # the month's last day
 
 
 def issuer_evidence(cert: Certification) -> Evidence | None:

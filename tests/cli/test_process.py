@@ -335,3 +335,36 @@ def test_json_stays_json_whatever_the_streams_encoding(tmp_path: Path, encoding:
     utf8_code, utf8_out, _ = shell(tmp_path, command)
     assert utf8_code == 0
     assert json.loads(out.decode(encoding)) == json.loads(utf8_out.decode("utf-8"))  # the same data, escaped
+
+
+WARM_PROBE = """
+import sys
+from certfind.__main__ import main
+try:
+    main()
+finally:
+    heavy = ("yaml", "rapidfuzz", "rich", "certfind.catalogfile", "certfind.store.build", "certfind.store.forked")
+    sys.stderr.write("loaded:" + "".join(" " + m for m in heavy if m in sys.modules) + "\\n")
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "loaded"),
+    [
+        (["search", "cataloging"], ""),  # a word the catalog uses: no typo to look for
+        (["show", "lssc"], ""),
+        (["list", "--format", "json"], ""),
+        (["search", "catalogign"], "rapidfuzz"),  # a typo: only now is rapidfuzz loaded
+    ],
+)
+def test_a_warm_run_loads_no_yaml_and_no_builder(tmp_path: Path, args: list[str], loaded: str) -> None:
+    """Start-up is Typer's and the store's: PyYAML, the store's build side and Rich (for piped output) are
+    loaded only when needed (docs/performance.md)."""
+    env = proc_env(tmp_path)
+    probe = [sys.executable, "-c", WARM_PROBE, *args]
+    cold = subprocess.run(probe, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60, check=False)
+    assert cold.returncode == 0, cold.stderr
+    assert "yaml" in cold.stderr.splitlines()[-1]  # the first run built the store
+    warm = subprocess.run(probe, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=60, check=False)
+    assert (warm.returncode, warm.stderr.splitlines()[-1]) == (0, f"loaded: {loaded}".rstrip())
+    assert warm.stdout == cold.stdout

@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 from certfind import catalog as catalog_module
-from certfind import catalogfile, paths, places, search, store
+from certfind import catalogfile, paths, places, store
 from certfind.catalogfile.schema import Located
 from certfind.search import INDEXER
-from certfind.store import build, cachedir, codec, forked
+from certfind.store import build, cachedir, codec, forked, layout
 from certfind.store.cachedir import Source
 from tests.support import CERTFIND, VALID_ENTRY, WriteCatalog, age, catalog_text, cli, proc_env, run_certfind
 
@@ -106,7 +106,7 @@ def test_a_store_of_another_format_is_rebuilt(write_catalog: WriteCatalog, monke
         parsed.append(p)
         return real(p, sink)
 
-    monkeypatch.setattr(catalog_module, "parse_file", counting)
+    monkeypatch.setattr(catalogfile, "parse_file", counting)
     assert cli("--catalog", path, "list") == expected
     assert parsed == [path]
 
@@ -140,7 +140,8 @@ def test_the_index_holds_each_entrys_words_and_families_in_its_place(tmp_path: P
     stored = {n: [set(text.split()) for text in fields] for n, *fields in rows}
     counts: dict[str, int] = {}
     for n in range(len(cat)):
-        terms = search.entry_terms(cat.entry(n).cert)
+        words, _ = INDEXER.entry(cat.entry(n).cert)
+        terms = [field | {INDEXER.stem(word) for word in field} for field in words]
         assert stored[n] == terms, cat.entry(n).cert.id
         for term in set().union(*terms):
             counts[term] = counts.get(term, 0) + 1
@@ -379,11 +380,11 @@ def test_a_catalog_replaced_during_a_cold_run_is_never_kept(
         os.replace(replacement, p)  # another program saves the file while certfind is still reading
         return found
 
-    monkeypatch.setattr(catalog_module, "parse_file", parse_then_replace)
+    monkeypatch.setattr(catalogfile, "parse_file", parse_then_replace)
     during = cli("--catalog", path, "list")
     assert during.out.startswith("demo\tDemo Certification (DEMO)\t")  # what was read, for this run
     assert databases(tmp_path) == []  # but never kept under the new file's key
-    monkeypatch.setattr(catalog_module, "parse_file", real)
+    monkeypatch.setattr(catalogfile, "parse_file", real)
     after = cli("--catalog", path, "list")
     assert after.out.startswith("demo\tReplaced Certification (DEMO)\t")
 
@@ -789,9 +790,9 @@ SAMPLE (columns, item, flags, words and names, as the search's indexer makes the
 
 def stored_shape() -> str:
 
-    prepared = build.prepare(SAMPLE, "bundled", INDEXER, build.Lookalike("SLTC", "other"))
+    prepared = build.prepare(SAMPLE, "bundled", INDEXER, layout.Lookalike("SLTC", "other"))
     shape = [
-        build._SCHEMA,
+        layout.SCHEMA,
         [value.hex() if isinstance(value, bytes) else value for value in prepared.row],
         prepared.flags,
         prepared.name,
@@ -804,5 +805,5 @@ def stored_shape() -> str:
 
 def test_a_change_to_what_a_store_keeps_bumps_its_format() -> None:
     """A store of an older shape must be rebuilt, and only FORMAT says when: if this fails, bump
-    store.build.FORMAT (saying why in its docstring) and record the new digest under it here."""
+    store.layout.FORMAT (saying why in its docstring) and record the new digest under it here."""
     assert FINGERPRINTS.get(store.FORMAT) == stored_shape(), (store.FORMAT, stored_shape())

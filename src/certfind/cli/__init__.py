@@ -7,8 +7,6 @@ certfind's words, helptext.py writes help, completion.py answers the shell's <Ta
 output on a terminal, and terminal.py keeps output from failing on pipes and encodings.
 """
 
-from __future__ import annotations
-
 import sys
 
 from certfind.cli import catalogs, commands, planning

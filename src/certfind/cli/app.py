@@ -6,8 +6,6 @@ parser's own errors are put in those words by usage.py, and Typer's boxed panels
 helptext.py's plain text.
 """
 
-from __future__ import annotations
-
 import contextlib
 import sys
 from collections.abc import Iterator, Sequence

@@ -1,7 +1,5 @@
 """The commands about catalog files: import (from CTDL), init (the user's own file), validate; and help."""
 
-from __future__ import annotations
-
 import sys
 from enum import StrEnum
 from typing import Annotated

@@ -1,10 +1,7 @@
 """The commands that look things up: list, show, search, compare. Each parses, asks the catalog, renders."""
 
-from __future__ import annotations
-
 import os
 import shlex
-import webbrowser
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import Annotated
@@ -39,10 +36,9 @@ from certfind.cli.options import (
 )
 from certfind.cli.terminal import say
 from certfind.errors import EXIT_NO_MATCH, CertfindError, UsageError
-from certfind.filters import Filters
 from certfind.model import Certification, Entry
 from certfind.render import words
-from certfind.search import Hit
+from certfind.search import Found, Hit
 
 CurrencyOption = Annotated[
     str | None,
@@ -220,6 +216,8 @@ def _open_in_browser(cert: Certification) -> None:
     if not url:
         raise CertfindError(f"{cert.id} has no web page to open")
     say(f"opening {url}")
+    import webbrowser  # noqa: PLC0415 - only `show --web` opens a browser (docs/performance.md)
+
     try:
         opened = webbrowser.open(url)
     except webbrowser.Error:
@@ -293,24 +291,18 @@ def search(
             unreal = list(found.unreal)
             ids = [entry.cert.id for entry in cat.entries(unreal[:UNREAL_NAMED])]
             unreal_note(ids, len(unreal), only=all(hit.unreal for hit in found.hits))
-        _how_many(cat, text, chosen, len(found.hits), limit)
+        _how_many(found, limit)
 
 
-RECOUNT_UP_TO = 5_000
-"""A search that --limit cut is run again, without a limit, to say how many matched; not in a catalog
-bigger than this (it costs a full scoring pass), where the note says only that more matched."""
-
-
-def _how_many(cat: Catalog, text: str, chosen: Filters, shown: int, limit: int) -> None:
+def _how_many(found: Found, limit: int) -> None:
     """`note: showing 10 of 77 matches; ...` when --limit cut the results."""
+    shown = len(found.hits)
     if shown < limit:
         return
-    if len(cat) > RECOUNT_UP_TO:
+    if found.total is None:  # a big catalog: only the best candidates were scored
         say(f"note: showing the best {shown}; more matched: use --limit to see more")
-        return
-    total = len(cat.search(text, limit=None, filters=chosen).hits)
-    if total > shown:
-        say(f"note: showing {shown} of {total} matches; use --limit {total} to see them all")
+    elif found.total > shown:
+        say(f"note: showing {shown} of {found.total} matches; use --limit {found.total} to see them all")
 
 
 @app.command(cls=Command)

@@ -6,8 +6,6 @@ matched from the start, case ignored only when nothing matches it exactly (`o` o
 offers `Ontario`). Shells that insert a value as it is (bash) get its spaces escaped.
 """
 
-from __future__ import annotations
-
 import os
 import re
 from collections.abc import Iterable

@@ -7,8 +7,6 @@ it with), the paragraphs after it are re-flowed, a paragraph whose lines are ind
 the lines after `Examples:` are examples, one command line each.
 """
 
-from __future__ import annotations
-
 import inspect
 import textwrap
 from enum import Enum

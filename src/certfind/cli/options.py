@@ -4,8 +4,6 @@ loading the catalog and saying what is wrong with the user's file.
 Every option that takes a value names it with a word (`--years N`, `--region PLACE`), and its value is
 checked by values.py, so that a bad one is one line saying what the option takes."""
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Sequence
 from datetime import date

@@ -9,8 +9,6 @@ results. Quitting the pager early (q) is not an error: the rest of the output is
 is the command's.
 """
 
-from __future__ import annotations
-
 import contextlib
 import io
 import os

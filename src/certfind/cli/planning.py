@@ -1,7 +1,5 @@
 """The commands about holding and earning a credential: plan and eligible."""
 
-from __future__ import annotations
-
 from datetime import UTC, datetime
 from typing import Annotated
 

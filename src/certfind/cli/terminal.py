@@ -1,8 +1,6 @@
 """The streams certfind writes to: output that never fails on an encoding, a closed pipe or a closed
 stderr, and messages on stderr that are one cleaned line each."""
 
-from __future__ import annotations
-
 import contextlib
 import errno
 import os

@@ -6,8 +6,6 @@ The parser (Typer's copy of Click) raises its own exceptions; the command classe
 here with the context it was raised in, and raise the UsageError made of it.
 """
 
-from __future__ import annotations
-
 import shlex
 from collections.abc import Sequence
 

@@ -5,14 +5,11 @@ Each function makes the `parser` of one option (Typer calls it with the text typ
 value as it is); what it raises is a UsageError, which the CLI's boundary prints (exit 2).
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Callable, Iterable, Mapping
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from rapidfuzz.distance import OSA
 from typer._click import types as click_types  # Typer >= 0.26 ships Click inside itself
 from typer._click.shell_completion import CompletionItem
 
@@ -54,6 +51,8 @@ def nearest(value: str, valid: Iterable[str], synonyms: Mapping[str, str] | None
     meant = (synonyms or {}).get(folded)
     if meant in options:
         return meant
+    from rapidfuzz.distance import OSA  # noqa: PLC0415 - loads only for a value that needs a suggestion
+
     scored: list[tuple[int, int, str]] = []
     for option in options:
         bare, typed = option.casefold().lstrip("-"), folded.lstrip("-")

@@ -4,8 +4,6 @@ views.py holds what each command prints and which formats it has; words.py puts 
 English; streams.py writes JSON, CSV and plain text safely; tables.py holds every Rich layout.
 """
 
-from __future__ import annotations
-
 from certfind.model import ITEM_FIELDS
 from certfind.render.streams import JsonItems, write_json
 from certfind.render.views import (

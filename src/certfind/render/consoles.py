@@ -1,8 +1,6 @@
 """The Rich consoles tables are drawn on: as wide as the terminal really is (through a pager too), and on
 a dumb terminal (TERM=dumb) without colour and with ASCII rules and boxes."""
 
-from __future__ import annotations
-
 import sys
 
 from rich.console import Console

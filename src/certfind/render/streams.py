@@ -5,8 +5,6 @@ visible escapes, and a CSV cell a spreadsheet would run as a formula is prefixed
 text exactly (as \\u escapes where needed) and is never wrapped.
 """
 
-from __future__ import annotations
-
 import codecs
 import csv
 import functools

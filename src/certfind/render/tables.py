@@ -5,8 +5,6 @@ characters first. The cost and verification columns of a listing are never cut: 
 and below STACKED columns each entry is a block of lines.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 
 from rich import box

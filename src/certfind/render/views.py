@@ -5,8 +5,6 @@ it neither decodes nor computes. `formats` says which formats a view has; the co
 The table layouts are tables.py's, loaded only for `--format table` (Rich is the slowest import).
 """
 
-from __future__ import annotations
-
 import itertools
 import json
 from collections.abc import Iterable, Sequence

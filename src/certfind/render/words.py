@@ -3,8 +3,6 @@
 Pure: no Rich, no I/O; every format that prints words (table, plain, csv, stderr) takes them from here.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from datetime import date
 

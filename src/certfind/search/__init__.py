@@ -8,7 +8,7 @@ name means.
 
 from __future__ import annotations
 
-from certfind.search.lexicon import ACRONYM, ALIAS, CLAIMED, ID, INDEXER, NAMED, entry_terms, fold, stem
+from certfind.search.lexicon import ACRONYM, ALIAS, CLAIMED, ID, INDEXER, NAMED, fold, stem
 from certfind.search.rank import Found, Hit, Searcher
 from certfind.search.resolve import Resolution, resolve
 
@@ -23,7 +23,6 @@ __all__ = [
     "Hit",
     "Resolution",
     "Searcher",
-    "entry_terms",
     "fold",
     "resolve",
     "stem",

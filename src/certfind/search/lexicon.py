@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from certfind import occupations, places
 from certfind.model import Certification
-from certfind.store.build import Indexer
+from certfind.store.layout import Indexer
 
 # Search fields, in the order of their weight: where a query word is found says how much it counts.
 # CONTEXT holds the names of an entry's places and the titles of its occupations: what it is near, not
@@ -93,6 +94,7 @@ STEM = "~"
 """Prefix of the index keys that hold word families, beside the words themselves."""
 
 
+@lru_cache(maxsize=1 << 16)  # a catalog repeats its words: each is stemmed once
 def stem(word: str) -> str:
     """A light suffix stripper, so word families meet: manager/management, archivist/archives."""
     if word.endswith(_SUFFIXES):  # one C call rules out most words (codes, numbers, many names)
@@ -146,12 +148,6 @@ def entry_index(cert: Certification) -> tuple[list[set[str]], list[tuple[str, in
         *((text, CLAIMED) for text in claimed),
     ]
     return words, list(dict.fromkeys((key, kind) for key, kind in named if key))
-
-
-def entry_terms(cert: Certification) -> list[set[str]]:
-    """Per search field, the index keys of an entry as the store holds them: its words and their families."""
-    words, _ = entry_index(cert)
-    return [field | {stem_key(word) for word in field} for field in words]
 
 
 INDEXER = Indexer(entry_index, stem_key, fuzzy_word)

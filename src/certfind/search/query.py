@@ -1,8 +1,6 @@
 """What a query says: its content words, the places it names, the education it mentions, and the words of
 questions and requests, which say nothing about the credential. Pure: no I/O."""
 
-from __future__ import annotations
-
 import re
 from typing import NamedTuple
 

@@ -21,23 +21,17 @@ Those candidates are scored 0-100 here, in order of precedence:
 4. Between equal scores, the better-verified entry, then the catalog's order.
 """
 
-from __future__ import annotations
-
 import math
 from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
-from certfind.model import EDUCATION, Certification, Entry
+from certfind.model import EDUCATION, Certification
 from certfind.search.lexicon import (
     GENERIC,
     STEM,
     STOPWORDS,
     WEIGHTS,
-    entry_terms,
     fold,
     fuzzy_word,
     stem,
@@ -45,8 +39,8 @@ from certfind.search.lexicon import (
 )
 from certfind.search.query import Concept, Query, parse
 from certfind.search.vocabulary import STATUS_WORDS, TERMS
-from certfind.store import Store
-from certfind.store.build import UNREAL_FLAG
+from certfind.store import Candidate, Store
+from certfind.store.layout import UNREAL_FLAG
 from certfind.store.queries import Within
 
 EXACT = 100.0
@@ -57,6 +51,9 @@ RELATIVE_FLOOR = 0.6
 CANDIDATES = 4
 """FTS5 hands over this many candidates per result asked for (at least MIN_CANDIDATES) for scoring here."""
 MIN_CANDIDATES = 40
+EXHAUSTIVE_UP_TO = 5_000
+"""In a catalog up to this size every match is scored and counted; in a bigger one only FTS5's best
+candidates are (CANDIDATES per result asked for), and how many matched in all is not known."""
 UNREAL_NAMED = 7
 """At most this many matches no one awards are looked for, to name them after the real ones."""
 GENERIC_WEIGHT = 0.2
@@ -103,6 +100,7 @@ class Found(NamedTuple):
     unmatched: tuple[str, ...] = ()  # concepts no entry mentions: left out of the scores
     unreal: tuple[int, ...] = ()  # every match no one awards (for a note), not only those among the hits
     place_tied: bool = False  # some match is awarded in a place the query names (not only nationwide)
+    total: int | None = None  # how many matched in all, when every match was scored (EXHAUSTIVE_UP_TO)
 
     @property
     def gaps(self) -> tuple[str, ...]:
@@ -163,6 +161,9 @@ class Searcher:
         i = bisect_left(vocabulary, word)
         edits = 0 if word in self.known else max_edits(word)  # a word the catalog uses is no typo
         if edits:
+            from rapidfuzz import process  # noqa: PLC0415 - rapidfuzz loads only when a word may be a typo (docs/performance.md)
+            from rapidfuzz.distance import Levenshtein  # noqa: PLC0415 - as above
+
             for match, distance, _ in process.extract(
                 word, vocabulary, scorer=Levenshtein.distance, score_cutoff=edits, limit=None
             ):
@@ -214,21 +215,28 @@ class Searcher:
         unmatched = tuple(c.concept.text for c in every if not c.matched) if concepts else ()
         if not concepts and not query.places:
             hits = [Hit(n, EXACT, rank=2 * EXACT) for n in exact]
-            return Found(hits[:limit] if limit else hits, query)
+            return Found(hits[:limit] if limit else hits, query, total=len(hits))
         keys = {key for c in concepts for w in (*c.own, *c.stands_for) for key in w.keys}
         match = " OR ".join(f'"{key}"' for key in sorted(keys))  # keys hold only letters, digits, '+' and '~'
-        wanted = max((limit or 10) * CANDIDATES, MIN_CANDIDATES) if limit else None
-        candidates = self.store.candidates(match, within, query.places, wanted)
-        seen = {entry.n for entry in candidates}
+        wanted = max(limit * CANDIDATES, MIN_CANDIDATES) if limit else None
+        counted = wanted is None or self.store.size <= EXHAUSTIVE_UP_TO
+        candidates = self.store.candidates(match, within, query.places, None if counted else wanted)
+        ranked = {c.entry.n for c in candidates[:wanted]}  # FTS5's best: the hits come from these alone
         if match:  # every match no one awards, for the note that names them, even past the best few
             unreal_ones = self.store.candidates(match, within, (), UNREAL_NAMED, unreal_only=True)
-            candidates += [entry for entry in unreal_ones if entry.n not in seen]
-        scored = self._scored(candidates, concepts, query, set(exact))
-        tied = {entry.n for entry in candidates if _tied(entry.cert, query.places)} if query.places else set()
+            ranked.update(c.entry.n for c in unreal_ones)
+            seen = {c.entry.n for c in candidates}
+            candidates += [c for c in unreal_ones if c.entry.n not in seen]
+        scores = self._scores(candidates, concepts, query, set(exact))
+        scored = self._kept([sh for sh in scores if sh[1].entry in ranked], set(exact))
+        tied = {c.entry.n for c in candidates if _tied(c.entry.cert, query.places)} if query.places else set()
         place_tied = any(h.entry in tied for h in scored)
         hits = [*(Hit(n, EXACT, rank=2 * EXACT) for n in exact), *(h for h in scored if h.entry not in exact)]
         unreal = tuple(h.entry for h in hits if h.unreal)
-        return Found(hits[:limit] if limit else hits, query, unmatched, unreal, place_tied)
+        total = None
+        if counted:  # every match was scored: how many there are in all, for a note when the limit cut them
+            total = len(exact) + sum(1 for h in self._kept(scores, set(exact)) if h.entry not in exact)
+        return Found(hits[:limit] if limit else hits, query, unmatched, unreal, place_tied, total)
 
     def _exact(self, text: str, within: Within | None) -> list[int]:
         """Entries whose id, acronym, alias, name or a claimed name is the whole query."""
@@ -238,15 +246,15 @@ class Searcher:
         named = list(dict.fromkeys(n for _, n in self.store.named(key)))
         return self.store.within(named, within) if within is not None else named
 
-    def _scored(
-        self, candidates: Sequence[Entry], concepts: list[_Concept], query: Query, named: set[int]
-    ) -> list[Hit]:
+    def _scores(
+        self, candidates: Sequence[Candidate], concepts: list[_Concept], query: Query, named: set[int]
+    ) -> list[tuple[float, Hit]]:
+        """Each candidate's score and hit, but those below FLOOR (unless named)."""
         flags = self.store.flags
         total = sum(c.weight for c in concepts)
         asks_unreal = any(word in STATUS_WORDS for c in concepts for word in c.concept.words)
         ranked: list[tuple[float, Hit]] = []
-        for entry in candidates:
-            fields = entry_terms(entry.cert)
+        for entry, fields in candidates:
             if concepts:
                 score = sum(c.weight * _concept_match(c, fields) for c in concepts) / total
                 score += self._bonus(entry.cert, concepts, query)
@@ -262,9 +270,15 @@ class Searcher:
             unreal = bool(flags[entry.n] & UNREAL_FLAG) and entry.n not in named and not asks_unreal
             shown = round(max(0.0, min(score, EXACT)), 1)
             ranked.append((score, Hit(entry.n, shown, unreal, elsewhere, round(score, 1))))
+        return ranked
+
+    def _kept(self, scores: list[tuple[float, Hit]], named: set[int]) -> list[Hit]:
+        """The hits best first, without those far below the best (unless named)."""
+        flags = self.store.flags
         # sorted by the score before it is capped at 100 for showing: bonuses still tell apart full matches
-        ranked.sort(
-            key=lambda sh: (sh[1].unreal, sh[1].elsewhere, -sh[0], flags[sh[1].entry] & ~UNREAL_FLAG, sh[1].entry)
+        ranked = sorted(
+            scores,
+            key=lambda sh: (sh[1].unreal, sh[1].elsewhere, -sh[0], flags[sh[1].entry] & ~UNREAL_FLAG, sh[1].entry),
         )
         best = max((score for score, _ in ranked), default=0.0)
         return [hit for score, hit in ranked if score >= RELATIVE_FLOOR * best or hit.entry in named]
@@ -280,6 +294,8 @@ class Searcher:
             bonus += NAME_COVERAGE_BONUS * filled / len(name_words)
         own = " ".join(w for c in concepts for w in c.concept.words)
         if len(own.split()) >= 2:
+            from rapidfuzz import fuzz  # noqa: PLC0415 - rapidfuzz loads only for phrases (docs/performance.md)
+
             topics = [" ".join(w for w in fold(text).split() if w not in STOPWORDS) for text in cert.topics]
             if own in topics or fuzz.partial_ratio(own, fold(cert.name)) >= 90:
                 bonus += PHRASE_BONUS
@@ -298,6 +314,8 @@ class Searcher:
         if any(c.uncovered for c in concepts):
             return None
         words = [w for c in concepts for w in c.words]
+        from rapidfuzz import fuzz, process  # noqa: PLC0415 - rapidfuzz loads only when a word may be a typo (docs/performance.md)
+
         better = []
         for word in words:
             close = (

@@ -1,11 +1,7 @@
 """Which entry a name means: exactly by id, acronym, alias, name or claimed name, else by a search whose
 best hit is strong and clearly ahead; otherwise the candidates, so that nothing is guessed."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
-
-from rapidfuzz import fuzz, process
 
 from certfind.search.lexicon import ACRONYM, ALIAS, CLAIMED, ID, NAMED, fold
 from certfind.search.rank import EXACT, Searcher
@@ -49,6 +45,8 @@ def _near_codes(searcher: Searcher, wanted: str) -> list[int]:
     """Ids and acronyms one or two letters away (`lsc` -> LSSC), for a did-you-mean."""
     if not wanted:
         return []
+    from rapidfuzz import fuzz, process  # noqa: PLC0415 - rapidfuzz loads only when a word may be a typo (docs/performance.md)
+
     keys: dict[str, list[int]] = {}
     for key, n in searcher.store.all_name_keys([ID, ACRONYM]):
         keys.setdefault(key.replace(" ", ""), []).append(n)

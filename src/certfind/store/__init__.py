@@ -7,25 +7,43 @@ from the files, keeps it in the cache when that is safe and possible, and else i
 damaged later is replaced the same way (`replace=True`). Deleting the directory is always safe.
 """
 
-from __future__ import annotations
-
 import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from certfind.errors import Problem
 from certfind.model import Entry
-from certfind.store import forked, queries
-from certfind.store.build import FIELDS, FORMAT, Builder, Indexer, Merged
+from certfind.store import queries
 from certfind.store.cachedir import CacheDir, Key, Source, file_name, source_key
 from certfind.store.codec import StoreDamaged, decode, item_bytes
+from certfind.store.layout import FIELDS, FORMAT, Indexer, Merged, Sink
 
-__all__ = ["FIELDS", "FORMAT", "Builder", "Entry", "Fill", "Indexer", "Merged", "Source", "Store", "StoreDamaged"]
+__all__ = [
+    "FIELDS",
+    "FORMAT",
+    "Candidate",
+    "Entry",
+    "Fill",
+    "Indexer",
+    "Merged",
+    "Sink",
+    "Source",
+    "Store",
+    "StoreDamaged",
+]
 
-Fill = Callable[[Builder | forked.ForkedBuilder], Merged]
+Fill = Callable[[Sink], Merged]
 """Streams the catalog's entries into a builder and says what it found (the catalog's merge)."""
+
+
+class Candidate(NamedTuple):
+    """An entry a search ranks, and its index keys per search field as the store holds them (its words and
+    their families: search.lexicon), so that ranking never works them out again."""
+
+    entry: Entry
+    terms: list[set[str]]
 
 
 class Store:
@@ -115,10 +133,13 @@ class Store:
         limit: int | None,
         *,
         unreal_only: bool = False,
-    ) -> list[Entry]:
-        """The entries a search ranks, best first (queries.candidates), decoded."""
+    ) -> list[Candidate]:
+        """The entries a search ranks, best first (queries.candidates), decoded, each with its index keys."""
         sql, args = queries.candidates(match, within, regions, limit, unreal_only=unreal_only)
-        return [decode(n, item, crc) for n, item, crc in self.query(sql, args)]
+        return [
+            Candidate(decode(n, item, crc), [set(str(text).split()) for text in terms])
+            for n, item, crc, *terms in self.query(sql, args)
+        ]
 
     def within(self, numbers: Sequence[int], within: queries.Within) -> list[int]:
         """The entries of `numbers`, in their order, that `within` selects."""
@@ -200,6 +221,9 @@ def _build(
     """A new store of the files: written to the cache and published when `cache` is given and everything
     goes well, else (or when writing fails) in memory. A big catalog is written by a second process
     (`forked`) while this one reads it; if that process fails, the catalog is read again in this one."""
+    from certfind.store import forked  # noqa: PLC0415 - the build side loads only when a store is built
+    from certfind.store.build import Builder  # noqa: PLC0415 - (docs/performance.md: warm start-up)
+
     made = cache.new_database() if cache is not None else None
     conn, temp = made if made is not None else (sqlite3.connect(":memory:", check_same_thread=False), None)
     builder: Builder | forked.ForkedBuilder

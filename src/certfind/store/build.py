@@ -1,9 +1,7 @@
-"""Building a stored catalog: the tables, and a Builder that fills them one entry at a time.
+"""Building a stored catalog: a Builder that fills the tables (layout.py) one entry at a time.
 
 A build streams checked records in (`add`), or records another process prepared (`put`), and writes the
-index in one transaction at the end (`finish`). FORMAT names the shape of what is stored: any change to the
-tables, the item's shape or the index keys bumps it, and a store of another format is rebuilt (a test
-holds FORMAT to a fingerprint of that shape).
+index in one transaction at the end (`finish`).
 """
 
 from __future__ import annotations
@@ -12,86 +10,15 @@ import json
 import os
 import sqlite3
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain, islice
 from typing import NamedTuple
 
 from certfind import costs, trust
-from certfind.errors import Problem
-from certfind.model import Certification, Record, from_record, to_item
+from certfind.model import Record, from_record, to_item
 from certfind.store.cachedir import Source
 from certfind.store.codec import checksum, encode_item
-
-FORMAT = 13
-"""The stored shape's version (see the module docstring); a store of any other is rebuilt.
-8: items are JSON with a CRC-32 (no compression); they carry `lookalike`; the build is `open_or_build`'s.
-9: search ranks in an FTS5 table of each field's words and their families; `word` counts their entries.
-10: items carry `evidence`, the age of the issuer's newest page.
-11: words of every script are indexed (Cyrillic, Arabic, CJK ...), not only Latin letters and digits.
-12: an unreal entry's `warning` names its alternatives, so that it stands on its own in every command.
-13: the name order ranks every real entry before those no one awards."""
-FIELDS = 6  # search fields: search.lexicon.NAME, TOPIC, ISSUER, SUMMARY, REFUTED, CONTEXT
-TRUST_ORDER = ("confirmed", "differs", "unverified", "not-found")
-"""Each entry's flags byte: its place in this order (between equal matches the better-verified entry
-comes first), plus UNREAL_FLAG when no one awards it (not found, or no longer awarded)."""
-UNREAL_FLAG = 0x10
-
-_SCHEMA = """
-CREATE TABLE meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
-CREATE TABLE entry(
-    n INTEGER PRIMARY KEY,
-    id TEXT NOT NULL,
-    origin TEXT NOT NULL,
-    issuer TEXT NOT NULL,
-    issuer_key TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    category TEXT NOT NULL,
-    verification TEXT NOT NULL,
-    status TEXT NOT NULL,
-    currency TEXT NOT NULL,
-    up_state INTEGER NOT NULL,      -- 0 every one-time amount known, 1 some known, 2 none known
-    up_min INTEGER,
-    up_max INTEGER,
-    duration_low REAL,
-    unreal INTEGER NOT NULL,        -- no one awards it: not found, or no longer awarded
-    placeless INTEGER NOT NULL,     -- no region: open anywhere
-    item BLOB NOT NULL,             -- the entry's JSON item (codec.py)
-    crc INTEGER NOT NULL            -- its CRC-32
-);
-CREATE TABLE name_order(n INTEGER PRIMARY KEY, name_rank INTEGER NOT NULL);  -- real first; by name, id
-CREATE TABLE name(key TEXT NOT NULL, field INTEGER NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(key, field, n))
-    WITHOUT ROWID;
-CREATE VIRTUAL TABLE entry_text USING fts5(                          -- rowid: the entry's n
-    name, topics, issuer, summary, refuted, context, tokenize = "unicode61 tokenchars '~+'", detail = column
-);
-CREATE TABLE word(word TEXT PRIMARY KEY, entries INTEGER NOT NULL) WITHOUT ROWID;  -- how many entries use it
-CREATE TABLE place(code TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(code, n)) WITHOUT ROWID;
-CREATE TABLE occupation(code TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY(code, n)) WITHOUT ROWID;
-"""
-
-
-class Lookalike(NamedTuple):
-    """A user's entry named like a bundled entry it is not: the name or acronym, and the bundled entry's id."""
-
-    text: str
-    bundled_id: str
-
-
-class Merged(NamedTuple):
-    """What a build knows once every file is read: the user's file's problems (its entries with problems
-    were left out) and the bundled ids the user's file replaces."""
-
-    warnings: list[Problem]
-    replaced: list[str]
-
-
-class Indexer(NamedTuple):
-    """What the search module contributes to a build: the words and names of an entry."""
-
-    entry: Callable[[Certification], tuple[list[set[str]], list[tuple[str, int]]]]
-    """Per search field, the words of an entry; and (folded key, field) pairs for exact lookups."""
-    stem: Callable[[str], str]  # the index key of a word's family, indexed beside the word
-    fuzzy: Callable[[str], bool]  # whether a word belongs in the fuzzy-matched vocabulary
+from certfind.store.layout import FORMAT, SCHEMA, TRUST_ORDER, UNREAL_FLAG, Indexer, Lookalike, Merged
 
 
 class Prepared(NamedTuple):
@@ -154,8 +81,7 @@ class Builder:
         self.conn = conn
         self.indexer = indexer
         conn.executescript(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; "
-            "PRAGMA page_size=8192;" + _SCHEMA
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA temp_store=MEMORY; PRAGMA page_size=8192;" + SCHEMA
         )
         conn.execute("BEGIN")
         self.entries_of: dict[str, int] = {}  # per index key, how many entries use it

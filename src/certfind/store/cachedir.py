@@ -12,14 +12,11 @@ Trust, by construction rather than by checksum:
   after it: a file edited meanwhile is used for this run but never stored.
 """
 
-from __future__ import annotations
-
 import contextlib
 import json
 import os
 import sqlite3
 import stat
-import tempfile
 import time
 import zlib
 from collections.abc import Sequence
@@ -97,7 +94,7 @@ class CacheDir(NamedTuple):
     path: str
 
     @classmethod
-    def open(cls, notes: list[str], *, create: bool) -> CacheDir | None:
+    def open(cls, notes: list[str], *, create: bool) -> "CacheDir | None":
         """The cache directory, created private if asked; None otherwise (with a note when it is unsafe)."""
         where = paths.cache_dir()
         if where is None:
@@ -156,6 +153,8 @@ class CacheDir(NamedTuple):
 
     def new_database(self) -> tuple[sqlite3.Connection, str] | None:
         """A connection to a fresh private temporary database in the cache, and its name; None when none can be made."""
+        import tempfile  # noqa: PLC0415 - only a build needs it; a warm run never loads it (docs/performance.md)
+
         try:
             fd, path = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=self.path)
             os.close(fd)

@@ -23,8 +23,9 @@ from collections.abc import Sequence
 
 from certfind.errors import Problem
 from certfind.model import Record
-from certfind.store.build import Builder, Indexer, Lookalike, Merged, Prepared, prepare
+from certfind.store.build import Builder, Prepared, prepare
 from certfind.store.cachedir import Source
+from certfind.store.layout import Indexer, Lookalike, Merged
 
 
 class WorkerFailed(Exception):

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from certfind.model import VERIFICATIONS
+from certfind.store.layout import FIELDS
 
 if TYPE_CHECKING:
     from certfind.filters import Filters
@@ -21,6 +22,7 @@ Within = tuple[str, list[object]]
 
 WEIGHTS = (1.0, 0.9, 0.75, 0.6, 0.35, 0.3)
 """bm25's weight for each field of entry_text: name, topics, issuer, summary, refuted names, context."""
+TERMS = ", ".join(f"entry_text.{column}" for column in ("name", "topics", "issuer", "summary", "refuted", "context"))
 
 ORDERS = {
     "name": "name_rank",  # which ranks every real entry first (store.build)
@@ -100,17 +102,18 @@ def candidates(
 ) -> tuple[str, list[object]]:
     """The entries a search ranks, best first: those with any of the keys of `match` (an FTS5 query) by bm25
     over the weighted fields, what can be earned in `regions` before what cannot, every real one before any
-    no one awards; without `match`, every entry that can be earned in `regions`, those awarded there first."""
+    no one awards; without `match`, every entry that can be earned in `regions`, those awarded there first.
+    Each row: n, item, crc, then the index keys of each search field as stored (empty without `match`)."""
     where: list[str] = []
     where_args: list[object] = []
     order = ["e.unreal"]
     order_args: list[object] = []
     if match:
-        head = "SELECT e.n, e.item, e.crc FROM entry_text JOIN entry e ON e.n = entry_text.rowid"
+        head = f"SELECT e.n, e.item, e.crc, {TERMS} FROM entry_text JOIN entry e ON e.n = entry_text.rowid"
         where.append("entry_text MATCH ?")
         where_args.append(match)
     else:
-        head = "SELECT e.n, e.item, e.crc FROM entry e"
+        head = "SELECT e.n, e.item, e.crc, " + ", ".join(["''"] * FIELDS) + " FROM entry e"
     if within is not None:
         where.append(f"e.n IN ({within[0]})")
         where_args += within[1]
