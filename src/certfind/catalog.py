@@ -315,6 +315,14 @@ class Catalog:
         within = None if filters is None or not filters.active else queries.within(filters)
         return self._safe(lambda: self.searcher.search(query, limit, within))
 
+    def found_entries(self, found: Found, numbers: Sequence[int]) -> list[Entry]:
+        """The entries of a search's hits, in the order given: those the search read already, the rest
+        (names matched whole) from the store."""
+        known = {entry.n: entry for entry in found.decoded}
+        missing = [n for n in numbers if n not in known]
+        known.update((entry.n, entry) for entry in self.entries(missing))
+        return [known[n] for n in numbers]
+
     def resolve(self, query: str) -> Entry:
         """The entry a name means; NoMatchError with candidates when it is unknown or ambiguous."""
         found = self._safe(lambda: resolve(self.searcher, query))

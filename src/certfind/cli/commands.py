@@ -271,7 +271,8 @@ def search(
     chosen = chosen_filters(cat, category, status, region, occupation, max_cost, region_only=region_only)
     first = sort_currency(cat, currency, sort == SearchSort.cost)
     found = cat.search(text, limit=limit, filters=chosen)
-    pairs: Iterable[tuple[Hit, Entry]] = zip(found.hits, cat.entries([h.entry for h in found.hits]), strict=True)
+    entries = cat.found_entries(found, [h.entry for h in found.hits])
+    pairs: Iterable[tuple[Hit, Entry]] = zip(found.hits, entries, strict=True)
     if sort == SearchSort.cost:  # the same results, real ones first, then as list --sort cost orders them
         pairs = sorted(pairs, key=lambda pair: (pair[0].unreal, costs.cost_order(pair[1].upfront, first)))
     rows = ((entry, hit.score) for hit, entry in pairs)
@@ -289,7 +290,7 @@ def search(
     if out.fmt in ("table", "plain"):  # scripts reading JSON get the order, not a note
         if not chosen.only_unreal:
             unreal = list(found.unreal)
-            ids = [entry.cert.id for entry in cat.entries(unreal[:UNREAL_NAMED])]
+            ids = [entry.cert.id for entry in cat.found_entries(found, unreal[:UNREAL_NAMED])]
             unreal_note(ids, len(unreal), only=all(hit.unreal for hit in found.hits))
         _how_many(found, limit)
 

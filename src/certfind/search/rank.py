@@ -26,7 +26,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from certfind.model import EDUCATION, Certification
+from certfind.model import EDUCATION, Certification, Entry
 from certfind.search.lexicon import (
     GENERIC,
     STEM,
@@ -101,6 +101,7 @@ class Found(NamedTuple):
     unreal: tuple[int, ...] = ()  # every match no one awards (for a note), not only those among the hits
     place_tied: bool = False  # some match is awarded in a place the query names (not only nationwide)
     total: int | None = None  # how many matched in all, when every match was scored (EXHAUSTIVE_UP_TO)
+    decoded: tuple[Entry, ...] = ()  # the entries the search read: the hits among them need no second read
 
     @property
     def gaps(self) -> tuple[str, ...]:
@@ -236,7 +237,8 @@ class Searcher:
         total = None
         if counted:  # every match was scored: how many there are in all, for a note when the limit cut them
             total = len(exact) + sum(1 for h in self._kept(scores, set(exact)) if h.entry not in exact)
-        return Found(hits[:limit] if limit else hits, query, unmatched, unreal, place_tied, total)
+        decoded = tuple(c.entry for c in candidates)
+        return Found(hits[:limit] if limit else hits, query, unmatched, unreal, place_tied, total, decoded)
 
     def _exact(self, text: str, within: Within | None) -> list[int]:
         """Entries whose id, acronym, alias, name or a claimed name is the whole query."""
