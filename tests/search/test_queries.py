@@ -12,7 +12,7 @@ import json
 import pytest
 
 from certfind.search.query import parse
-from tests.support import UNREAL_NOTE, VALID_ENTRY, WriteCatalog, catalog_text, cli
+from tests.support import UNREAL_NOTE, VALID_ENTRY, WriteCatalog, catalog_text, cli, many_entries
 
 
 def ids(query: str, limit: int = 3, *options: str) -> tuple[list[str], str, int]:
@@ -241,3 +241,18 @@ def test_words_in_any_script_are_searched(write_catalog: WriteCatalog) -> None:
     run = cli("--catalog", path, "search", "библиотекар", "--format", "plain")  # a typo, as in Latin words
     assert (run.code, run.err) == (0, "")
     assert [line.split("\t")[0] for line in run.out.splitlines()] == ["ru"]
+
+
+def test_a_big_catalog_ranks_with_bounded_work_and_still_finds_the_rare_word(write_catalog: WriteCatalog) -> None:
+    """Over 5,000 entries a word every entry has is not ranked across all of them: the candidates come field by
+    field (search.rank.RANKED_UP_TO), the entry with the rare word still comes first, and the note says more
+    matched without counting them."""
+    rare = VALID_ENTRY.replace("id: demo", "id: rare").replace("Demo Certification", "Stewardship Award")
+    rare = rare.replace("acronym: DEMO", "acronym: STEW")
+    path = write_catalog(many_entries(5_100) + rare)
+    run = cli("--catalog", path, "search", "cataloging", "stewardship", "--limit", "3")
+    assert (run.code, run.err) == (0, "")
+    assert [line.split("\t", 1)[0] for line in run.out.splitlines()] == ["rare"]  # the rest lack the rare word
+    broad = cli("--catalog", path, "search", "cataloging", "--limit", "2")
+    assert (broad.code, broad.err) == (0, "note: showing the best 2; more matched: use --limit to see more\n")
+    assert len(broad.out.splitlines()) == 2

@@ -56,12 +56,15 @@ class SearchSort(StrEnum):
 
 
 def sort_currency(cat: Catalog, currency: str | None, by_cost: bool) -> str:
-    """The currency `--sort cost` puts first: the one given, else the locale's (costs.locale_currency)."""
+    """The currency `--sort cost` puts first: the one given, else the locale's (costs.locale_currency).
+    Without --sort cost no order needs one, and the catalog's currencies (a full scan) are not read."""
+    if not by_cost:
+        if currency is not None:
+            raise UsageError("--currency orders amounts for --sort cost; add --sort cost")
+        return costs.DEFAULT_CURRENCY
     known = cat.values("currency")
     if currency is None:
         return costs.locale_currency(os.environ, known)
-    if not by_cost:
-        raise UsageError("--currency orders amounts for --sort cost; add --sort cost")
     return filters.currency(currency, known)
 
 

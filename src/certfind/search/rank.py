@@ -41,7 +41,7 @@ from certfind.search.query import Concept, Query, parse
 from certfind.search.vocabulary import STATUS_WORDS, TERMS
 from certfind.store import Candidate, Store
 from certfind.store.layout import UNREAL_FLAG
-from certfind.store.queries import Within
+from certfind.store.queries import COLUMNS, Within
 
 EXACT = 100.0
 FLOOR = 30.0
@@ -51,6 +51,10 @@ RELATIVE_FLOOR = 0.6
 CANDIDATES = 4
 """FTS5 hands over this many candidates per result asked for (at least MIN_CANDIDATES) for scoring here."""
 MIN_CANDIDATES = 40
+RANKED_UP_TO = 2_000
+"""FTS5 ranks the matches with bm25 (which reads every one) only when the query's keys have at most this
+many entries between them; beyond, candidates are taken field by field, best query first, with bounded
+work (Store.first_candidates), and scored here as always."""
 EXHAUSTIVE_UP_TO = 5_000
 """In a catalog up to this size every match is scored and counted; in a bigger one only FTS5's best
 candidates are (CANDIDATES per result asked for), and how many matched in all is not known."""
@@ -218,13 +222,18 @@ class Searcher:
             hits = [Hit(n, EXACT, rank=2 * EXACT) for n in exact]
             return Found(hits[:limit] if limit else hits, query, total=len(hits))
         keys = {key for c in concepts for w in (*c.own, *c.stands_for) for key in w.keys}
-        match = " OR ".join(f'"{key}"' for key in sorted(keys))  # keys hold only letters, digits, '+' and '~'
+        match = _any_of(keys)
         wanted = max(limit * CANDIDATES, MIN_CANDIDATES) if limit else None
         counted = wanted is None or self.store.size <= EXHAUSTIVE_UP_TO
-        candidates = self.store.candidates(match, within, query.places, None if counted else wanted)
+        if match and wanted is not None and not counted and sum(self.store.entry_counts(keys).values()) > RANKED_UP_TO:
+            matches = _bounded_matches(concepts)
+            candidates = self.store.first_candidates(matches, within, query.places, wanted)
+            unreal_ones = self.store.first_candidates(matches, within, (), UNREAL_NAMED, unreal=True)
+        else:
+            candidates = self.store.candidates(match, within, query.places, None if counted else wanted)
+            unreal_ones = self.store.candidates(match, within, (), UNREAL_NAMED, unreal_only=True) if match else []
         ranked = {c.entry.n for c in candidates[:wanted]}  # FTS5's best: the hits come from these alone
         if match:  # every match no one awards, for the note that names them, even past the best few
-            unreal_ones = self.store.candidates(match, within, (), UNREAL_NAMED, unreal_only=True)
             ranked.update(c.entry.n for c in unreal_ones)
             seen = {c.entry.n for c in candidates}
             candidates += [c for c in unreal_ones if c.entry.n not in seen]
@@ -327,6 +336,31 @@ class Searcher:
             )
             better.append(close[0] if close else word)
         return " ".join(better) if better != words else None
+
+
+def _bounded_matches(concepts: list[_Concept]) -> list[str]:
+    """FTS5 queries for a bounded search, best first: every concept in the name, every concept anywhere,
+    then each concept (the rarest first) field by field in the order of their weights, in each field the
+    words as typed before their families, typos and longer forms."""
+    found: list[tuple[float, str, str]] = []  # (rarity, the words as typed, every key), per concept
+    for c in concepts:
+        words = [w for w in (*c.own, *c.stands_for) if w.keys]
+        if words:
+            typed = _any_of({key for w in words for key, sim in w.keys.items() if sim == EXACT})
+            found.append((max(w.weight for w in words), typed, _any_of({key for w in words for key in w.keys})))
+    found.sort(key=lambda concept: -concept[0])
+    matches = []
+    if len(found) > 1:
+        matches.append(" AND ".join(f"{{name}} : ({every})" for _, _, every in found))
+        matches.append(" AND ".join(f"({every})" for _, _, every in found))
+    for _, typed, every in found:
+        tiers = [typed, every] if typed and typed != every else [every]
+        matches += [f"{{{column}}} : ({tier})" for column in COLUMNS for tier in tiers]
+    return matches
+
+
+def _any_of(keys: set[str]) -> str:
+    return " OR ".join(f'"{key}"' for key in sorted(keys))  # keys hold only letters, digits, '+' and '~'
 
 
 def _concept_match(concept: _Concept, fields: list[set[str]]) -> float:

@@ -136,10 +136,29 @@ class Store:
     ) -> list[Candidate]:
         """The entries a search ranks, best first (queries.candidates), decoded, each with its index keys."""
         sql, args = queries.candidates(match, within, regions, limit, unreal_only=unreal_only)
-        return [
-            Candidate(decode(n, item, crc), [set(str(text).split()) for text in terms])
-            for n, item, crc, *terms in self.query(sql, args)
-        ]
+        return _candidates(self.query(sql, args))
+
+    def first_candidates(
+        self,
+        matches: Sequence[str],
+        within: queries.Within | None,
+        regions: Sequence[str],
+        limit: int,
+        *,
+        unreal: bool = False,
+    ) -> list[Candidate]:
+        """Up to `limit` entries with the FTS5 queries `matches`, asked in turn until enough are found (the
+        best query first), those that can be earned in `regions` before the rest: bounded work where
+        ranking every match would not be (queries.first_matches)."""
+        found: list[Candidate] = []
+        for places in [regions, ()] if regions else [()]:
+            for match in matches:
+                if len(found) >= limit:
+                    return found
+                taken = [c.entry.n for c in found]
+                sql, args = queries.first_matches(match, within, places, taken, limit - len(found), unreal=unreal)
+                found += _candidates(self.query(sql, args))
+        return found
 
     def within(self, numbers: Sequence[int], within: queries.Within) -> list[int]:
         """The entries of `numbers`, in their order, that `within` selects."""
@@ -166,6 +185,12 @@ class Store:
         if not isinstance(n, int) or not 0 <= n < self.size:
             raise StoreDamaged(f"entry number {n!r} out of range")
         return n
+
+
+def _candidates(rows: Iterable[Sequence[Any]]) -> list[Candidate]:
+    return [
+        Candidate(decode(n, item, crc), [set(str(text).split()) for text in terms]) for n, item, crc, *terms in rows
+    ]
 
 
 def open_or_build(

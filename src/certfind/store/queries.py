@@ -22,7 +22,9 @@ Within = tuple[str, list[object]]
 
 WEIGHTS = (1.0, 0.9, 0.75, 0.6, 0.35, 0.3)
 """bm25's weight for each field of entry_text: name, topics, issuer, summary, refuted names, context."""
-TERMS = ", ".join(f"entry_text.{column}" for column in ("name", "topics", "issuer", "summary", "refuted", "context"))
+COLUMNS = ("name", "topics", "issuer", "summary", "refuted", "context")
+"""entry_text's columns, in the order of WEIGHTS."""
+TERMS = ", ".join(f"entry_text.{column}" for column in COLUMNS)
 
 ORDERS = {
     "name": "name_rank",  # which ranks every real entry first (store.build)
@@ -142,6 +144,32 @@ def candidates(
         sql += " LIMIT ?"
         args.append(limit)
     return sql, args
+
+
+def first_matches(
+    match: str, within: Within | None, regions: Sequence[str], taken: Sequence[int], limit: int, *, unreal: bool
+) -> tuple[str, list[object]]:
+    """Up to `limit` entries with `match` (an FTS5 query), in the order FTS5 finds them, none of `taken`:
+    real ones, or with `unreal` those no one awards; with `regions`, only those that can be earned there.
+    No ranking, so the work is bounded by `limit` however many entries match (the caller orders the
+    queries it asks from best to worst). Rows as `candidates` gives them."""
+    where = ["entry_text MATCH ?", "e.unreal" if unreal else "NOT e.unreal"]
+    args: list[object] = [match]
+    if taken:
+        where.append("e.n NOT IN (SELECT value FROM json_each(?))")
+        args.append(json.dumps(list(taken)))
+    if within is not None:
+        where.append(f"e.n IN ({within[0]})")
+        args += within[1]
+    if regions:
+        available, available_args = places(regions)
+        where.append(f"(e.placeless OR e.n IN ({available}))")
+        args += available_args
+    sql = (
+        f"SELECT e.n, e.item, e.crc, {TERMS} FROM entry_text JOIN entry e ON e.n = entry_text.rowid "
+        f"WHERE {' AND '.join(where)} LIMIT ?"
+    )
+    return sql, [*args, limit]
 
 
 def present_values(store: Store, kind: str) -> list[str]:
