@@ -26,6 +26,7 @@ from typing import Any, Protocol
 from unittest import mock
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from certfind import costs, trust
@@ -80,6 +81,13 @@ def cli(*args: str, env: dict[str, str] | None = None) -> Run:
 
 class WriteCatalog(Protocol):
     def __call__(self, text: str | bytes, name: str = ...) -> str: ...
+
+
+def click_command(name: str) -> Any:
+    """The Click command the app builds for `certfind NAME`, as a run that names it would get it."""
+    group = typer.main.get_command(app)
+    with group.make_context("certfind", [], resilient_parsing=True) as ctx:
+        return group.get_command(ctx, name)  # type: ignore[attr-defined]
 
 
 def many_entries(count: int) -> str:

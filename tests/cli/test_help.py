@@ -4,16 +4,16 @@ review 3, R20)."""
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import re
 from pathlib import Path
 
 import pytest
-import typer.main
 
 from certfind import __version__
-from certfind.cli import app, command_names
-from tests.support import cli, piped
+from certfind.cli import command_names
+from tests.support import cli, click_command, piped
 
 METAVAR = re.compile(r"[A-Z][A-Z_]*(\.\.\.)?|\[[A-Z][A-Z_]*\]")
 """A value's name in help: a word in capitals (`N`, `PLACE`, `NAME_OR_ID...`, `[PATH]`)."""
@@ -26,10 +26,8 @@ def helps() -> list[tuple[str, list[str]]]:
 
 
 def test_every_value_an_option_or_argument_takes_is_named_with_a_word() -> None:
-    group = typer.main.get_command(app)
     for name in command_names():
-        command = group.commands[name]  # type: ignore[attr-defined]
-        for param in command.params:
+        for param in click_command(name).params:
             if getattr(param, "is_flag", False):
                 continue
             assert param.metavar is not None, (name, param.name)
@@ -98,6 +96,15 @@ def test_the_app_help_lists_commands_in_a_useful_order_with_examples() -> None:
     assert run.out.endswith("Learn more: certfind help COMMAND (or certfind COMMAND --help).\n")
     assert "  -V, --version  " in run.out
     assert "  --no-pager  " in run.out
+
+
+def test_each_command_is_defined_by_the_module_the_app_imports_for_it() -> None:
+    app_module = importlib.import_module("certfind.cli.app")
+    for name, module in app_module.COMMANDS.items():
+        assert click_command(name).callback.__module__ == f"certfind.cli.{module}", name
+    for module in ("commands", "planning", "catalogs"):
+        importlib.import_module(f"certfind.cli.{module}")
+    assert set(app_module._DEFINED) == set(app_module.COMMANDS)  # none defined that the app cannot reach
 
 
 def test_usage_lines_name_arguments_and_required_options() -> None:

@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer.main
 
-from certfind.cli import app, command_names
+from certfind.cli import command_names
 from tests.support import (
     LIST_NOTE,
     OTHER_ENTRY,
@@ -24,6 +23,7 @@ from tests.support import (
     age,
     catalog_text,
     cli,
+    click_command,
     dig,
     run_certfind,
     run_in_pty,
@@ -313,9 +313,7 @@ SAMPLE_ARGS = {
 def formats_of(command: str) -> list[str]:
     """The values the command's --format option declares, read from the app itself."""
 
-    group = typer.main.get_command(app)
-    sub = group.commands[command]  # type: ignore[attr-defined]
-    for param in sub.params:
+    for param in click_command(command).params:
         if "--format" in getattr(param, "opts", ()):
             return list(param.type.choices)
     return []

@@ -7,9 +7,10 @@ helptext.py's plain text.
 """
 
 import contextlib
+import importlib
 import sys
-from collections.abc import Iterator, Sequence
-from typing import Annotated, Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Annotated, Any, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -20,8 +21,27 @@ from certfind.cli.pager import NO_PAGER, paging
 from certfind.cli.terminal import output_failed, say, silence_stdout
 from certfind.errors import EXIT_INTERRUPTED, EXIT_OK, CertfindError, UsageError
 
-COMMAND_ORDER = ("search", "show", "list", "compare", "plan", "eligible", "import", "init", "validate", "help")
-"""The order `certfind --help` lists the commands in: finding things first, then holding them, then files."""
+COMMANDS = {
+    "search": "commands",
+    "show": "commands",
+    "list": "commands",
+    "compare": "commands",
+    "plan": "planning",
+    "eligible": "planning",
+    "import": "catalogs",
+    "init": "catalogs",
+    "validate": "catalogs",
+    "help": "catalogs",
+}
+"""Every command, in the order `certfind --help` lists them (finding things first, then holding them, then
+files), with the module of certfind.cli that defines it. A run imports only the module of the command it
+runs, and turns only that command into a Click command: preparing all ten cost more than a search itself
+(docs/performance.md)."""
+
+Function = TypeVar("Function", bound=Callable[..., Any])
+
+_DEFINED: dict[str, typer.Typer] = {}
+"""The commands defined so far, each in a Typer app of its own."""
 
 
 @contextlib.contextmanager
@@ -106,9 +126,15 @@ class Boundary(TyperGroup):
             raise usage.unknown_command(name, args[1:], self.list_commands(ctx))
         return super().resolve_command(ctx, args)
 
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            importlib.import_module(f"certfind.cli.{COMMANDS[cmd_name]}")
+            self.add_command(typer.main.get_command(_DEFINED[cmd_name]), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
     def list_commands(self, ctx: Any) -> list[str]:
-        names = super().list_commands(ctx)
-        return sorted(names, key=lambda name: (*COMMAND_ORDER, name).index(name))
+        del ctx
+        return command_names()
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         formatter.write(helptext.group_help(ctx, self) + "\n")
@@ -132,6 +158,19 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
+
+
+def command(name: str) -> Callable[[Function], Function]:
+    """`@command("search")` defines a certfind command (one COMMANDS names); the app builds it when asked."""
+    single = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    _DEFINED[name] = single
+    register: Callable[[Function], Function] = single.command(name, cls=Command)
+    return register
+
+
+def command_names() -> list[str]:
+    """Every command of the app, as users type them, in the order help lists them (tests walk this list)."""
+    return list(COMMANDS)
 
 
 def _version(value: bool) -> None:

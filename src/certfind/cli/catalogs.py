@@ -9,7 +9,7 @@ import typer
 from certfind import catalog as catalog_module
 from certfind import paths
 from certfind.cli import completion, options, values
-from certfind.cli.app import COMMAND_ORDER, Command, app, explicit_catalog
+from certfind.cli.app import command, command_names, explicit_catalog
 from certfind.cli.terminal import say
 from certfind.errors import CertfindError, UsageError
 from certfind.files import INIT_TEMPLATE, private_dir, write_new
@@ -21,7 +21,7 @@ class ImportFormat(StrEnum):
     json = "json"
 
 
-@app.command("import", cls=Command)
+@command("import")
 def import_(
     files: Annotated[
         list[str], typer.Argument(metavar="FILE...", help="CTDL JSON-LD: a record, an @graph document or an envelope.")
@@ -57,7 +57,7 @@ def import_(
         say(f"certfind import: {ctdl.describe_unmapped(found.unmapped)}")
 
 
-@app.command(cls=Command)
+@command("init")
 def init() -> None:
     """Create your own catalog file with a commented example entry (never overwrites one).
 
@@ -82,7 +82,7 @@ def init() -> None:
     say(f"next: add your entries to it (it holds none yet), then run: certfind validate {path}")
 
 
-@app.command(cls=Command)
+@command("validate")
 def validate(
     ctx: typer.Context,
     path: Annotated[
@@ -109,7 +109,7 @@ def validate(
     sys.stdout.write(clean(f"ok: {count} in {files}") + "\n")
 
 
-@app.command("help", cls=Command)
+@command("help")
 def help_(
     ctx: typer.Context,
     command: Annotated[
@@ -135,9 +135,3 @@ def help_(
         raise UsageError(f"no command {command!r}; {listed}: {', '.join(command_names())}")
     with sub.make_context(command, ["--help"], parent=root, resilient_parsing=True) as sub_ctx:
         sys.stdout.write(sub.get_help(sub_ctx) + "\n")
-
-
-def command_names() -> list[str]:
-    """Every command of the app, as users type them, in the order help lists them (tests walk this list)."""
-    names = [info.name or (info.callback.__name__ if info.callback else "") for info in app.registered_commands]
-    return sorted(names, key=lambda name: (*COMMAND_ORDER, name).index(name))

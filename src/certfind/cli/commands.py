@@ -11,7 +11,7 @@ import typer
 from certfind import costs, filters, render
 from certfind.catalog import Catalog
 from certfind.cli import completion, options, usage, values
-from certfind.cli.app import Command, app
+from certfind.cli.app import command
 from certfind.cli.options import (
     CategoryOption,
     FormatOption,
@@ -84,7 +84,7 @@ UNREAL_NAMED = 6
 """How many of the entries no one awards the stderr note names."""
 
 
-@app.command("list", cls=Command)
+@command("list")
 def list_(
     ctx: typer.Context,
     category: CategoryOption = None,
@@ -155,7 +155,7 @@ def list_(
         raise typer.Exit(EXIT_NO_MATCH)
 
 
-@app.command(cls=Command)
+@command("show")
 def show(
     ctx: typer.Context,
     name_or_id: NameArgument,
@@ -229,7 +229,7 @@ def _open_in_browser(cert: Certification) -> None:
         raise CertfindError(f"no web browser could be opened; the page is {url}")
 
 
-@app.command(cls=Command)
+@command("search")
 def search(
     ctx: typer.Context,
     query: Annotated[
@@ -309,7 +309,7 @@ def _how_many(found: Found, limit: int) -> None:
         say(f"note: showing {shown} of {found.total} matches; use --limit {found.total} to see them all")
 
 
-@app.command(cls=Command)
+@command("compare")
 def compare(
     ctx: typer.Context,
     names: Annotated[

@@ -9,7 +9,7 @@ from certfind import eligibility, render
 from certfind import plan as plans
 from certfind.catalog import Catalog
 from certfind.cli import completion, options, values
-from certfind.cli.app import Command, app
+from certfind.cli.app import command
 from certfind.cli.options import (
     FormatOption,
     MemberOption,
@@ -27,7 +27,7 @@ from certfind.render import words
 from certfind.trust import trust_banner
 
 
-@app.command(cls=Command)
+@command("plan")
 def plan(
     ctx: typer.Context,
     name_or_id: NameArgument,
@@ -94,7 +94,7 @@ def plan(
         say(f"certfind: wrote {dates} due date{'s' if dates != 1 else ''} to {ics}")
 
 
-@app.command(cls=Command)
+@command("eligible")
 def eligible(
     ctx: typer.Context,
     education: Annotated[
