@@ -2,6 +2,7 @@
 
 import os
 import shlex
+import webbrowser
 from collections.abc import Iterable, Iterator, Sequence
 from enum import StrEnum
 from typing import Annotated
@@ -219,8 +220,6 @@ def _open_in_browser(cert: Certification) -> None:
     if not url:
         raise CertfindError(f"{cert.id} has no web page to open")
     say(f"opening {url}")
-    import webbrowser  # noqa: PLC0415 - only `show --web` opens a browser (docs/performance.md)
-
     try:
         opened = webbrowser.open(url)
     except webbrowser.Error:

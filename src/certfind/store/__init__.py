@@ -247,7 +247,7 @@ def _build(
     goes well, else (or when writing fails) in memory. A big catalog is written by a second process
     (`forked`) while this one reads it; if that process fails, the catalog is read again in this one."""
     from certfind.store import forked  # noqa: PLC0415 - the build side loads only when a store is built
-    from certfind.store.build import Builder  # noqa: PLC0415 - (docs/performance.md: warm start-up)
+    from certfind.store.build import Builder  # noqa: PLC0415 - as above (docs/performance.md)
 
     made = cache.new_database() if cache is not None else None
     conn, temp = made if made is not None else (sqlite3.connect(":memory:", check_same_thread=False), None)

@@ -11,7 +11,7 @@ import os
 import sqlite3
 from array import array
 from collections.abc import Iterable, Sequence
-from itertools import chain, islice
+from itertools import chain
 from typing import NamedTuple
 
 from certfind import costs, trust
@@ -166,22 +166,10 @@ class Builder:
         """Nothing runs beside this process: the caller closes the connection and discards the file."""
 
 
-ROWS_PER_INSERT = 32
-"""Rows a build writes with one statement (fewer statements: docs/performance.md)."""
-
-
 def _insert(conn: sqlite3.Connection, head: str, rows: Iterable[tuple[object, ...]]) -> None:
-    """`head` (`INSERT ... VALUES`) for each of `rows`, all of the same width, ROWS_PER_INSERT at a time;
-    the rows are taken a few thousand at a time, so a generator of them is never held whole."""
+    """`head` (`INSERT ... VALUES`) for each of `rows`, all of the same width; rows from a generator are
+    written as they come, never held whole."""
     pending = iter(rows)
-    while chunk := list(islice(pending, 128 * ROWS_PER_INSERT)):
-        width = len(chunk[0])
-        one = "(" + ",".join("?" * width) + ")"
-        whole = len(chunk) - len(chunk) % ROWS_PER_INSERT
-        if whole:
-            values = list(chain.from_iterable(chunk[:whole]))
-            step = ROWS_PER_INSERT * width
-            many = [values[i : i + step] for i in range(0, len(values), step)]
-            conn.executemany(f"{head} {','.join([one] * ROWS_PER_INSERT)}", many)
-        if whole < len(chunk):
-            conn.executemany(f"{head} {one}", chunk[whole:])
+    first = next(pending, None)
+    if first is not None:
+        conn.executemany(f"{head} ({','.join('?' * len(first))})", chain([first], pending))

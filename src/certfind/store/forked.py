@@ -34,7 +34,7 @@ class WorkerFailed(Exception):
 
 PARALLEL_BYTES = 1024 * 1024
 """Catalog files this large together (about 1,500 entries) are stored by a second process while this one
-reads them; below it a second process gains a few milliseconds (docs/performance.md)."""
+reads them; below it the whole build takes a fraction of a second (docs/performance.md)."""
 
 
 def wanted(sources: Sequence[Source], threshold: int | None = None) -> bool:
