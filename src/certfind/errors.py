@@ -65,6 +65,12 @@ class UntrustedFile(CertfindError):
     exit_code = EXIT_CATALOG
 
 
+class TooLarge(CertfindError):
+    """What certfind would read or write is larger than a catalog may be."""
+
+    exit_code = EXIT_CATALOG
+
+
 class NoMatchError(CertfindError):
     """Nothing matched a query; `candidates` are near misses worth suggesting."""
 

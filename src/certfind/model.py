@@ -406,7 +406,7 @@ def from_record(rec: Record, origin: str | None = None) -> Certification:
             ren.get("years") or "",
             bool(ren.get("optional")),
         ),
-        status=rec.get("status") or "active",
+        status=rec.get("status") or "unknown",  # nothing invented: a file that does not say, does not know
         origin=origin or rec.get("origin") or "bundled",
         ctid=rec.get("ctid") or "",
         issuer_id=rec.get("issuer_id") or "",

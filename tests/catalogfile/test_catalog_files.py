@@ -358,7 +358,9 @@ def test_bom_and_crlf_catalogs_work(write_catalog: WriteCatalog, data: bytes) ->
     assert shown["sources"][0]["accessed"] == "2026-11-24"
     run = cli("--catalog", path, "list")
     assert (run.code, run.err) == (0, "")
-    assert run.out.startswith("demo\tDemo Certification (DEMO)\tDemo Society\tlibrary\tanywhere\t$100\tconfirmed\n")
+    assert run.out.startswith(
+        "demo\tDemo Certification (DEMO)\tDemo Society\tlibrary\tanywhere\t$100\tconfirmed, status unknown\n"
+    )
 
 
 @pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b""], ids=["bom", "no-bom"])
@@ -670,7 +672,34 @@ def problems(path: str) -> list[str]:
 
 
 CASES = [
-    ("syntax", HEAD + "  - id: [demo\n", [":4:1: while parsing a flow sequence did not find expected ',' or ']'"]),
+    (
+        "syntax",
+        HEAD + "  - id: [demo\n",
+        [
+            ":3:9: this '[' list is never closed (YAML gave up at line 4, column 1); to write it as text, quote the whole value"
+        ],
+    ),
+    (
+        "unclosed quote",
+        catalog_text(VALID_ENTRY.replace("name: Demo Certification", 'name: "Demo Certification')),
+        [
+            ":4:11: this quoted text is never closed (YAML gave up at line 17, column 1); end it with the quote mark it starts with"
+        ],
+    ),
+    (
+        "unknown field near a known one",
+        catalog_text(VALID_ENTRY.replace("    costs:", "    cost:")),
+        [
+            ":10:5: demo.cost: unknown field; did you mean 'costs'? (expected one of: id, name, acronym, aliases, issuer, "
+            "issuer_url, kind, category, region, occupations, summary, topics, eligibility, requirements, exam, "
+            "duration, currency, costs, renewal, status, verification, sources, ctid, issuer_id, language, ctdl_type)"
+        ],
+    ),
+    (
+        "amount with its currency",
+        catalog_text(VALID_ENTRY.replace("amount: 100}", "amount: $100}")),
+        [":11:31: demo.costs[0].amount: expected a number, found text; write 100 (the currency goes in `currency`)"],
+    ),
     (
         "unsupported version",
         VALID_ENTRY and catalog_text().replace("schema_version: 1", "schema_version: 2"),
@@ -874,7 +903,7 @@ CASES = [
 ]
 
 
-PARSER_WORDED = [text for name, text, _ in CASES if name in ("syntax", "tab indentation")]
+PARSER_WORDED = [text for name, text, _ in CASES if name in ("syntax", "unclosed quote", "tab indentation")]
 """The cases whose message is the YAML parser's own (their place is the same whoever parses)."""
 READINGS = ("libyaml", "pure-Python parser")
 """Which parser the reader walks: libyaml's (the usual one) or PyYAML's own (where libyaml is missing)."""

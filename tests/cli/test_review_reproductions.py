@@ -169,6 +169,32 @@ def test_show_web_opens_the_credentials_page_else_the_issuers(tmp_path: Path, wr
     assert record.read_text(encoding="utf-8") == "https://example.org/demo-cert\nhttps://example.org/\n"
 
 
+def test_show_web_says_when_no_browser_opened_and_gives_the_page(tmp_path: Path, write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text(VALID_ENTRY))
+    run = run_certfind(tmp_path, "--catalog", path, "show", "demo", "--web", BROWSER="false")
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr == (
+        "opening https://example.org/demo\ncertfind: no web browser could be opened; the page is https://example.org/demo\n"
+    )
+
+
+def test_an_entry_whose_file_gives_no_status_is_not_said_to_be_awarded_today(write_catalog: WriteCatalog) -> None:
+    path = write_catalog(catalog_text(VALID_ENTRY))
+    run = cli("--catalog", path, "show", "demo")
+    assert (run.code, run.err) == (0, "")
+    assert "status\tunknown whether it is awarded today\n" in run.out
+    stated = write_catalog(catalog_text(VALID_ENTRY.replace("    topics:", "    status: active\n    topics:")))
+    assert "status\tawarded today\n" in cli("--catalog", stated, "show", "demo").out
+
+
+def test_show_names_a_recurring_fee_where_no_renewal_rules_are_listed(write_catalog: WriteCatalog) -> None:
+    fees = "      - {label: Exam, amount: 100}\n      - {label: Renewal, amount: 10, every_years: 3}\n"
+    path = write_catalog(catalog_text(VALID_ENTRY.replace("      - {label: Exam, amount: 100}\n", fees)))
+    run = cli("--catalog", path, "show", "demo")
+    assert (run.code, run.err) == (0, "")
+    assert "renewal\trules not listed; a fee recurs every 3 years (see costs)\n" in run.out
+
+
 # --- import --format json (finding 22) ---------------------------------------------------------------
 
 

@@ -192,3 +192,31 @@ def test_a_registry_export_with_another_format_is_a_usage_error(other: list[str]
     run = cli("list", "--registry", *other)
     assert (run.code, run.out) == (2, "")
     assert run.err == "certfind: --registry writes CTDL for the Credential Registry; it goes with --format ctdl only\n"
+
+
+def test_import_prints_bidi_and_invisible_characters_as_escapes(tmp_path: Path) -> None:
+    name = "Fee waived \u202e0001$ :eef \u2066x\u2069 \u200b"
+    record = {
+        "@context": "https://credreg.net/ctdl/schema/context/json",
+        "@type": "ceterms:Certification",
+        "ceterms:ctid": "ce-00000000-0000-0000-0000-000000000001",
+        "ceterms:name": name,
+        "ceterms:description": "A credential.",
+    }
+    path = tmp_path / "bidi.json"
+    path.write_text(json.dumps(record), encoding="utf-8")
+    for fmt in ("yaml", "json"):
+        run = cli("import", str(path), "--format", fmt)
+        assert run.code == 0, run
+        assert not any(ch in run.out + run.err for ch in "\u202e\u2066\u2069\u200b")
+        assert "\\u202e0001$ :eef \\u2066x\\u2069 \\u200b" in run.out
+
+
+def test_an_import_too_big_to_be_a_catalog_prints_nothing_and_says_what_to_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("certfind.ctdl.yamlout.MAX_BYTES", 2048)  # as if a catalog could hold no more than 2 KiB
+    run = cli("import", str(NBCOT))
+    assert (run.code, run.out) == (3, "")
+    said, todo = run.err.splitlines()[-2:]  # after the record's own warnings
+    assert said.startswith("certfind: 1 credential makes a catalog of ")
+    assert said.endswith(" KiB, more than the 2.0 KiB a catalog may hold; nothing was printed")
+    assert todo == "import fewer files at a time, into catalogs of their own"

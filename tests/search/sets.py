@@ -712,6 +712,134 @@ NATURAL_HELD_OUT: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
+# Written on 2026-12-03, as the first natural sets were, by someone who had read only the catalog and
+# the kinds of queries people type, before any tuning on it; a third natural set, to see what the
+# held-out set (whose misses are never printed) may lack. It is tuned on from its first measurement.
+NATURAL_THIRD: list[tuple[str, tuple[str, ...]]] = [
+    # --- Kind 1: questions in plain words ---
+    ("how do i get certified as a library assistant if i dont have a degree", ("lssc",)),
+    ("is there any certification for people who work the circ desk", ("lssc", "saskpolytech-library-clerk")),
+    ("is there a training cert on trauma informed service for library staff", ("ia-staff-endorsement",)),
+    ("how do i get certified as an archivist", ("ca",)),
+    ("what certification do records managers usually get", ("icrm-crm", "arma-igp", "cip")),
+    ("how can i show im good at fixing the librarys computers", ("comptia-a-plus", "hdi-dst")),
+    ("whats the national board thing for school librarians", ("nbpts-library-media",)),
+    (
+        "is there a course on scanning old photos and keeping the files safe long term",
+        ("lja-digital-curation", "saa-das"),
+    ),
+    ("is there a cert for library managers who already have an mls", ("cpla",)),
+    ("what proves i know excel and word for a front desk job", ("mos",)),
+    ("how do i get credit for processing archive boxes and writing finding aids", ("saa-arrangement",)),
+    ("is there an exam for electronics repair techs", ("iscet-cet", "eta-cet")),
+    (
+        "can i get into library work through an apprenticeship?",
+        ("uk-library-assistant-l3", "wales-larims-apprenticeship-l3"),
+    ),
+    # --- Kind 2: job titles and roles ---
+    ("circulation clerk", ("saskpolytech-library-clerk", "lssc")),
+    ("library page", ("saskpolytech-library-clerk", "lssc")),
+    ("shelver", ("saskpolytech-library-clerk", "lssc")),
+    ("technical services assistant", ("lssc",)),
+    ("media center aide elementary school", ("ets-parapro",)),
+    ("archives assistant", ("uk-library-assistant-l3", "wales-larims-apprenticeship-l3")),
+    ("records analyst", ("icrm-crm",)),
+    ("it help desk at a library", ("hdi-csr", "hdi-sca", "comptia-a-plus")),
+    ("branch manager no mls", ("tn-library-management", "ky-public-librarian-cert", "in-public-librarian-cert")),
+    (
+        "small town library director, no library degree",
+        (
+            "tn-library-management",
+            "tx-slm-certificates",
+            "vt-public-librarianship",
+            "ma-library-techniques",
+            "ma-librarianship-cert",
+            "pa-library-assistant",
+            "me-public-librarian-cert",
+            "nm-public-librarian-cert",
+            "wi-director-cert",
+            "ia-director-endorsement",
+            "montana-library-cert",
+        ),
+    ),
+    (
+        "teacher librarian",
+        (
+            "nbpts-library-media",
+            "az-library-media-endorsement",
+            "nmped-library-media-endorsement",
+            "nd-library-media-credentials",
+            "ca-teacher-librarian-credential",
+        ),
+    ),
+    ("desktop support technician", ("hdi-dst", "comptia-a-plus")),
+    ("bookmobile librarian", ("ky-public-librarian-cert",)),
+    ("paralibrarian", ("nh-paralibrarian-cert", "ma-para-certification", "lssc")),
+    # --- Kind 3: standards, tools and abbreviations ---
+    ("marc cataloging certification", ("lssc",)),
+    ("rda copy cataloging training", ("lssc", "csi-lis-aa")),
+    ("dublin core metadata certificate", ("lja-digital-curation", "saa-das", "saa-arrangement")),
+    ("digital preservation", ("lja-digital-curation", "saa-das", "loc-dpoe-topical-trainer")),
+    ("records retention schedules", ("icrm-crm", "arma-igp")),
+    ("post-mls public library admin credential", ("cpla",)),
+    ("a+ ceus renewal", ("comptia-a-plus",)),
+    ("network+ for library systems staff", ("comptia-network-plus",)),
+    ("ala-apa lssc", ("lssc",)),
+    ("aclip", ("cilip-certification",)),
+    ("praxis 5312 school librarian", ("nmped-library-media-endorsement",)),
+    ("BSB40720", ("au-cert-iv-lis",)),
+    # --- Kind 4: places in the query ---
+    (
+        "online lib tech diploma from an ontario college",
+        ("mohawk-library-technician", "confederation-lit", "conestoga-lit", "durham-lit"),
+    ),
+    ("library technician program british columbia", ("langara-lit", "ufv-libit")),
+    ("calgary library tech", ("sait-lit",)),
+    ("aussie library assistant qualification", ("au-cert-iii-lis", "au-cert-iv-lis")),
+    ("nz library assistant diploma", ("nz-diploma-lis-l5",)),
+    ("irish librarian chartered status", ("lai-associateship",)),
+    ("wales library apprenticeship", ("wales-larims-apprenticeship-l3",)),
+    ("oh library staff cert without an mls", ("oh-library-staff-cert",)),
+    ("tx rural library director training", ("tx-slm-certificates",)),
+    ("ma library director with no mls", ("ma-librarianship-cert", "ma-library-techniques")),
+    ("school librarian requirements california", ("ca-teacher-librarian-credential",)),
+    ("usa library support staff certificate", ("lssc",)),
+    ("canadian library clerk course", ("saskpolytech-library-clerk", "rrc-library-training-certificate")),
+    ("winnipeg library technician", ("rrc-lit",)),
+    # --- Kind 5: misspellings and typos ---
+    (
+        "libary techincian diploma ontaro",
+        (
+            "mohawk-library-technician",
+            "seneca-lit",
+            "algonquin-lit",
+            "confederation-lit",
+            "conestoga-lit",
+            "durham-lit",
+        ),
+    ),
+    ("catloging certifcation", ("lssc",)),
+    ("archivst certifcation exam", ("ca",)),
+    ("paraprofessinal libary certificate", ("lssc", "ula-paraprofessional-cert")),
+    ("recods managment certfication", ("icrm-crm", "arma-igp", "cip")),
+    ("digitial preservaton course", ("lja-digital-curation", "saa-das", "loc-dpoe-topical-trainer")),
+    ("libarian licence new jersy", ("nj-librarian-cert",)),
+    ("techniques de la documentaion cegep", ("qc-dec-documentation",)),
+    ("scool libary media endorsment arizona", ("az-library-media-endorsement",)),
+    ("sasketchewan libary tech", ("saskpolytech-lit",)),
+    ("wisconson library director certificat", ("wi-director-cert",)),
+    ("austrailia library technican diploma", ("au-diploma-lis",)),
+    ("library assistent apprentiship in englnd", ("uk-library-assistant-l3",)),
+    # --- Kind 6: nothing in the catalog ---
+    ("medical librarian certification", ()),
+    ("law librarian cert", ()),
+    ("library technician course south africa", ()),
+    ("koha ils administrator certification", ()),
+    ("museum registrar certification", ()),
+    ("philippines librarian licensure exam", ()),
+]
+
+
 Expected = str | tuple[str, ...]
 
 
@@ -758,6 +886,7 @@ SETS: dict[str, Sequence[tuple[str, Expected]]] = {
     "unseen 1.1": UNSEEN_BLIND,
     "natural tuning": NATURAL_TUNING,
     "natural held-out": NATURAL_HELD_OUT,
+    "natural third": NATURAL_THIRD,
 }
 
 

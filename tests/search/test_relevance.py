@@ -12,6 +12,7 @@ from tests.search.sets import (
     HELD_OUT,
     HELD_OUT_BLIND,
     NATURAL_HELD_OUT,
+    NATURAL_THIRD,
     NATURAL_TUNING,
     TUNING,
     TUNING_1_1,
@@ -32,7 +33,13 @@ FLOORS: dict[str, tuple[Sequence[tuple[str, Expected]], float, float]] = {
     "unseen 1.1": (UNSEEN_BLIND, 0.90, 1.0),
     "natural tuning": (NATURAL_TUNING, 0.90, 0.95),
     "natural held-out": (NATURAL_HELD_OUT, 0.82, 0.90),
+    "natural third": (NATURAL_THIRD, 0.90, 0.95),
 }
+
+
+BOUNDED_FLOORS = {"natural third": (0.88, 0.93)}
+"""Where bounded retrieval keeps less: two queries of the third set whose right answer ranks only when
+every match is scored (docs/relevance.md)."""
 
 
 @pytest.mark.parametrize("name", list(FLOORS))
@@ -47,16 +54,20 @@ def test_relevance_floors(name: str) -> None:
 def test_the_natural_sets_are_big_enough() -> None:
     assert len(NATURAL_TUNING) >= 60
     assert len(NATURAL_HELD_OUT) >= 60
-    assert not {q for q, _ in NATURAL_TUNING} & {q for q, _ in NATURAL_HELD_OUT}
+    assert len(NATURAL_THIRD) >= 60
+    tuning, held_out, third = ({q for q, _ in pairs} for pairs in (NATURAL_TUNING, NATURAL_HELD_OUT, NATURAL_THIRD))
+    assert not tuning & held_out  # the never-tuned set shares no query (the two others share three that
+    assert not held_out & third  # people type alike: museum registrar, Dublin Core, bookmobile)
 
 
-@pytest.mark.parametrize("name", ["natural tuning", "natural held-out", "held-out"])
+@pytest.mark.parametrize("name", ["natural tuning", "natural held-out", "natural third", "held-out"])
 def test_bounded_retrieval_keeps_the_floors(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A big catalog takes its candidates field by field with bounded work instead of ranking every match
     with bm25 (search.rank.RANKED_UP_TO): forced on the bundled catalog, the sets still hold their floors."""
     monkeypatch.setattr(rank, "EXHAUSTIVE_UP_TO", 0)
     monkeypatch.setattr(rank, "RANKED_UP_TO", 0)
     pairs, top1_floor, top3_floor = FLOORS[name]
+    top1_floor, top3_floor = BOUNDED_FLOORS.get(name, (top1_floor, top3_floor))
     top1, top3, misses = accuracy(pairs)
     shown = [] if name in BLIND else misses
     assert top1 >= top1_floor, shown

@@ -6,6 +6,7 @@ turning a located node into a plain value or a located `Problem`. Pure: reads no
 
 from __future__ import annotations
 
+import difflib
 import ipaddress
 import math
 import re
@@ -32,6 +33,10 @@ URI_RE = re.compile(r"[a-z][a-z0-9+.-]*:[^\s]+\Z", re.IGNORECASE)
 LANGUAGE_RE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
 MONTH_DAY_RE = re.compile(r"(\d{2})-(\d{2})\Z")
 CURRENCY_RE = re.compile(r"[A-Z]{3}\Z")
+PRICED_RE = re.compile(
+    r"\s*(?:[A-Z]{0,3}[$€£¥]|[A-Z]{3}\s)\s*(\d+(?:\.\d{1,2})?)\s*\Z|\s*(\d+(?:\.\d{1,2})?)\s*[A-Z]{3}\s*\Z"
+)
+"""An amount written with its currency (`$25`, `C$ 40`, `25 USD`): the number, in one of two groups."""
 
 _MISSING = object()
 MAX_NUMBER = 1_000_000_000
@@ -132,6 +137,12 @@ class Checker:
         return value
 
     def money(self, node: Node, where: str) -> object:
+        priced = PRICED_RE.match(node.value) if node.kind == "scalar" and isinstance(node.value, str) else None
+        if priced:
+            number = priced.group(1) or priced.group(2)
+            return self.fail(
+                node, where, f"expected a number, found text; write {number} (the currency goes in `currency`)"
+            )
         value = self.number(node, where)
         if value is not _MISSING and isinstance(value, float) and round(value, 2) != value:
             return self.fail(node, where, f"at most two decimal places (whole cents), found {value!r}")
@@ -306,7 +317,9 @@ class Checker:
                         self.fail(key, where, f"a field name must be text, found {key.type_name()}")
                     elif spec is None:
                         where_field = f"{where}.{name}" if where else name
-                        self.fail(key, where_field, f"unknown field (expected one of: {', '.join(fields)})")
+                        near = difflib.get_close_matches(name, fields, n=1, cutoff=0.8)
+                        meant = f"; did you mean {near[0]!r}?" if near else ""
+                        self.fail(key, where_field, f"unknown field{meant} (expected one of: {', '.join(fields)})")
                     # else a repeated key (reported by the reader), or an empty value: as if left out
                     continue
                 name, field = spec

@@ -153,6 +153,12 @@ def parse(text: str, path: str, on_entry: EntrySink | None = None) -> tuple[Node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.context, exc.problem) if part) or "invalid YAML"
+        opened = UNCLOSED.get(exc.context or "")
+        unclosed = any(words in (exc.problem or "") for words in ("expected ','", "end of stream"))
+        if opened and unclosed and exc.context_mark is not None and mark is not None:  # point where it opened
+            what, todo = opened
+            message = f"{what} never closed (YAML gave up at line {mark.line + 1}, column {mark.column + 1}); {todo}"
+            mark = exc.context_mark
         if mark is None:
             raise YamlProblem(0, 0, message) from None
         if "\t" not in message and _char_at(text, mark.line, mark.column) == "\t":
@@ -162,6 +168,14 @@ def parse(text: str, path: str, on_entry: EntrySink | None = None) -> tuple[Node
         raise YamlProblem(0, 0, f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
+
+
+UNCLOSED = {
+    "while parsing a flow sequence": ("this '[' list is", "to write it as text, quote the whole value"),
+    "while parsing a flow mapping": ("this '{' mapping is", "to write it as text, quote the whole value"),
+    "while scanning a quoted scalar": ("this quoted text is", "end it with the quote mark it starts with"),
+}
+"""The parser's words for something opened here and not closed: what to call it, and what to do."""
 
 
 def _char_at(text: str, line: int, column: int) -> str:

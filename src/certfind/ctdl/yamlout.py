@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from certfind.catalogfile import MAX_BYTES
+from certfind.errors import TooLarge
 from certfind.model import Record
 from certfind.text import INVISIBLE, clean, json_safe
 
@@ -58,11 +60,14 @@ def _printable(c: str) -> bool:
     return 0x20 <= code < 0x7F or 0xA0 <= code < 0xD800 or 0xE000 <= code < 0xFFFE or code >= 0x10000
 
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def quoted(text: str, ascii_only: bool = False) -> str:
     """A double-quoted YAML scalar: printable characters raw (only ASCII ones with `ascii_only`),
-    everything else as an escape."""
+    everything else as an escape; a lone surrogate, which YAML cannot hold, as U+FFFD."""
     out = ['"']
-    for c in text:
+    for c in LONE_SURROGATE.sub("\ufffd", text):  # no YAML (nor UTF-8) can hold one
         code = ord(c)
         if c in '"\\':
             out.append("\\" + c)
@@ -155,5 +160,17 @@ def output(
     try:
         text.encode(encoding or "utf-8")
     except (UnicodeEncodeError, LookupError):
-        return render(True)
+        text = render(True)
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:  # printed, it would be a catalog that no certfind reads
+        many = f"{len(records):,} credential makes" if len(records) == 1 else f"{len(records):,} credentials make"
+        raise TooLarge(
+            f"{many} a catalog of {_size(size)}, more than the {_size(MAX_BYTES)} a catalog may hold;"
+            " nothing was printed",
+            "import fewer files at a time, into catalogs of their own",
+        )
     return text
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**20:,.1f} MiB" if count >= 2**20 else f"{count / 2**10:,.1f} KiB"

@@ -156,6 +156,10 @@ def exam_text(cert: Certification) -> str:
 def renewal_text(cert: Certification) -> str:
     r = cert.renewal
     if r is None:
+        recurring = sorted({f.every_years for f in cert.costs if f.every_years and f.counted and not f.membership})
+        if recurring:  # a fee that recurs says there is a renewal, though its rules are not recorded
+            years = " or ".join("every year" if n == 1 else f"every {n} years" for n in recurring)
+            return f"rules not listed; a fee recurs {years} (see costs)"
         return "none listed"
     bits = []
     if r.optional:

@@ -46,6 +46,8 @@ SPELLINGS = {
     "archivists": "archivist",
     "technicians": "technician",
     "librarians": "librarian",
+    "librarys": "library",  # the possessive typed without its apostrophe
+    "techs": "technicians",
 }
 
 STOPWORDS = frozenset(["a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "by", "or", "at", "as", "from"])

@@ -85,6 +85,9 @@ TERMS: dict[str, str] = {
     "tech support": "technical support help desk",
     "computer repair": "hardware computer repair",
     "pc repair": "hardware computer repair",
+    "fixing computers": "hardware computer repair",
+    "fix computers": "hardware computer repair",
+    "computers": "computer hardware it support",
     # --- standards, tools and skills ------------------------------------------------------------
     # cataloging standards and metadata lead to cataloging
     "marc": "cataloging metadata",
@@ -114,6 +117,9 @@ TERMS: dict[str, str] = {
     "digital preservation": "digital preservation archives",
     "born digital": "born-digital digital archives electronic records",
     "digitization": "digitization digital collections",
+    "digitizing": "digitization digital collections",
+    "scanning": "digitization digital collections",
+    "long term": "digital preservation",
     "finding aids": "finding aids arrangement and description",
     "ead": "finding aids archival description",
     # office, electronics, automation
@@ -240,6 +246,9 @@ REQUIREMENTS: dict[str, str] = {
     "without any degree": "high-school",
     "without college": "high-school",
     "no degree": "high-school",
+    "dont have a degree": "high-school",
+    "do not have a degree": "high-school",
+    "dont have a college degree": "high-school",
     "no college": "high-school",
     "high school diploma": "high-school",
     "high school graduates": "high-school",
