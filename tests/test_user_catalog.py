@@ -291,6 +291,19 @@ def test_init_without_a_usable_home_writes_nothing(tmp_path: Path, monkeypatch: 
     assert [p.name for p in tmp_path.iterdir()] == ["home"]  # nothing new, here or anywhere
 
 
+def test_init_never_prints_a_terminal_escape_from_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "conf\x1b]0;pwned\x07"
+    config.mkdir()
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    run = cli("init")
+    assert run.code == 0
+    assert run.out.startswith("created ")
+    assert run.err.startswith("next: add your entries to it")
+    assert "\\x1b]0;pwned\\x07" in run.out + run.err  # shown as escapes
+    assert not {"\x1b", "\x07"} & set(run.out + run.err)
+    assert (config / "certfind" / "certifications.yaml").exists()
+
+
 # --- whose file it is --------------------------------------------------------------------------------
 
 

@@ -1101,6 +1101,7 @@ def test_validate_lists_at_most_100_problems_then_counts_the_rest(write_catalog:
         ("http://127.0.0.1:8080/", " (a page on this computer or at a bare IP address)"),
         ("http://[::1]/", " (a page on this computer or at a bare IP address)"),
         ("http://localhost/", " (a page on this computer or at a bare IP address)"),
+        ("https://\u0430la-apa.org/", " (its host mixes Cyrillic and Latin letters, as look-alike sites do)"),
         ("ftp://example.org/x", ""),
     ],
 )
@@ -1108,6 +1109,15 @@ def test_a_link_must_lead_where_it_says(write_catalog: WriteCatalog, url: str, w
     path = write_catalog(catalog_text(VALID_ENTRY.replace("url: https://example.org/demo", f"url: '{url}'")))
     message = only_problem(cli("validate", path), path)[2]
     assert message == f"demo.sources[0].url: expected an http(s) or file: URL, found {url!r}{why}"
+
+
+@pytest.mark.parametrize(
+    "url", ["https://b\u00fccher.example/", "https://\u043f\u0440\u0438\u043c\u0435\u0440.\u0440\u0444/"]
+)
+def test_a_host_in_one_alphabet_is_a_web_address(write_catalog: WriteCatalog, url: str) -> None:
+    path = write_catalog(catalog_text(VALID_ENTRY.replace("url: https://example.org/demo", f"url: '{url}'")))
+    run = cli("validate", path)
+    assert (run.code, run.err) == (0, "")
 
 
 def test_an_upper_case_scheme_is_a_web_address(write_catalog: WriteCatalog) -> None:

@@ -10,6 +10,7 @@ import difflib
 import ipaddress
 import math
 import re
+import unicodedata
 from collections.abc import Callable
 from datetime import date
 from urllib.parse import urlsplit
@@ -61,7 +62,17 @@ def web_url_problem(value: str) -> str | None:
             return " (a user name before @ hides where the link leads)"
         if host == "localhost" or host.endswith(".localhost") or _is_ip_address(host):
             return " (a page on this computer or at a bare IP address)"
+        scripts = _scripts(host)
+        if len(scripts) > 1:
+            return f" (its host mixes {' and '.join(sorted(scripts))} letters, as look-alike sites do)"
     return None if WEB_URL.match(value) else ""
+
+
+def _scripts(host: str) -> set[str]:
+    """The alphabets of a host's letters (LATIN, CYRILLIC, GREEK ...); an ASCII host is all Latin."""
+    if host.isascii():
+        return {"Latin"}
+    return {unicodedata.name(c, "UNKNOWN").split()[0].title() for c in host if c.isalpha()}
 
 
 def is_web_url(value: str) -> bool:

@@ -332,7 +332,7 @@ def planned(p: Plan) -> None:
             if label[:1].isdigit():
                 out.print(text(f"{label} {value}"))
     else:
-        table = Table(show_edge=False, header_style="bold", pad_edge=False, expand=True)
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False, expand=True)
         table.add_column("Date", no_wrap=True)
         table.add_column("Due", ratio=2, min_width=17)
         table.add_column("Requirement", ratio=3)
@@ -390,7 +390,7 @@ def eligibility(result: Result, listed: bool) -> None:
         if out.width < STACKED or min(rest) < ELIGIBLE_TEXT:  # ids are never folded: a block per entry
             _verdicts_stacked(out, verdicts)
             continue
-        table = Table(show_edge=False, header_style="bold", pad_edge=False)
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, header_style="bold", pad_edge=False)
         table.add_column("Certification", width=name)
         table.add_column("Verification", no_wrap=True, width=fixed[0])
         table.add_column("Up front", no_wrap=True, width=fixed[1])
