@@ -27,6 +27,7 @@ from tests.support import (
     many_entries,
     piped,
     proc_env,
+    run_certfind,
     without_note,
 )
 
@@ -94,6 +95,16 @@ def test_catalog_from_process_substitution(tmp_path: Path) -> None:
     out, err, code = piped(tmp_path, f"--catalog <(cat {shlex.quote(str(path))}) list", "cat")
     assert (code, err) == (0, "")
     assert out.startswith("demo\tDemo Certification (DEMO)\t")
+
+
+@pytest.mark.parametrize("how", ["--catalog", "CERTFIND_CATALOG"])
+def test_a_named_pipe_nobody_writes_to_is_an_error_not_a_wait(tmp_path: Path, how: str) -> None:
+    fifo = tmp_path / "catalog.fifo"
+    os.mkfifo(fifo)
+    args, extra = (["--catalog", str(fifo), "list"], {}) if how == "--catalog" else (["list"], {how: str(fifo)})
+    run = run_certfind(tmp_path, *args, timeout=20, **extra)
+    assert (run.returncode, run.stdout) == (3, "")
+    assert run.stderr == f"{fifo}: is a pipe that nothing was written to\n"
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ with `yamlread` and checks it with `schema`, handing over each valid entry as so
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -27,10 +28,17 @@ def read_text(path: str) -> str:
         return CatalogError([Problem(path, 0, 0, f"the file is larger than the {MAX_BYTES // 2**20} MiB limit")])
 
     try:
-        with open(path, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > MAX_BYTES:
+        # a named pipe nobody writes to opens at once and reads as empty, instead of waiting forever;
+        # reads then wait for a writer as usual (`--catalog <(...)`)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if info.st_size > MAX_BYTES:
                 raise too_large()
             data = handle.read(MAX_BYTES + 1)
+        if not data and stat.S_ISFIFO(info.st_mode):
+            raise CatalogError([Problem(path, 0, 0, "is a pipe that nothing was written to")])
     except FileNotFoundError:
         raise CatalogError([Problem(path, 0, 0, "no such file")]) from None
     except IsADirectoryError:
