@@ -269,16 +269,25 @@ class Catalog:
     def __iter__(self) -> Iterator[Certification]:
         return (entry.cert for entry in self.entries(range(len(self))))
 
-    def listing(self, filters: Filters, sort: str = "name", currency: str = "USD") -> Iterator[Entry]:
-        """The entries `select` would give, in its order, from one query that streams; by cost, amounts in
-        `currency` first."""
-        sql, args = queries.select(filters, sort, "n, item, crc", currency)
+    def listing(
+        self, filters: Filters, sort: str = "name", currency: str = "USD", limit: int | None = None
+    ) -> Iterator[Entry]:
+        """The entries `select` would give, in its order, the first `limit` of them, from one query that
+        streams; by cost, amounts in `currency` first."""
+        sql, args = queries.select(filters, sort, "n, item, crc", currency, limit)
         return self._streamed(lambda store: store.entry_rows(sql, args))
 
-    def listing_items(self, filters: Filters, sort: str = "name", currency: str = "USD") -> Iterator[list[bytes]]:
+    def listing_items(
+        self, filters: Filters, sort: str = "name", currency: str = "USD", limit: int | None = None
+    ) -> Iterator[list[bytes]]:
         """The stored JSON items `listing` would give, in batches, for printing a listing as JSON fast."""
-        sql, args = queries.select(filters, sort, "item, crc", currency)
+        sql, args = queries.select(filters, sort, "item, crc", currency, limit)
         return self._streamed(lambda store: store.item_batches(sql, args))
+
+    def count(self, filters: Filters) -> int:
+        """How many entries `filters` select."""
+        sql, args = queries.count(filters)
+        return int(self._safe(lambda: self.store.query(sql, args))[0][0])
 
     def _streamed(self, fetch: Callable[[Store], Iterable[T]]) -> Iterator[T]:
         """What `fetch` yields, each checked as it is read; a store found damaged midway is replaced and

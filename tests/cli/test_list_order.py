@@ -189,3 +189,16 @@ def test_a_eurozone_locale_puts_euro_amounts_first(write_catalog: WriteCatalog) 
         assert (run.code, run.err) == (0, ""), env
         assert ids(run.out)[0] == first, env
         assert len(ids(run.out)) == 2
+
+
+def test_list_limit_lists_the_first_few_and_says_how_many_there_are() -> None:
+    everything = cli("list")
+    first = cli("list", "--limit", "3")
+    assert first.code == 0
+    assert first.out.splitlines() == everything.out.splitlines()[:3]
+    total = len(everything.out.splitlines())
+    assert first.err == f"note: showing the first 3 of {total} entries; use --limit {total} to see them all\n"
+    as_json = cli("list", "--limit", "3", "--format", "json")
+    assert [item["id"] for item in json.loads(as_json.out)] == [line.split("\t")[0] for line in first.out.splitlines()]
+    enough = cli("list", "--limit", str(total))
+    assert (enough.code, enough.out, enough.err) == (0, everything.out, everything.err)

@@ -104,6 +104,10 @@ def list_(
         bool, typer.Option("--facets", help="Count what exists per category, status, kind, region and issuer.")
     ] = False,
     registry: RegistryOption = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(metavar="N", parser=values.whole("--limit", 1), help="List at most this many. Default: all."),
+    ] = None,
     json_spec: Annotated[str | None, json_option(render.ENTRY_FIELDS)] = None,
     fmt: ListFormatOption = None,
 ) -> None:
@@ -111,7 +115,7 @@ def list_(
 
     Examples:
       certfind list --region Texas
-      certfind list --status confirmed --sort cost
+      certfind list --status confirmed --sort cost --limit 10
       certfind list --region CA --sort cost --currency CAD
       certfind list --region CA --category library --format csv
       certfind list --occupation 25-4031 --json id,name,upfront
@@ -128,7 +132,7 @@ def list_(
     chosen = chosen_filters(cat, category, status, region, occupation, max_cost, issuer, region_only=region_only)
     first = sort_currency(cat, currency, sort == Sort.cost)
     if out.fmt == "json" and out.fields is None:  # the stored items as they are, a batch at a time
-        items = render.JsonItems(cat.listing_items(chosen, sort.value, first))
+        items = render.JsonItems(cat.listing_items(chosen, sort.value, first, limit))
         items.json()
         listed = items.count
     else:
@@ -138,7 +142,7 @@ def list_(
 
         def rows() -> Iterator[render.Row]:
             nonlocal listed
-            for entry in cat.listing(chosen, sort.value, first):
+            for entry in cat.listing(chosen, sort.value, first, limit):
                 listed += 1
                 if entry.cert.unreal:
                     unreal.append(entry.cert.id)
@@ -154,6 +158,8 @@ def list_(
     if not listed:
         nothing_found(cat, chosen, "no entries")
         raise typer.Exit(EXIT_NO_MATCH)
+    if limit is not None and listed == limit and (total := cat.count(chosen)) > listed:
+        say(f"note: showing the first {listed} of {total} entries; use --limit {total} to see them all")
 
 
 @command("show")

@@ -41,13 +41,23 @@ ORDERS = {
 """Every order puts the entries no one awards (not found, or no longer awarded) after every real one."""
 
 
-def select(filters: Filters, sort: str, columns: str = "n", currency: str = "USD") -> tuple[str, list[object]]:
-    """The query for the entries `filters` select, sorted; it selects `columns` of the entry table. `currency`
-    comes first in the cost order."""
+def select(
+    filters: Filters, sort: str, columns: str = "n", currency: str = "USD", limit: int | None = None
+) -> tuple[str, list[object]]:
+    """The query for the entries `filters` select, sorted, the first `limit` of them (all with None); it
+    selects `columns` of the entry table. `currency` comes first in the cost order."""
     condition, args = _condition(filters)
     order_args: list[object] = [currency] if sort == "cost" else []
     sql = f"SELECT {columns} FROM entry JOIN name_order USING (n) WHERE {condition} ORDER BY {ORDERS[sort]}"
+    if limit is not None:
+        return sql + " LIMIT ?", [*args, *order_args, limit]
     return sql, [*args, *order_args]
+
+
+def count(filters: Filters) -> tuple[str, list[object]]:
+    """The query for how many entries `filters` select."""
+    condition, args = _condition(filters)
+    return f"SELECT count(*) FROM entry WHERE {condition}", args
 
 
 def within(filters: Filters) -> Within:
