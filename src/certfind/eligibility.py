@@ -16,7 +16,16 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from certfind.errors import UsageError
-from certfind.model import EDUCATION, QUALIFICATIONS, Certification, Entry, Record, Route, route_item
+from certfind.model import (
+    EDUCATION,
+    QUALIFICATION_NAMES,
+    QUALIFICATIONS,
+    Certification,
+    Entry,
+    Record,
+    Route,
+    route_item,
+)
 
 NEARLY_SHARE = 0.5
 """A quantity at least this much met counts as nearly met (see the module docstring)."""
@@ -28,18 +37,6 @@ _DEGREE = {
     "master": "a master's degree",
     "doctorate": "a doctorate",
 }
-
-QUALIFICATION_NAMES = {
-    "ala-accredited-master": "ala-accredited-master",
-    "mls": "ala-accredited-master",
-    "mlis": "ala-accredited-master",
-    "msls": "ala-accredited-master",
-    "ala-mls": "ala-accredited-master",
-    "ala-accredited-mls": "ala-accredited-master",
-    "postgraduate-library": "postgraduate-library",
-    "postgraduate-library-qualification": "postgraduate-library",
-}
-"""What `--holds` takes for a qualification: its key, or the names people use for it."""
 
 HOLDS_HINT = {"ala-accredited-master": "mlis", "postgraduate-library": "postgraduate-library"}
 """What to type after --holds for a qualification (any of QUALIFICATION_NAMES works)."""

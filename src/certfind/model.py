@@ -23,6 +23,17 @@ QUALIFICATIONS = {
     "postgraduate-library": "a postgraduate library and information qualification",
 }
 """Qualifications a requirement route can name, beyond education levels, in the words `eligible` uses."""
+QUALIFICATION_NAMES = {
+    "ala-accredited-master": "ala-accredited-master",
+    "mls": "ala-accredited-master",
+    "mlis": "ala-accredited-master",
+    "msls": "ala-accredited-master",
+    "ala-mls": "ala-accredited-master",
+    "ala-accredited-mls": "ala-accredited-master",
+    "postgraduate-library": "postgraduate-library",
+    "postgraduate-library-qualification": "postgraduate-library",
+}
+"""What `--holds` takes for a qualification: its key, or the names people use for it."""
 YEAR_PARITIES = ("even", "odd")
 CTDL_TYPES = (
     *("AcademicCertificate", "ApprenticeshipCertificate", "AssociateDegree", "AssociateOfAppliedArtsDegree"),

@@ -228,17 +228,6 @@ def _note(cert: Certification, dues_apart: bool) -> str:
 
 # --- words -------------------------------------------------------------------------------------
 
-MONTHS = (
-    *("January", "February", "March", "April", "May", "June", "July"),
-    *("August", "September", "October", "November", "December"),
-)
-
-
-def day_of_year(month_day: str) -> str:
-    """`06-30` as people read it: `30 June`."""
-    month, day = (int(part) for part in month_day.split("-"))
-    return f"{day} {MONTHS[month - 1]}"
-
 
 def money_text(money: Money | None, none: str = "no fee listed") -> str:
     """`$150`, `$150-$200`, `unknown` (no amount known), `at least $150` (some amount unknown)."""

@@ -355,7 +355,7 @@ try:
     main()
 finally:
     heavy = ("yaml", "rapidfuzz", "rich", "certfind.catalogfile", "certfind.store.build", "certfind.store.forked",
-             "certfind.cli.commands", "certfind.cli.planning", "certfind.cli.catalogs")
+             "certfind.cli.commands", "certfind.cli.planning", "certfind.cli.catalogs", "certfind.render.holding")
     sys.stderr.write("loaded:" + "".join(" " + m for m in heavy if m in sys.modules) + "\\n")
 """
 
@@ -367,7 +367,7 @@ finally:
         (["show", "lssc"], "certfind.cli.commands"),
         (["list", "--format", "json"], "certfind.cli.commands"),
         (["search", "catalogign"], "rapidfuzz certfind.cli.commands"),  # a typo: only now is rapidfuzz loaded
-        (["plan", "lssc", "--earned", "2024-06-15"], "certfind.cli.planning"),  # only the module of the command
+        (["plan", "lssc", "--earned", "2024-06-15"], "certfind.cli.planning certfind.render.holding"),  # its own
     ],
 )
 def test_a_warm_run_loads_no_yaml_and_no_builder(tmp_path: Path, args: list[str], loaded: str) -> None:

@@ -11,7 +11,8 @@ import pytest
 from certfind import costs
 from certfind.eligibility import Missing, Profile, Result, Verdict
 from certfind.model import Route, Verification
-from certfind.render import Compared, Eligibility, Listing
+from certfind.render import Compared, Listing
+from certfind.render.holding import Eligibility
 from tests.support import TODAY, entry_of, fee, make_cert, rendered
 
 WIDTHS = range(20, 241, 3)

@@ -17,9 +17,8 @@ from certfind import occupations, places
 from certfind.catalog import Catalog
 from certfind.cli.app import explicit_catalog
 from certfind.cli.helptext import summary
-from certfind.eligibility import QUALIFICATION_NAMES
 from certfind.errors import CertfindError
-from certfind.model import EDUCATION, STATUSES, VERIFICATIONS, Entry
+from certfind.model import EDUCATION, QUALIFICATION_NAMES, STATUSES, VERIFICATIONS, Entry
 from certfind.text import clean
 
 Offered = list[tuple[str, str]]

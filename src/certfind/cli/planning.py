@@ -23,7 +23,8 @@ from certfind.cli.options import (
 from certfind.cli.terminal import say, write_bytes
 from certfind.errors import EXIT_NO_MATCH, CertfindError, NoMatchError, UsageError
 from certfind.files import write_new
-from certfind.render import words
+from certfind.model import QUALIFICATION_NAMES
+from certfind.render.holding import Eligibility, Planned, left_out_text
 from certfind.trust import trust_banner
 
 
@@ -86,7 +87,7 @@ def plan(
             write_bytes(calendar.encode("utf-8"))
             return
         write_new(ics, calendar)
-    render.emit(render.Planned(laid_out), out.fmt)
+    render.emit(Planned(laid_out), out.fmt)
     if out.fmt == "csv" and laid_out.note:  # a sentence is not a row: the other formats print it with the rows
         say(f"certfind: {laid_out.note}")
     if ics is not None:
@@ -166,8 +167,8 @@ def eligible(
     entries = list(cat.listing(chosen)) if chosen.active else list(cat.entries(range(len(cat))))
     names = {e.cert.id: (e.cert.label, e.cert.renewal is not None) for e in cat.entries(range(len(cat)))}
     result = eligibility.check(entries, profile, names)
-    render.emit(render.Eligibility(result, listed=show_all), out.fmt)
-    if left_out := words.left_out_text(result, listed=show_all):
+    render.emit(Eligibility(result, listed=show_all), out.fmt)
+    if left_out := left_out_text(result, listed=show_all):
         say(f"certfind: {left_out}")
     if not result.eligible:
         say("certfind: this profile meets the recorded requirements of no credential yet")
@@ -182,7 +183,7 @@ def _held(cat: Catalog, value: str) -> str:
     try:
         return cat.resolve(value).cert.id
     except NoMatchError as err:
-        known = ", ".join(sorted(set(eligibility.QUALIFICATION_NAMES.values())))
+        known = ", ".join(sorted(set(QUALIFICATION_NAMES.values())))
         raise UsageError(
             f"--holds {value!r} names no credential of the catalog and no qualification ({known})",
             f"try: certfind search {value}",

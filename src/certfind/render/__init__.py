@@ -1,7 +1,8 @@
 """Results on stdout, as table, plain, JSON, CSV or CTDL. The renderer renders: it neither computes nor decodes.
 
-views.py holds what each command prints and which formats it has; words.py puts domain values into
-English; streams.py writes JSON, CSV and plain text safely; tables.py holds every Rich layout.
+views.py holds what each command prints and which formats it has (holding.py, what `plan` and
+`eligible` print); words.py puts domain values into English; streams.py writes JSON, CSV and plain
+text safely; tables.py holds every Rich layout.
 """
 
 from certfind.model import ITEM_FIELDS
@@ -10,10 +11,8 @@ from certfind.render.views import (
     ALL_FORMATS,
     BASIC_FORMATS,
     Compared,
-    Eligibility,
     Facets,
     Listing,
-    Planned,
     Row,
     Shown,
     View,
@@ -25,11 +24,9 @@ __all__ = [
     "ENTRY_FIELDS",
     "SEARCH_FIELDS",
     "Compared",
-    "Eligibility",
     "Facets",
     "JsonItems",
     "Listing",
-    "Planned",
     "Row",
     "Shown",
     "View",

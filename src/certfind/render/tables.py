@@ -18,7 +18,7 @@ from certfind import plan as plans
 from certfind.eligibility import Result, Verdict
 from certfind.model import Certification, Entry
 from certfind.plan import Plan
-from certfind.render import words
+from certfind.render import holding, words
 from certfind.render.consoles import console
 from certfind.text import clean
 from certfind.trust import trust, trust_banner
@@ -323,12 +323,12 @@ def planned(p: Plan) -> None:
     if p.cert.unreal:
         headline, style = trust_banner(p.cert)
         out.print(text(headline, style))
-    out.print(text(f"Held {words.held_text(p)}."))
+    out.print(text(f"Held {holding.held_text(p)}."))
     out.print(text(f"Renewal: {words.renewal_text(p.cert)}"))
     if p.note:
         out.print(text(p.note, "yellow"))
     if out.width < STACKED:  # one line per date instead of columns
-        for label, value in words.plan_fields(p):
+        for label, value in holding.plan_fields(p):
             if label[:1].isdigit():
                 out.print(text(f"{label} {value}"))
     else:
@@ -403,7 +403,7 @@ def eligibility(result: Result, listed: bool) -> None:
             label.append_text(text(v.cert.id, "dim"))  # whole, on its own line
             cells = [label, text(v.cert.verification.status, trust_style(v.cert)), text(up)]
             if group == "nearly":
-                cells.append(text(words.missing_text(v)))
+                cells.append(text(holding.missing_text(v)))
             cells.append(text(v.route.note))
             table.add_row(*cells)
         out.print(table)
@@ -411,4 +411,4 @@ def eligibility(result: Result, listed: bool) -> None:
         out.print(text(f"Requirements not recorded: {len(result.not_recorded)}", "bold"))
         for e in result.not_recorded:
             out.print(text(f"{e.cert.id}: {e.cert.label} (up front {costs.format_money(e.upfront)})"))
-    out.print(text(words.NEARLY_TEXT, "dim"))
+    out.print(text(holding.NEARLY_TEXT, "dim"))

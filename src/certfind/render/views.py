@@ -11,12 +11,8 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from certfind import costs, occupations, places
-from certfind import eligibility as eligibility_module
-from certfind import plan as plans
 from certfind.costs import Comparison
-from certfind.eligibility import Result, Verdict
 from certfind.model import Entry, Money, cents_to_number
-from certfind.plan import Plan
 from certfind.render import words
 from certfind.render.streams import write_csv, write_json, write_json_lines_array, write_plain
 from certfind.text import json_safe
@@ -282,84 +278,3 @@ class Compared(View):
             if entry.cert.verification.status != "confirmed" or entry.cert.status != "active" or stale(entry.cert)
         ]
         tables.compared(self.entries, self.rows, self.lowest, trust_lines, self.cmp.years, self.cmp.member)
-
-
-# --- plan --------------------------------------------------------------------------------------
-
-
-def _money_cells(money: Money | None) -> list[object]:
-    if money is None:
-        return ["", "", ""]
-    complete = "true" if money.complete else "false"
-    return [cents_to_number(money.min_cents), cents_to_number(money.max_cents), complete]
-
-
-class Planned(View):
-    """Holding one credential over the years: each due date, what it asks, the running total."""
-
-    def __init__(self, p: Plan) -> None:
-        self.p = p
-
-    def json(self) -> None:
-        write_json(plans.to_json(self.p))
-
-    def csv(self) -> None:
-        p = self.p
-        head = ["date", "kind", "label", "requirement", "fee_min", "fee_max", "fee_complete"]
-        head += ["total_min", "total_max", "total_complete", "currency"]
-        currency = p.cert.currency
-        body = [
-            [e.when.isoformat(), e.kind, e.label, e.requirement, *_money_cells(e.fee), *_money_cells(e.total), currency]
-            for e in p.events
-        ]
-        write_csv([head, *body])
-
-    def plain(self) -> None:
-        write_plain(words.plan_fields(self.p))
-
-    def table(self) -> None:
-        from certfind.render import tables  # noqa: PLC0415 - Rich loads only for table output
-
-        tables.planned(self.p)
-
-
-# --- eligible ----------------------------------------------------------------------------------
-
-
-def _why(v: Verdict) -> list[object]:
-    """What a verdict lacks, and its route's note."""
-    return [words.missing_text(v), v.route.note]
-
-
-class Eligibility(View):
-    """What a profile meets, nearly meets, and with `listed` what was not checked; each with its cost."""
-
-    def __init__(self, result: Result, *, listed: bool = False) -> None:
-        self.result, self.listed = result, listed
-        self.groups = [("eligible", result.eligible), ("nearly", result.nearly)]
-
-    def _lines(self) -> list[list[object]]:
-        """group, id, name, issuer, verification, up front, missing, note."""
-
-        def line(group: str, entry: Entry, why: list[object]) -> list[object]:
-            c = entry.cert
-            return [group, c.id, c.label, c.issued_by, c.verification.status, costs.format_money(entry.upfront), *why]
-
-        rows = [line(group, v.entry, _why(v)) for group, verdicts in self.groups for v in verdicts]
-        if self.listed:
-            rows += [line("not-recorded", e, ["", ""]) for e in self.result.not_recorded]
-        return rows
-
-    def json(self) -> None:
-        write_json(eligibility_module.to_json(self.result, listed=self.listed))
-
-    def csv(self) -> None:
-        write_csv([["group", "id", "name", "issuer", "verification", "upfront", "missing", "note"], *self._lines()])
-
-    def plain(self) -> None:
-        write_plain(self._lines())
-
-    def table(self) -> None:
-        from certfind.render import tables  # noqa: PLC0415 - Rich loads only for table output
-
-        tables.eligibility(self.result, self.listed)

@@ -1,4 +1,4 @@
-"""Domain values in English: fees, durations, renewals, the facts of `show`, the lines of a plan.
+"""Domain values in English: fees, durations, renewals, the facts of `show`, a search's notes.
 
 Pure: no Rich, no I/O; every format that prints words (table, plain, csv, stderr) takes them from here.
 """
@@ -7,11 +7,8 @@ from collections.abc import Sequence
 from datetime import date
 
 from certfind import occupations, places
-from certfind import plan as plans
 from certfind.costs import Unknown, format_money
-from certfind.eligibility import Result, Verdict
 from certfind.model import NO_LONGER_AWARDED, Certification, Entry, Fee, Money
-from certfind.plan import Event, Plan
 from certfind.search import Found
 from certfind.trust import STALE_YEARS, evidence_text, stale, trust_banner
 
@@ -167,13 +164,25 @@ def renewal_text(cert: Certification) -> str:
     if r.every_years:
         period = "every year" if r.every_years == 1 else f"every {r.every_years} years"
         if r.on:
-            period += f" on {plans.day_of_year(r.on)}" + (f" of {r.years} years" if r.years else "")
+            period += f" on {day_of_year(r.on)}" + (f" of {r.years} years" if r.years else "")
         bits.append(period)
     if r.requirement:
         bits.append(r.requirement)
     if r.note:
         bits.append(r.note)
     return "; ".join(bits) or "details not listed"
+
+
+MONTHS = (
+    *("January", "February", "March", "April", "May", "June", "July"),
+    *("August", "September", "October", "November", "December"),
+)
+
+
+def day_of_year(month_day: str) -> str:
+    """`06-30` as people read it: `30 June`."""
+    month, day = (int(part) for part in month_day.split("-"))
+    return f"{day} {MONTHS[month - 1]}"
 
 
 def age_text(checked: date | None, today: date) -> str:
@@ -292,33 +301,6 @@ def method_text(years: int, member: bool, highlighted: bool = False) -> str:
     )
 
 
-def held_text(p: Plan) -> str:
-    span = f"{p.years} year{'s' if p.years != 1 else ''}"
-    return f"{span}, {p.earned.isoformat()} to {p.until.isoformat()}, at {plans.pricing(p.member)} prices"
-
-
-def _fee_part(e: Event) -> str:
-    if e.kind == "earned":
-        return "no up-front fee listed" if e.fee is None else f"up front {plans.money_text(e.fee)}"
-    return "no fee listed" if e.fee is None else f"fee {plans.money_text(e.fee)}"
-
-
-def plan_fields(p: Plan) -> list[tuple[str, str]]:
-    """The plan as (label, value) lines: what it covers, then one line per date, then the total."""
-    out = [("certification", p.cert.label), ("id", p.cert.id)]
-    if p.cert.unreal:
-        out.append(("warning", trust_banner(p.cert)[0]))
-    out.append(("held", held_text(p)))
-    out.append(("renewal", renewal_text(p.cert)))
-    if p.note:
-        out.append(("note", p.note))
-    for e in p.events:
-        what = "earned" if e.kind == "earned" else plans.event_text(e)
-        out.append((e.when.isoformat(), f"{what}; {_fee_part(e)}; total so far {plans.money_text(e.total, 'unknown')}"))
-    out.append(("total", plans.money_text(p.total, "unknown")))
-    return out
-
-
 def search_notes(found: Found) -> list[str]:
     """What a search says on stderr about how it read the query: words no entry mentions, the places it
     named and how they were read, and that nothing is awarded in the very place (when that is so)."""
@@ -335,22 +317,3 @@ def search_notes(found: Found) -> list[str]:
         if not found.place_tied:
             notes.append(f"certfind: nothing is awarded in {read} itself; showing what can be earned there")
     return notes
-
-
-def left_out_text(result: Result, *, listed: bool) -> str:
-    """What `eligible` did not check, said on stderr in every format; "" when it checked everything."""
-    parts = []
-    if count := len(result.not_recorded):
-        which = "credential has" if count == 1 else "credentials have"
-        how = "listed last" if listed else "list them with --all"
-        parts.append(f"{count} {which} no recorded requirements and were not checked ({how})")
-    if result.unreal:
-        parts.append(f"{result.unreal} that no one awards (not found, or discontinued) are left out")
-    return "; ".join(parts)
-
-
-NEARLY_TEXT = "Nearly: the closest route misses one condition, or only hours or years of which at least half are there."
-
-
-def missing_text(v: Verdict) -> str:
-    return "; ".join(m.text for m in v.missing)
