@@ -30,9 +30,8 @@ def read_text(path: str) -> str:
     try:
         # a named pipe nobody writes to opens at once and reads as empty, instead of waiting forever;
         # reads then wait for a writer as usual (`--catalog <(...)`)
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
-        os.set_blocking(fd, True)
-        with os.fdopen(fd, "rb") as handle:
+        with os.fdopen(os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)), "rb") as handle:
+            os.set_blocking(handle.fileno(), True)
             info = os.fstat(handle.fileno())
             if info.st_size > MAX_BYTES:
                 raise too_large()
