@@ -840,6 +840,235 @@ NATURAL_THIRD: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
+# Written 2026-12-03 by someone who had read only the catalog and the kinds of queries people type, before
+# any tuning on it; first measured 93.3% / 97.3% (top-1 / top-3) on its 75 queries, then tuned on. The four
+# it shared word for word with the blind sets were taken out, so that no blind query is tuned on.
+NATURAL_FOURTH: list[tuple[str, tuple[str, ...]]] = [
+    # --- questions ---
+    (
+        "what do i need to work front desk at ohio public library",
+        ("oh-library-staff-cert",),
+    ),  # non-MLS staff credential in Ohio
+    ("can i get certified as a library assistant without a degree", ("lssc",)),  # national non-degree credential
+    (
+        "need a certificate to run a small town library in massachusetts",
+        ("ma-librarianship-cert", "ma-library-techniques"),
+    ),  # subprofessional cert + BLT for small towns
+    ("how do i become a library tech in australia", ("au-diploma-lis", "alia-technician")),
+    ("is there a test for school library aides", ("ets-parapro",)),
+    (
+        "can you become an archivist without a masters",
+        ("ca", "uk-archivist-records-manager-l7"),
+    ),  # ACA exam has no prereq; L7 apprenticeship replaces the master's
+    ("what certificate do part time library workers in kentucky need", ("ky-part-time-staff-cert",)),
+    ("do i have to be certified for copy cataloging in indiana", ("in-public-librarian-cert",)),
+    ("how do i renew my library certification in montana", ("montana-library-cert",)),
+    ("what exam do school librarians need in new mexico", ("nmped-library-media-endorsement",)),  # Praxis 5312
+    ("im a library director in wisconsin what cert do i need", ("wi-director-cert",)),
+    ("how many hours of training do new library associates need in maryland", ("md-library-associate",)),
+    ("how do i get chartered as a librarian in the uk", ("cilip-chartership",)),
+    ("is there a free online certificate for vermont library directors", ("vt-public-librarianship",)),
+    (
+        "what qualification do i need to be a library assistant in aotearoa",
+        ("nz-diploma-lis-l5",),
+    ),  # informal/Maori place name
+    (
+        "what cert should i get for a library computer help desk job",
+        ("comptia-a-plus", "hdi-csr", "hdi-sca", "hdi-dst"),
+    ),
+    # --- job titles ---
+    ("library page", ("saskpolytech-library-clerk", "lssc")),
+    ("circulation desk assistant", ("lssc", "saskpolytech-library-clerk")),
+    ("paralibrarian", ("ma-para-certification", "nh-paralibrarian-cert")),
+    ("desktop support tech", ("hdi-dst", "comptia-a-plus")),
+    ("processing archivist", ("saa-arrangement",)),
+    ("digital archivist", ("saa-das",)),
+    ("federal records officer", ("icrm-crm-fed",)),
+    ("library officer traineeship", ("au-cert-iii-lis", "au-cert-iv-lis")),  # AU job title
+    ("youth services library associate iowa", ("ia-staff-endorsement",)),
+    ("school library clerk manitoba", ("rrc-library-training-certificate",)),
+    ("bookmobile librarian kentucky", ("ky-public-librarian-cert",)),
+    ("technicienne en documentation cegep", ("qc-dec-documentation",)),  # Quebec job title, feminine form
+    ("library media specialist endorsement AZ", ("az-library-media-endorsement",)),
+    # --- standards, tools, abbreviations ---
+    ("non MLS library staff certification", ("lssc",)),
+    ("dewey and marc21 cataloging for support staff", ("lssc",)),
+    ("EAD finding aids course", ("saa-arrangement",)),
+    ("born digital records preservation", ("saa-das",)),
+    ("dpoe train the trainer", ("loc-dpoe-topical-trainer",)),
+    ("ALIA CPD hours", ("alia-cpd-certified",)),
+    ("pksb portfolio mentor", ("cilip-certification", "cilip-chartership")),
+    ("BSB40720", ("au-cert-iv-lis",)),
+    ("CEUs for library staff south dakota", ("sd-library-staff-cert",)),
+    ("retention schedules and disposition exam", ("icrm-crm",)),
+    ("excel and word certification for library job", ("mos",)),
+    ("ALAI portfolio", ("lai-associateship",)),
+    # --- places (codes, demonyms, informal names) ---
+    ("lib tech program BC", ("langara-lit", "ufv-libit")),
+    ("calgary library technician", ("sait-lit",)),
+    ("winnipeg library tech diploma", ("rrc-lit",)),
+    ("halifax library technician course", ("nscc-lit",)),  # Dartmouth campus, Nova Scotia
+    ("welsh library apprenticeship", ("wales-larims-apprenticeship-l3",)),
+    ("TAFE library course", ("au-cert-iii-lis", "au-cert-iv-lis", "au-diploma-lis")),
+    ("level 4 library certification michigan", ("library-of-michigan-staff-cert",)),
+    ("library assistant certificate new york", ("ny-nyslaa-certificate",)),
+    ("utah library paraprofessional", ("ula-paraprofessional-cert",)),
+    ("online library science associate degree idaho", ("csi-lis-aa",)),
+    ("illinois library technical assistant degree", ("cod-lit-aas",)),
+    ("north dakota school librarian credential", ("nd-library-media-credentials",)),
+    ("louisiana parish library director exam", ("la-director-cert",)),
+    ("texas small library director training", ("tx-slm-certificates",)),
+    ("SC pre-professional librarian certificate", ("sc-public-librarian-cert",)),
+    # --- misspellings / British vs American spelling ---
+    (
+        "libary technician diploma ontario",
+        (
+            "seneca-lit",
+            "algonquin-lit",
+            "conestoga-lit",
+            "confederation-lit",
+            "mohawk-library-technician",
+            "durham-lit",
+        ),
+    ),
+    ("certifed archivist exam", ("ca",)),
+    ("archivist aprenticeship england", ("uk-archivist-records-manager-l7",)),
+    ("paralibrarian certifcation massachusets", ("ma-para-certification",)),
+    ("recrods management certification", ("icrm-crm", "arma-igp")),
+    ("comptia a plus certfication", ("comptia-a-plus",)),
+    ("saskatchewen library clerk course", ("saskpolytech-library-clerk",)),
+    ("pensylvania library assistant certificate", ("pa-library-assistant",)),
+    ("liberian certification georgia", ("ga-librarian-certificate",)),
+    ("digitisation certificate", ("lja-digital-curation", "cip")),  # British spelling
+    ("teacher librarian credental cali", ("ca-teacher-librarian-credential",)),
+    # --- nothing specific in the catalog ---
+    ("prison library worker certification", ()),
+    ("braille transcriber certificate", ()),
+    ("genealogist accreditation", ()),
+    ("music librarian", ()),
+]
+
+# Written 2026-12-03 the same way, at the same time, by another writer; never tuned on: its misses are
+# never printed. First measured 88.0% / 94.7% on its 75 queries. Three of them were word for word queries of
+# the sets tuned on in earlier sessions (short ones people type alike): they were taken out, as a blind set
+# holds no query that was tuned on.
+NATURAL_FIFTH: list[tuple[str, tuple[str, ...]]] = [
+    # rural / part-time US public library staff
+    ("part time at a tiny library in montana, is there a certification", ("montana-library-cert",)),
+    ("small town library nebraska do i have to be certified", ("ne-public-librarian-cert",)),
+    ("non mls staff certification wyoming", ("lssc",)),  # no WY entry; national fallback
+    ("free certificate for part time library staff kentucky", ("ky-part-time-staff-cert",)),
+    ("do i need certification to work the circ desk in KY", ("ky-public-librarian-cert", "ky-part-time-staff-cert")),
+    ("iowa endorsement for library assistants not the director", ("ia-staff-endorsement",)),
+    ("small library management classes texas", ("tx-slm-certificates",)),
+    ("OK public library academy certification classes", ("ok-public-librarian-cert",)),
+    ("utah library paraprofesional certificate", ("ula-paraprofessional-cert",)),  # typo
+    ("south dakota library staff certificaton", ("sd-library-staff-cert",)),  # typo
+    ("michigan level 4 library certification high school diploma", ("library-of-michigan-staff-cert",)),
+    ("minnesota certification for library workers without mls", ("minnesota-library-cert",)),
+    ("NH paralibrarian", ("nh-paralibrarian-cert",)),
+    ("massachusets paralibrarian points levels", ("ma-para-certification",)),  # typo
+    ("basic library techniques course mass small town director", ("ma-library-techniques",)),
+    ("new york library assistants association certificate program", ("ny-nyslaa-certificate",)),
+    ("pa library assistant level certification 9 library science credits", ("pa-library-assistant",)),
+    ("maryland library associate 90 hours training", ("md-library-associate",)),
+    ("buckeye state library staff cert no mlis", ("oh-library-staff-cert",)),
+    ("tennesee library director no mls management program", ("tn-library-management",)),  # typo
+    ("vermont certificate of public librarianship", ("vt-public-librarianship",)),  # verbatim name
+    ("hoosier librarian certificate LC4 renewal fee", ("in-public-librarian-cert",)),
+    ("iowa director endorsment bronze", ("ia-director-endorsement",)),  # typo
+    # school library staff
+    ("school library aide certification", ("ets-parapro", "lssc")),
+    ("how much is the praxis parapro test for library aides", ("ets-parapro",)),
+    ("school librarian endorsement arizona", ("az-library-media-endorsement",)),
+    ("teacher librarian credential california cost", ("ca-teacher-librarian-credential",)),
+    ("praxis 5312 school librarian NM", ("nmped-library-media-endorsement",)),
+    ("im a school library para in idaho, online library degree", ("csi-lis-aa",)),
+    ("certified school library technician", ("cslt",)),  # not-found entry named exactly
+    (
+        "library media specialist certification",
+        (
+            "nbpts-library-media",
+            "az-library-media-endorsement",
+            "nd-library-media-credentials",
+            "nmped-library-media-endorsement",
+            "ca-teacher-librarian-credential",
+        ),
+    ),
+    # Canada / newcomers
+    (
+        "newcomer to canada with library experience, which library technician diploma",
+        (
+            "langara-lit",
+            "ufv-libit",
+            "sait-lit",
+            "saskpolytech-lit",
+            "rrc-lit",
+            "seneca-lit",
+            "algonquin-lit",
+            "conestoga-lit",
+            "confederation-lit",
+            "mohawk-library-technician",
+            "durham-lit",
+            "nscc-lit",
+            "qc-dec-documentation",
+        ),
+    ),
+    ("library technician program toronto", ("seneca-lit",)),
+    (
+        "part time online library tech diploma ontario",
+        ("conestoga-lit", "durham-lit", "confederation-lit", "mohawk-library-technician"),
+    ),
+    ("techniques de la documentation cegep", ("qc-dec-documentation",)),
+    ("library techician calgary", ("sait-lit",)),  # typo
+    ("library technician diploma BC", ("langara-lit", "ufv-libit")),
+    ("winnipeg course for library clerks in small school libraries", ("rrc-library-training-certificate",)),
+    ("sask library clerk certificate online", ("saskpolytech-library-clerk",)),
+    ("halifax library tech program", ("nscc-lit",)),
+    ("library technician diploma newfoundland", ()),  # nothing in NL, nothing Canada-wide
+    # UK / Ireland
+    ("aclip or mclip for a library assistant", ("cilip-certification",)),
+    ("cilip chartership cost", ("cilip-chartership",)),  # verbatim name
+    ("level 3 library apprentiship uk", ("uk-library-assistant-l3", "wales-larims-apprenticeship-l3")),  # typo
+    ("library apprenticeship cardiff", ("wales-larims-apprenticeship-l3",)),
+    (
+        "become an archivest through apprenticeship without masters england",
+        ("uk-archivist-records-manager-l7",),
+    ),  # typo
+    ("professional registration for library assistant in scotland", ("cilip-certification",)),
+    ("PKSB portfolio mentor", ("cilip-certification", "cilip-chartership", "cilip-fellowship")),
+    ("irish librarian ALAI portfolio", ("lai-associateship",)),
+    # Australia / New Zealand
+    ("cert iv library tafe nsw", ("au-cert-iv-lis",)),
+    ("BSB50520", ("au-diploma-lis",)),
+    ("how do i get aliatec after my diploma", ("alia-technician",)),
+    ("aussie library assistant no qualification recognition", ("alia-proficiency",)),
+    ("open polytechnic library diploma fees", ("nz-diploma-lis-l5",)),
+    ("RLIANZA revalidation", ("lianza-registration",)),
+    ("kiwi library assistant qualification", ("nz-diploma-lis-l5",)),
+    # records management / archives / digital preservation
+    ("records managment certification for an admin assistant", ("icrm-crm", "cip", "arma-igp")),  # typo
+    ("federal government records manager certification", ("icrm-crm-fed",)),
+    ("aiim cip exam cost", ("cip",)),
+    ("born digital records certificate saa", ("saa-das",)),
+    ("OAIS PREMIS digital preservation training", ("saa-das", "lja-digital-curation", "loc-dpoe-topical-trainer")),
+    ("EAD finding aids processing certificate", ("saa-arrangement",)),
+    ("how much does the ACA archivist exam cost", ("ca",)),
+    ("dublin core digitization course certificate online", ("lja-digital-curation",)),
+    # IT-adjacent
+    ("help desk cert for library IT person", ("comptia-a-plus", "hdi-csr", "hdi-sca", "hdi-dst")),
+    ("comptia netowrk+ price", ("comptia-network-plus",)),  # typo
+    ("excel word certification for library clerk job", ("mos",)),
+    # cost comparison / generic support staff
+    ("lssc vs cpla", ("lssc", "cpla")),
+    ("how much does ala support staff certification cost", ("lssc",)),
+    ("copy cataloging marc21 certificate for support staff", ("lssc", "csi-lis-aa", "cod-lit-aas")),
+    # nothing specific in the catalog
+    ("book conservation bookbinding certificate", ()),
+    ("genealogist credential", ()),
+]
+
+
 Expected = str | tuple[str, ...]
 
 
@@ -887,10 +1116,12 @@ SETS: dict[str, Sequence[tuple[str, Expected]]] = {
     "natural tuning": NATURAL_TUNING,
     "natural held-out": NATURAL_HELD_OUT,
     "natural third": NATURAL_THIRD,
+    "natural fourth": NATURAL_FOURTH,
+    "natural fifth": NATURAL_FIFTH,
 }
 
 
-BLIND = {"natural held-out"}
+BLIND = {"natural held-out", "natural fifth"}
 """Sets whose misses are never printed: looking at them would be tuning on them."""
 
 

@@ -54,6 +54,15 @@ def test_a_place_with_its_own_credential_comes_first() -> None:
     assert found[0] in {"ky-public-librarian-cert", "ky-part-time-staff-cert"}
 
 
+def test_a_weak_match_in_the_place_named_is_kept_before_strong_ones_elsewhere() -> None:
+    """Ireland's own credential matches only `librarian`; CILIP's match more words but are British. What can
+    be earned in Ireland is measured against the best match there, so the far stronger British ones
+    neither hide it nor come first."""
+    found, notes, code = ids("irish librarian chartered status")
+    assert (code, notes) == (0, "")
+    assert found == ["lai-associateship", "cilip-chartership", "cilip-fellowship"]
+
+
 def test_library_technician_usa_shows_lssc_and_no_credential_of_another_country() -> None:
     found, notes, code = ids("library technician usa", 10)
     assert (code, notes) == (0, "")
@@ -121,10 +130,76 @@ def test_shelver_is_not_silver_and_medical_is_not_media() -> None:
         ("ontario library", ("CA-ON",)),
         ("aussie library technician", ("AU",)),
         ("library hoosier", ("US-IN",)),
+        ("halifax library technician course", ("CA-NS",)),  # a capital or big city is its province
+        ("library jobs in salt lake city", ("US-UT",)),
+        ("cardiff library assistant", ("GB-WLS",)),
     ],
 )
 def test_words_that_name_a_place_are_places(query: str, places: tuple[str, ...]) -> None:
     assert parse(query).places == places
+
+
+def test_a_city_is_a_place_but_a_phrase_of_the_field_comes_first() -> None:
+    assert parse("dublin core metadata").places == ()  # the metadata standard, not Ireland
+    assert parse("dublin library jobs").places == ("IE",)
+    assert parse("portland library").places == ()  # two states share it: not read as either
+
+
+def test_a_swapped_pair_of_letters_is_one_typo() -> None:
+    found, notes, code = ids("recrods management certification")
+    assert (code, notes) == (0, "")
+    assert found[0] in {"icrm-crm", "arma-igp"}
+
+
+@pytest.mark.parametrize(
+    ("query", "level", "lacked"),
+    [
+        ("library jobs for someone with an mls", "master", False),
+        ("library director without an mls", "bachelor", True),
+        ("non-MLS library staff", "bachelor", True),
+        ("library certification high school diploma", "high-school", False),
+    ],
+)
+def test_education_said_as_held_or_as_lacked(query: str, level: str, lacked: bool) -> None:
+    read = parse(query)
+    assert (read.education, read.education_lacked) == (level, lacked)
+
+
+def test_what_an_education_just_opens_comes_before_what_asks_less() -> None:
+    """Someone who has an MLS asks what it opens: the credential that needs one comes first."""
+    found, notes, code = ids("is there a cert for library managers who already have an mls")
+    assert (code, notes) == (0, "")
+    assert found[0] == "cpla"
+
+
+def test_asking_for_the_cheapest_says_how_to_order_by_cost() -> None:
+    run = cli("search", "cheapest", "library", "certification", "--limit", "2")
+    assert run.code == 0
+    assert len(run.out.splitlines()) == 2
+    assert (
+        "note: to see the cheapest first, add --sort cost; --max-cost 0 keeps what is known to cost nothing\n"
+        in run.err
+    )
+    assert "no entry mentions" not in run.err  # `cheapest` is not a word to look for
+    by_cost = cli("search", "cheapest", "library", "certification", "--sort", "cost", "--limit", "2")
+    assert by_cost.code == 0
+    assert "--sort cost" not in by_cost.err
+    alone = cli("search", "free")
+    assert (alone.code, alone.out) == (1, "")
+    assert alone.err == (
+        "certfind: no certification matches 'free'\n"
+        "note: to see every credential, the cheapest first: certfind list --sort cost\n"
+    )
+
+
+def test_a_place_where_nothing_that_matches_can_be_earned_says_so() -> None:
+    found, notes, code = ids("teacher librarian ontario")
+    assert code == 0
+    assert found  # shown, for what they are, but none can be earned in Ontario
+    assert (
+        notes
+        == "certfind: none of the matches can be earned in Ontario, Canada (CA-ON); showing where they are awarded\n"
+    )
 
 
 @pytest.mark.parametrize("query", ["it support", "IT help desk", "in library", "me", "or"])

@@ -292,9 +292,13 @@ def search(
         suggestion = cat.searcher.suggestion(text)
         if suggestion:
             say(f"  did you mean: certfind search {suggestion}")
+        if found.query.asks_cost:
+            say(words.LIST_COST_HINT)
         raise typer.Exit(EXIT_NO_MATCH)
     for note in words.search_notes(found):
         say(note)
+    if found.query.asks_cost and sort != SearchSort.cost:
+        say(words.COST_HINT)
     if out.fmt in ("table", "plain"):  # scripts reading JSON get the order, not a note
         if not chosen.only_unreal:
             unreal = list(found.unreal)

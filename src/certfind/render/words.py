@@ -301,9 +301,16 @@ def method_text(years: int, member: bool, highlighted: bool = False) -> str:
     )
 
 
+COST_HINT = "note: to see the cheapest first, add --sort cost; --max-cost 0 keeps what is known to cost nothing"
+LIST_COST_HINT = "note: to see every credential, the cheapest first: certfind list --sort cost"
+"""Said when a query asks what costs least (`cheapest`, `free`): words no entry's text holds; the second
+when nothing else in it matched."""
+
+
 def search_notes(found: Found) -> list[str]:
     """What a search says on stderr about how it read the query: words no entry mentions, the places it
-    named and how they were read, and that nothing is awarded in the very place (when that is so)."""
+    named and how they were read, and that nothing is awarded in the very place, or can be earned there at all
+    (when that is so)."""
     notes = []
     if found.unmatched and found.hits:
         quoted = ", ".join(repr(text) for text in found.unmatched)
@@ -314,6 +321,9 @@ def search_notes(found: Found) -> list[str]:
         ambiguous = len(query.places) > len(query.place_words)
         if ambiguous:
             notes.append(f"certfind: read {' '.join(query.place_words)!r} as {read}; use --region to choose")
-        if not found.place_tied:
+        real = [hit for hit in found.hits if not hit.unreal]
+        if real and all(hit.elsewhere for hit in real):
+            notes.append(f"certfind: none of the matches can be earned in {read}; showing where they are awarded")
+        elif not found.place_tied:
             notes.append(f"certfind: nothing is awarded in {read} itself; showing what can be earned there")
     return notes

@@ -31,8 +31,10 @@ class Query(NamedTuple):
     concepts: tuple[Concept, ...]
     places: tuple[str, ...]  # ISO codes the query names
     place_words: tuple[str, ...]  # the words that named them, as typed
-    education: str | None  # the education the query says the person has
+    education: str | None  # the education the query says the person has, or the most they may have
+    education_lacked: bool  # the query says what the person lacks: `education` is only the most they have
     filler: tuple[str, ...]  # the words left out as questions and requests
+    asks_cost: bool = False  # it asks what costs least (`cheapest`, `free`): left out, but search says how
 
 
 _CODE = re.compile(r"\b[A-Z]{2}(?:-[A-Z0-9]{1,3})?\b")
@@ -61,6 +63,7 @@ def parse(text: str) -> Query:
     found_places: list[str] = []
     place_words: list[str] = []
     education: str | None = None
+    lacked = False
     filler: list[str] = []
     i = 0
     while i < len(words):
@@ -71,11 +74,12 @@ def parse(text: str) -> Query:
                 found_places += [code for code in meant if code not in found_places]
                 place_words.append(codes[phrase][0] if phrase in codes else phrase)
                 break
-            if phrase in vocabulary.REQUIREMENTS:
-                education = vocabulary.REQUIREMENTS[phrase]
+            if phrase in vocabulary.EDUCATION_HELD or phrase in vocabulary.EDUCATION_LACKED:
+                lacked = phrase in vocabulary.EDUCATION_LACKED
+                education = vocabulary.EDUCATION_LACKED[phrase] if lacked else vocabulary.EDUCATION_HELD[phrase]
                 filler.append(phrase)
                 break
-            if phrase in vocabulary.FILLER_PHRASES:
+            if phrase in vocabulary.FILLER_PHRASES or phrase in vocabulary.COST_WORDS:
                 filler.append(phrase)
                 break
             if phrase in vocabulary.UNCOVERED:
@@ -90,7 +94,18 @@ def parse(text: str) -> Query:
                 else:
                     concepts.append(Concept((phrase,)))
         i += size
-    return Query(text, folded, tuple(concepts), tuple(found_places), tuple(place_words), education, tuple(filler))
+    asks_cost = any(phrase in vocabulary.COST_WORDS for phrase in filler)
+    return Query(
+        text,
+        folded,
+        tuple(concepts),
+        tuple(found_places),
+        tuple(place_words),
+        education,
+        lacked,
+        tuple(filler),
+        asks_cost,
+    )
 
 
 def _place(phrase: str, codes: dict[str, tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:

@@ -1,7 +1,8 @@
 """Ranked, typo-tolerant search over a store: what a query finds, best first, with bounded work.
 
 A query is read into concepts, places and an education level (query.py). Each concept's words become index
-keys: the word, its typos (one edit up to seven letters, two beyond; never the first letter, never a word the
+keys: the word, its typos (one edit up to seven letters, two beyond, a swapped pair of letters being one;
+never the first letter, never a word the
 catalog or the vocabulary already knows), unfinished words, and its word family. SQLite's FTS5 then ranks
 every entry that has any of those keys by bm25 over the fields, weighted by field, and hands back only the
 best few (CANDIDATES per result asked for): a query that matches more costs no more in Python.
@@ -16,8 +17,9 @@ Those candidates are scored 0-100 here, in order of precedence:
    vocabulary's words for a concept can stand in for the user's own; a concept no entry mentions is left
    out and named on stderr. A name the query's words
    fill, or stand in order in, gains a little; so do entries awarded in the very place named and entries
-   whose recorded requirements the education the query mentions meets. An exact id, acronym, alias or name
-   scores 100.
+   whose recorded requirements the education the query mentions meets (most, those it just meets: what
+   that education opens). An exact id, acronym, alias or name scores 100. Matches far below the best are
+   not shown; what can be earned in a place the query names is measured against the best match there.
 4. Between equal scores, the better-verified entry, then the catalog's order.
 """
 
@@ -167,10 +169,10 @@ class Searcher:
         edits = 0 if word in self.known else max_edits(word)  # a word the catalog uses is no typo
         if edits:
             from rapidfuzz import process  # noqa: PLC0415 - rapidfuzz loads only when a word may be a typo (docs/performance.md)
-            from rapidfuzz.distance import Levenshtein  # noqa: PLC0415 - as above
+            from rapidfuzz.distance import OSA  # noqa: PLC0415 - as above
 
             for match, distance, _ in process.extract(
-                word, vocabulary, scorer=Levenshtein.distance, score_cutoff=edits, limit=None
+                word, vocabulary, scorer=OSA.distance, score_cutoff=edits, limit=None
             ):
                 if match[0] == word[0]:  # people rarely mistype the first letter: `mlis` is no typo of `lis`
                     found[match] = max(found.get(match, 0.0), EDIT_SIMILARITY[int(distance)])
@@ -292,7 +294,14 @@ class Searcher:
             key=lambda sh: (sh[1].unreal, sh[1].elsewhere, -sh[0], flags[sh[1].entry] & ~UNREAL_FLAG, sh[1].entry),
         )
         best = max((score for score, _ in ranked), default=0.0)
-        return [hit for score, hit in ranked if score >= RELATIVE_FLOOR * best or hit.entry in named]
+        # what can be earned in the places named is measured against the best of its own kind: a weaker
+        # match there still comes before a stronger one awarded elsewhere, so it is not cut by it
+        best_here = max((score for score, hit in ranked if not hit.elsewhere), default=0.0)
+        return [
+            hit
+            for score, hit in ranked
+            if score >= RELATIVE_FLOOR * (best if hit.elsewhere else best_here) or hit.entry in named
+        ]
 
     def _bonus(self, cert: Certification, concepts: list[_Concept], query: Query) -> float:
         """What lifts or lowers a candidate beyond its words: a name the query fills or follows, the
@@ -315,7 +324,7 @@ class Searcher:
         if cert.requirements and all(route.holds for route in cert.requirements):
             bonus -= SPECIALTY_PENALTY
         if query.education is not None:
-            bonus += EDUCATION_FIT * _education_fit(cert, query.education)
+            bonus += EDUCATION_FIT * _education_fit(cert, query.education, query.education_lacked)
         return bonus
 
     def suggestion(self, text: str) -> str | None:
@@ -402,11 +411,15 @@ def _available(cert: Certification, codes: Sequence[str]) -> bool:
     return _tied(cert, codes) or any(r in countries for r in cert.region)
 
 
-def _education_fit(cert: Certification, level: str) -> int:
-    """+1 when some recorded route asks no more education than `level`, -1 when every route asks more,
-    0 when the catalog records no education for it."""
-    stated = [route.education for route in cert.requirements if route.education is not None]
+def _education_fit(cert: Certification, level: str, lacked: bool = False) -> float:
+    """+1 when some recorded route asks just the education `level` (what it opens), +1/2 when the routes
+    it meets ask less (+1 too when `level` is only the most the person has), -1 when every route asks
+    more; 0 when the catalog records no education for it."""
+    stated = [EDUCATION.index(route.education) for route in cert.requirements if route.education is not None]
     if not stated:
-        return 0
+        return 0.0
     rank = EDUCATION.index(level)
-    return 1 if any(EDUCATION.index(e) <= rank for e in stated) else -1
+    met = [e for e in stated if e <= rank]
+    if not met:
+        return -1.0
+    return 1.0 if lacked or max(met) == rank else 0.5

@@ -87,6 +87,8 @@ TERMS: dict[str, str] = {
     "pc repair": "hardware computer repair",
     "fixing computers": "hardware computer repair",
     "fix computers": "hardware computer repair",
+    "fixing": "repair troubleshooting",
+    "fix": "repair troubleshooting",
     "computers": "computer hardware it support",
     # --- standards, tools and skills ------------------------------------------------------------
     # cataloging standards and metadata lead to cataloging
@@ -223,6 +225,15 @@ FILLER_PHRASES: tuple[str, ...] = (
 )
 """Words of questions and requests: they neither block nor steer a match."""
 
+COST_WORDS = frozenset(
+    (
+        *("cheap", "cheaper", "cheapest", "affordable", "inexpensive", "low cost", "lowest cost"),
+        *("least expensive", "free", "no cost", "free of charge"),
+    )
+)
+"""Words that ask which costs least: no entry's text says it, so they are left out of the match, and search
+says how to order by cost instead (--sort cost, --max-cost)."""
+
 FILLER_WORDS = frozenset(
     (
         *("a", "an", "the", "of", "for", "in", "on", "to", "with", "by", "or", "and", "at", "as", "from"),
@@ -233,6 +244,7 @@ FILLER_WORDS = frozenset(
         *("careers", "someone", "people", "person", "if", "dont", "don", "t", "s", "your", "you", "it's"),
         *("that", "this", "prove", "show", "am", "m", "toward", "towards", "count", "counts", "already"),
         *("employers", "employer", "first", "also", "just", "only", "really", "about", "into", "start"),
+        *("usually", "typically", "normally", "generally", "commonly", "mostly", "actually", "currently"),
         # what every entry says something about: `show` tells it for the credential found
         *("renewal", "renew", "renewing", "recertification", "cost", "costs", "fee", "fees", "price", "prices"),
         *("requirements", "requirement", "eligibility", "eligible", "info", "details"),
@@ -240,16 +252,8 @@ FILLER_WORDS = frozenset(
 )
 """Single words that say nothing about which credential is meant (IT support is `it`: never dropped)."""
 
-REQUIREMENTS: dict[str, str] = {
-    # what a person has: credentials whose recorded routes ask no more come first
-    "without a degree": "high-school",
-    "without any degree": "high-school",
-    "without college": "high-school",
-    "no degree": "high-school",
-    "dont have a degree": "high-school",
-    "do not have a degree": "high-school",
-    "dont have a college degree": "high-school",
-    "no college": "high-school",
+EDUCATION_HELD: dict[str, str] = {
+    # what a person has: credentials that education just opens come first, then those asking less
     "high school diploma": "high-school",
     "high school graduates": "high-school",
     "high school graduate": "high-school",
@@ -260,11 +264,6 @@ REQUIREMENTS: dict[str, str] = {
     "associate degree": "associate",
     "with a bachelors": "bachelor",
     "bachelors degree": "bachelor",
-    "no masters": "bachelor",
-    "no masters required": "bachelor",
-    "without a masters": "bachelor",
-    "without a masters degree": "bachelor",
-    "no graduate degree": "bachelor",
     "already have an mls": "master",
     "have an mls": "master",
     "with an mls": "master",
@@ -272,8 +271,103 @@ REQUIREMENTS: dict[str, str] = {
 }
 """Phrases that say what education the person has, and that level: a requirement the catalog can check."""
 
+EDUCATION_LACKED: dict[str, str] = {
+    # what a person lacks, as the most they have: every credential that asks no more comes first alike
+    "without a degree": "high-school",
+    "without any degree": "high-school",
+    "without college": "high-school",
+    "no degree": "high-school",
+    "dont have a degree": "high-school",
+    "do not have a degree": "high-school",
+    "dont have a college degree": "high-school",
+    "no college": "high-school",
+    "no masters": "bachelor",
+    "no masters required": "bachelor",
+    "without a masters": "bachelor",
+    "without a masters degree": "bachelor",
+    "no graduate degree": "bachelor",
+    "without mls": "bachelor",
+    "without an mls": "bachelor",
+    "without a mls": "bachelor",
+    "without mlis": "bachelor",
+    "without an mlis": "bachelor",
+    "no mls": "bachelor",
+    "no mlis": "bachelor",
+    "nonmls": "bachelor",
+}
+"""Phrases that say what education the person does not have, and the most they may have: a bound, not a
+level held, so what asks less is not behind what asks just that much."""
+
 STATUS_WORDS = frozenset(("discontinued", "deprecated", "defunct", "retired", "unconfirmed", "fake", "scam"))
 """Words that ask for credentials no one awards (any longer): a query with one does not put them last."""
+
+_CITIES = """\
+CA-ON: toronto, ottawa, hamilton, mississauga
+CA-QC: montreal, quebec city
+CA-BC: vancouver
+CA-AB: calgary, edmonton
+CA-MB: winnipeg
+CA-SK: regina, saskatoon
+CA-NS: halifax
+CA-NB: fredericton, moncton
+CA-PE: charlottetown
+CA-NL: st johns, st john s
+CA-YT: whitehorse
+CA-NT: yellowknife
+CA-NU: iqaluit
+GB-WLS: cardiff, swansea
+GB-SCT: edinburgh, glasgow
+GB-NIR: belfast
+GB-ENG: manchester, leeds, liverpool
+IE: dublin, galway, limerick
+AU-VIC: melbourne
+AU-QLD: brisbane
+AU-WA: perth
+AU-SA: adelaide
+AU-TAS: hobart
+AU-NT: darwin
+AU-ACT: canberra
+NZ: auckland, wellington, christchurch
+US-NY: nyc, new york city
+US-CA: los angeles, san francisco, san diego
+US-IL: chicago
+US-TX: houston, dallas, austin, san antonio
+US-AZ: phoenix
+US-PA: philadelphia, pittsburgh
+US-OH: columbus, cleveland, cincinnati
+US-IN: indianapolis
+US-MA: boston
+US-WA: seattle
+US-CO: denver
+US-GA: atlanta
+US-TN: nashville, memphis
+US-MI: detroit
+US-MN: minneapolis
+US-NV: las vegas
+US-NM: albuquerque, santa fe
+US-KY: louisville
+US-MD: baltimore
+US-NC: raleigh
+US-UT: salt lake city
+US-ID: boise
+US-NE: omaha
+US-IA: des moines
+US-WI: milwaukee
+US-MO: st louis
+US-LA: new orleans
+US-FL: miami
+US-SD: sioux falls
+US-ND: fargo
+US-AK: anchorage
+US-HI: honolulu
+US-NJ: newark
+US-WY: cheyenne
+US-MT: billings
+US-OK: oklahoma city, tulsa
+US-VT: montpelier
+"""
+"""Capitals and big cities, read as their state or province. A name two places share is left out
+(portland, richmond, charleston, columbia, kansas city, birmingham, victoria, sydney, london)."""
 
 PLACE_WORDS: dict[str, str] = {
     # demonyms and common names of places: read like --region
@@ -300,6 +394,11 @@ PLACE_WORDS: dict[str, str] = {
     "californian": "US-CA",
     "new yorker": "US-NY",
     "floridian": "US-FL",
+    **{
+        city: code
+        for code, cities in (line.split(": ") for line in _CITIES.splitlines())
+        for city in cities.split(", ")
+    },
 }
 """Words for places beyond their names and codes (places.py knows those)."""
 
