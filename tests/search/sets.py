@@ -1069,6 +1069,93 @@ NATURAL_FIFTH: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
+# Written 2026-12-03, after the fourth and fifth, the same way by a third writer; first measured 82.7% /
+# 93.3% on its 75 queries, then tuned on. The eight it shared word for word with the sets tuned on before
+# were taken out.
+NATURAL_SIXTH: list[tuple[str, tuple[str, ...]]] = [
+    ("do i need a degree to get certified as library support staff", ("lssc",)),
+    ("can u get certified as a library tech with only a hs diploma", ("lssc",)),
+    ("whats the difference between aclip and mclip", ("cilip-certification", "cilip-chartership")),
+    ("is certified library technician a real thing", ("clt", "lssc")),
+    ("need a teaching license to be school librarian in north dakota?", ("nd-library-media-credentials",)),
+    (
+        "what cert do i need to run a small town library in massachusetts",
+        ("ma-library-techniques", "ma-librarianship-cert"),
+    ),
+    ("do i need a license to be a librarian in georgia", ("ga-librarian-certificate",)),
+    ("how do you get chartered as a librarian in the uk", ("cilip-chartership",)),
+    ("can i get paid to train as an archivist in england", ("uk-archivist-records-manager-l7",)),
+    ("whats required to be a library director in new mexico", ("nm-public-librarian-cert",)),
+    ("what qualification do i need to be a library assistant in australia", ("au-cert-iv-lis", "au-cert-iii-lis")),
+    ("is there an exam to be an archivist", ("ca",)),
+    ("does indiana make copy catalogers get certified", ("in-public-librarian-cert",)),
+    ("do i need an mls to be certified in nevada libraries", ("nv-public-librarian-cert",)),
+    ("can a non director get the iowa library endorsement", ("ia-staff-endorsement",)),
+    ("library associate maryland training", ("md-library-associate",)),
+    ("branch manager without mls tennessee", ("tn-library-management",)),
+    ("county records clerk certification", ("icrm-crm", "cip")),
+    ("federal records officer credential", ("icrm-crm-fed",)),
+    ("help desk job at the library which cert", ("comptia-a-plus", "hdi-csr", "hdi-sca")),
+    ("library media specialist az", ("az-library-media-endorsement", "nbpts-library-media")),
+    ("archives assistant apprenticeship", ("uk-library-assistant-l3", "wales-larims-apprenticeship-l3")),
+    ("bookmobile librarian ky", ("ky-public-librarian-cert",)),
+    ("senior library assistant nz qualification", ("nz-diploma-lis-l5",)),
+    ("library officer traineeship nsw", ("au-cert-iii-lis", "au-cert-iv-lis")),
+    ("teacher librarian credential california", ("ca-teacher-librarian-credential",)),
+    ("processing archivist at a historical society any certificate", ("saa-arrangement", "ca")),
+    ("ALIATec post nominals", ("alia-technician",)),
+    ("bsb50520", ("au-diploma-lis",)),
+    ("ST0664", ("uk-library-assistant-l3",)),
+    ("excel certification for office job", ("mos",)),
+    ("rlianza revalidation journal", ("lianza-registration",)),
+    ("arma igp exam cost", ("arma-igp",)),
+    ("aiim cip exam", ("cip",)),
+    ("praxis 5312", ("nmped-library-media-endorsement",)),
+    ("dewey and cataloging certificate for paraprofessionals", ("lssc",)),
+    ("mass para certification points", ("ma-para-certification",)),
+    ("vermont library director no library degree", ("vt-public-librarianship",)),
+    ("michigan level 4 library certification", ("library-of-michigan-staff-cert",)),
+    ("pa library assistant cert small library", ("pa-library-assistant",)),
+    ("wv library staff basic certification", ("wv-public-librarian-cert",)),
+    ("ohio cert for library staff w/o mls", ("oh-library-staff-cert",)),
+    ("saskatoon library clerk course", ("saskpolytech-library-clerk",)),
+    ("toronto library tech program", ("seneca-lit",)),
+    ("cegep technique de la documentation", ("qc-dec-documentation",)),
+    ("chicago area library technician degree", ("cod-lit-aas",)),
+    ("aussie library tech membership", ("alia-technician",)),
+    ("library assistant certification florida", ("lssc",)),
+    ("library assistant qualification scotland", ("cilip-certification",)),
+    ("library volunteer course manitoba", ("rrc-library-training-certificate",)),
+    ("library tech diploma vancouver", ("langara-lit", "ufv-libit")),
+    ("libary assistant certifcate", ("lssc",)),
+    ("archivest certification", ("ca",)),
+    ("recods manager exam", ("icrm-crm",)),
+    ("paralibrarain nh", ("nh-paralibrarian-cert",)),
+    ("comptia a pluss", ("comptia-a-plus",)),
+    ("cilip chartrship portfolio", ("cilip-chartership",)),
+    (
+        "ontairo library tech diploma",
+        (
+            "seneca-lit",
+            "algonquin-lit",
+            "conestoga-lit",
+            "confederation-lit",
+            "mohawk-library-technician",
+            "durham-lit",
+        ),
+    ),
+    ("digitial preservation certificate", ("saa-das", "lja-digital-curation")),
+    ("tafe libary course", ("au-cert-iv-lis", "au-cert-iii-lis", "au-diploma-lis")),
+    ("minesota library certification", ("minnesota-library-cert",)),
+    ("lscc certification", ("lssc",)),
+    ("libray technician nova scotia", ("nscc-lit",)),
+    ("national bord library media", ("nbpts-library-media",)),
+    ("genealogy certification for historical society", ()),
+    ("bookbinding and book repair certificate", ()),
+    ("notary certification for records clerks", ()),
+]
+
+
 Expected = str | tuple[str, ...]
 
 
@@ -1118,6 +1205,7 @@ SETS: dict[str, Sequence[tuple[str, Expected]]] = {
     "natural third": NATURAL_THIRD,
     "natural fourth": NATURAL_FOURTH,
     "natural fifth": NATURAL_FIFTH,
+    "natural sixth": NATURAL_SIXTH,
 }
 
 

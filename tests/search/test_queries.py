@@ -158,6 +158,8 @@ def test_a_swapped_pair_of_letters_is_one_typo() -> None:
         ("library director without an mls", "bachelor", True),
         ("non-MLS library staff", "bachelor", True),
         ("library certification high school diploma", "high-school", False),
+        ("can u get certified as a library tech with only a hs diploma", "high-school", False),
+        ("ohio cert for library staff w/o mls", "bachelor", True),
     ],
 )
 def test_education_said_as_held_or_as_lacked(query: str, level: str, lacked: bool) -> None:
@@ -331,3 +333,40 @@ def test_a_big_catalog_ranks_with_bounded_work_and_still_finds_the_rare_word(wri
     broad = cli("--catalog", path, "search", "cataloging", "--limit", "2")
     assert (broad.code, broad.err) == (0, "note: showing the best 2; more matched: use --limit to see more\n")
     assert len(broad.out.splitlines()) == 2
+
+
+def test_a_good_match_in_the_very_country_named_comes_before_what_is_open_anywhere() -> None:
+    """Who names New Zealand wants its own diploma first, though LSSC (open anywhere) matches more words."""
+    found, notes, code = ids("library technician new zealand")
+    assert (code, notes) == (0, "")
+    assert found[:2] == ["nz-diploma-lis-l5", "lssc"]
+
+
+def test_a_city_named_puts_what_is_in_that_city_first() -> None:
+    found, notes, code = ids("toronto library tech program")
+    assert (code, notes) == (0, "")
+    assert found[0] == "seneca-lit"  # in Toronto; the other Ontario diplomas follow
+    assert cli("search", "ottawa", "library", "technician", "--limit", "1", "--json", "id").out == (
+        '[\n{"id":"algonquin-lit"}\n]\n'
+    )
+
+
+def test_asking_whether_a_credential_is_real_shows_it_with_its_verdict() -> None:
+    run = cli("search", "is", "certified", "library", "technician", "a", "real", "thing", "--limit", "1")
+    assert (run.code, run.err) == (0, "note: showing 1 of 26 matches; use --limit 26 to see them all\n")
+    assert run.out.split("\t")[0] == "clt"
+    assert run.out.rstrip("\n").split("\t")[-2] == "not-found"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("do i need a degree to get certified as library support staff", "lssc"),  # not the associate degree
+        ("ohio cert for library staff w/o mls", "oh-library-staff-cert"),
+        ("whats the difference between aclip and mclip", "cilip-certification"),
+    ],
+)
+def test_question_words_neither_block_nor_steer(query: str, expected: str) -> None:
+    found, notes, code = ids(query)
+    assert (code, notes) == (0, "")
+    assert found[0] == expected

@@ -14,6 +14,7 @@ from tests.search.sets import (
     NATURAL_FIFTH,
     NATURAL_FOURTH,
     NATURAL_HELD_OUT,
+    NATURAL_SIXTH,
     NATURAL_THIRD,
     NATURAL_TUNING,
     TUNING,
@@ -34,14 +35,15 @@ FLOORS: dict[str, tuple[Sequence[tuple[str, Expected]], float, float]] = {
     "unseen": (UNSEEN, 0.90, 1.0),
     "unseen 1.1": (UNSEEN_BLIND, 0.90, 1.0),
     "natural tuning": (NATURAL_TUNING, 0.90, 0.95),
-    "natural held-out": (NATURAL_HELD_OUT, 0.82, 0.94),
+    "natural held-out": (NATURAL_HELD_OUT, 0.83, 0.94),
     "natural third": (NATURAL_THIRD, 0.90, 0.95),
     "natural fourth": (NATURAL_FOURTH, 0.90, 0.95),
-    "natural fifth": (NATURAL_FIFTH, 0.90, 0.95),
+    "natural fifth": (NATURAL_FIFTH, 0.93, 0.97),
+    "natural sixth": (NATURAL_SIXTH, 0.88, 0.95),
 }
 
 
-BOUNDED_FLOORS = {"natural held-out": (0.82, 0.90)}
+BOUNDED_FLOORS = {"natural held-out": (0.83, 0.90)}
 """Where bounded retrieval keeps less: three queries of the held-out set whose right answer ranks only when
 every match is scored (docs/relevance.md)."""
 
@@ -56,15 +58,24 @@ def test_relevance_floors(name: str) -> None:
 
 
 def test_the_natural_sets_are_big_enough() -> None:
-    natural = (NATURAL_TUNING, NATURAL_HELD_OUT, NATURAL_THIRD, NATURAL_FOURTH, NATURAL_FIFTH)
+    natural = (NATURAL_TUNING, NATURAL_HELD_OUT, NATURAL_THIRD, NATURAL_FOURTH, NATURAL_FIFTH, NATURAL_SIXTH)
     assert all(len(pairs) >= 60 for pairs in natural)
-    tuning, held_out, third, fourth, fifth = ({q for q, _ in pairs} for pairs in natural)
+    tuning, held_out, third, fourth, fifth, sixth = ({q for q, _ in pairs} for pairs in natural)
     for blind in (held_out, fifth):  # a never-tuned set shares no query with a set tuned on (the tuned ones
-        assert not blind & (tuning | third | fourth)  # share a few that people type alike: Dublin Core)
+        assert not blind & (tuning | third | fourth | sixth)  # share a few people type alike: Dublin Core)
 
 
 @pytest.mark.parametrize(
-    "name", ["natural tuning", "natural held-out", "natural third", "natural fourth", "natural fifth", "held-out"]
+    "name",
+    [
+        "natural tuning",
+        "natural held-out",
+        "natural third",
+        "natural fourth",
+        "natural fifth",
+        "natural sixth",
+        "held-out",
+    ],
 )
 def test_bounded_retrieval_keeps_the_floors(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """A big catalog takes its candidates field by field with bounded work instead of ranking every match

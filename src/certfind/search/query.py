@@ -35,6 +35,7 @@ class Query(NamedTuple):
     education_lacked: bool  # the query says what the person lacks: `education` is only the most they have
     filler: tuple[str, ...]  # the words left out as questions and requests
     asks_cost: bool = False  # it asks what costs least (`cheapest`, `free`): left out, but search says how
+    cities: tuple[str, ...] = ()  # the cities it names (read as their state or province too), folded
 
 
 _CODE = re.compile(r"\b[A-Z]{2}(?:-[A-Z0-9]{1,3})?\b")
@@ -62,6 +63,7 @@ def parse(text: str) -> Query:
     concepts: list[Concept] = []
     found_places: list[str] = []
     place_words: list[str] = []
+    cities: list[str] = []
     education: str | None = None
     lacked = False
     filler: list[str] = []
@@ -73,6 +75,8 @@ def parse(text: str) -> Query:
             if meant:
                 found_places += [code for code in meant if code not in found_places]
                 place_words.append(codes[phrase][0] if phrase in codes else phrase)
+                if phrase in vocabulary.CITIES:
+                    cities.append(phrase)
                 break
             if phrase in vocabulary.EDUCATION_HELD or phrase in vocabulary.EDUCATION_LACKED:
                 lacked = phrase in vocabulary.EDUCATION_LACKED
@@ -105,6 +109,7 @@ def parse(text: str) -> Query:
         lacked,
         tuple(filler),
         asks_cost,
+        tuple(cities),
     )
 
 

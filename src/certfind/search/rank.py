@@ -40,7 +40,7 @@ from certfind.search.lexicon import (
     stem_key,
 )
 from certfind.search.query import Concept, Query, parse
-from certfind.search.vocabulary import STATUS_WORDS, TERMS
+from certfind.search.vocabulary import REALITY_WORDS, STATUS_WORDS, TERMS
 from certfind.store import Candidate, Store
 from certfind.store.layout import UNREAL_FLAG
 from certfind.store.queries import COLUMNS, Within
@@ -79,6 +79,11 @@ NAME_COVERAGE_BONUS = 4.0
 """Up to this much more for covering more of the entry's name: a short name the query fills wins."""
 PLACE_BONUS = 15.0
 """Awarded in the very place the query names (not only nationwide or anywhere)."""
+CITY_BONUS = 20.0
+"""Added when an entry names the city the query names (a college in it), beside the state it stands for."""
+HOME_SHARE = 0.6
+"""A match awarded in the very place the query names comes before those open more widely when it scores at
+least this share of the best of them: who names New Zealand wants New Zealand's own credential first."""
 PLACE_ONLY = 60.0
 """A query that is only a place: what can be earned there but is not awarded there itself scores this."""
 EDUCATION_FIT = 5.0
@@ -96,6 +101,7 @@ class Hit(NamedTuple):
     unreal: bool = False  # no one awards it: listed after every real match
     elsewhere: bool = False  # awarded only outside the places the query names
     rank: float = 0.0  # the score before it is capped at 100: bonuses still tell apart full matches
+    local: bool = False  # awarded in the very place the query names
 
 
 class Found(NamedTuple):
@@ -265,7 +271,9 @@ class Searcher:
         """Each candidate's score and hit, but those below FLOOR (unless named)."""
         flags = self.store.flags
         total = sum(c.weight for c in concepts)
-        asks_unreal = any(word in STATUS_WORDS for c in concepts for word in c.concept.words)
+        asks_unreal = any(word in STATUS_WORDS for c in concepts for word in c.concept.words) or any(
+            word in REALITY_WORDS for word in query.filler
+        )
         ranked: list[tuple[float, Hit]] = []
         for entry, fields in candidates:
             if concepts:
@@ -274,29 +282,35 @@ class Searcher:
             else:  # only a place: what is awarded there, then what can be earned there
                 score = EXACT if _tied(entry.cert, query.places) else PLACE_ONLY
             elsewhere = bool(query.places) and not _available(entry.cert, query.places)
-            if query.places and _awarded_in(entry.cert, query.places):
+            local = bool(query.places) and _awarded_in(entry.cert, query.places)
+            if local:
                 score += PLACE_BONUS
+            if any(all(word in terms for word in city.split()) for city in query.cities for terms in fields):
+                score += CITY_BONUS
             if not query.places and any("-" in code for code in entry.cert.region):
                 score -= LOCAL_PENALTY
             if score < FLOOR and entry.n not in named:
                 continue
             unreal = bool(flags[entry.n] & UNREAL_FLAG) and entry.n not in named and not asks_unreal
             shown = round(max(0.0, min(score, EXACT)), 1)
-            ranked.append((score, Hit(entry.n, shown, unreal, elsewhere, round(score, 1))))
+            ranked.append((score, Hit(entry.n, shown, unreal, elsewhere, round(score, 1), local)))
         return ranked
 
     def _kept(self, scores: list[tuple[float, Hit]], named: set[int]) -> list[Hit]:
         """The hits best first, without those far below the best (unless named)."""
         flags = self.store.flags
-        # sorted by the score before it is capped at 100 for showing: bonuses still tell apart full matches
-        ranked = sorted(
-            scores,
-            key=lambda sh: (sh[1].unreal, sh[1].elsewhere, -sh[0], flags[sh[1].entry] & ~UNREAL_FLAG, sh[1].entry),
-        )
-        best = max((score for score, _ in ranked), default=0.0)
+        best = max((score for score, _ in scores), default=0.0)
         # what can be earned in the places named is measured against the best of its own kind: a weaker
         # match there still comes before a stronger one awarded elsewhere, so it is not cut by it
-        best_here = max((score for score, hit in ranked if not hit.elsewhere), default=0.0)
+        best_here = max((score for score, hit in scores if not hit.elsewhere), default=0.0)
+
+        def order(sh: tuple[float, Hit]) -> tuple[bool, bool, bool, float, int, int]:
+            score, hit = sh
+            home = hit.local and score >= HOME_SHARE * best_here  # a good match in the very place named
+            # by the score before it is capped at 100 for showing: bonuses still tell apart full matches
+            return (hit.unreal, hit.elsewhere, not home, -score, flags[hit.entry] & ~UNREAL_FLAG, hit.entry)
+
+        ranked = sorted(scores, key=order)
         return [
             hit
             for score, hit in ranked

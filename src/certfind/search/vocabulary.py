@@ -222,6 +222,15 @@ FILLER_PHRASES: tuple[str, ...] = (
     "which certifications",
     "best certification",
     "where can i",
+    # questions whether a degree is needed: what the person has is not said
+    "do i need a degree",
+    "need a degree",
+    "need a college degree",
+    "need a masters",
+    "need an mls",
+    "need an mlis",
+    "require a degree",
+    "requires a degree",
 )
 """Words of questions and requests: they neither block nor steer a match."""
 
@@ -245,6 +254,8 @@ FILLER_WORDS = frozenset(
         *("that", "this", "prove", "show", "am", "m", "toward", "towards", "count", "counts", "already"),
         *("employers", "employer", "first", "also", "just", "only", "really", "about", "into", "start"),
         *("usually", "typically", "normally", "generally", "commonly", "mostly", "actually", "currently"),
+        *("whats", "difference", "between", "vs", "versus", "compare", "comparison", "better", "thing", "things"),
+        *("real", "legit", "legitimate", "exist", "exists"),  # asks whether it is real: REALITY_WORDS
         # what every entry says something about: `show` tells it for the credential found
         *("renewal", "renew", "renewing", "recertification", "cost", "costs", "fee", "fees", "price", "prices"),
         *("requirements", "requirement", "eligibility", "eligible", "info", "details"),
@@ -260,6 +271,10 @@ EDUCATION_HELD: dict[str, str] = {
     "only a high school diploma": "high-school",
     "high school": "high-school",
     "ged": "high-school",
+    "hs diploma": "high-school",
+    "only a hs diploma": "high-school",
+    "highschool": "high-school",
+    "highschool diploma": "high-school",
     "with an associate degree": "associate",
     "associate degree": "associate",
     "with a bachelors": "bachelor",
@@ -294,12 +309,19 @@ EDUCATION_LACKED: dict[str, str] = {
     "no mls": "bachelor",
     "no mlis": "bachelor",
     "nonmls": "bachelor",
+    "w o mls": "bachelor",  # `w/o`
+    "w o an mls": "bachelor",
+    "w o a masters": "bachelor",
+    "w o a degree": "high-school",
+    "w o degree": "high-school",
 }
 """Phrases that say what education the person does not have, and the most they may have: a bound, not a
 level held, so what asks less is not behind what asks just that much."""
 
 STATUS_WORDS = frozenset(("discontinued", "deprecated", "defunct", "retired", "unconfirmed", "fake", "scam"))
-"""Words that ask for credentials no one awards (any longer): a query with one does not put them last."""
+REALITY_WORDS = frozenset(("real", "legit", "legitimate", "exist", "exists"))
+"""Words that ask for credentials no one awards (any longer), or whether one is real: a query with one does
+not put those no one awards last. The second are filler too (they are not looked for)."""
 
 _CITIES = """\
 CA-ON: toronto, ottawa, hamilton, mississauga
@@ -369,6 +391,12 @@ US-VT: montpelier
 """Capitals and big cities, read as their state or province. A name two places share is left out
 (portland, richmond, charleston, columbia, kansas city, birmingham, victoria, sydney, london)."""
 
+CITIES: dict[str, str] = {
+    city: code for code, cities in (line.split(": ") for line in _CITIES.splitlines()) for city in cities.split(", ")
+}
+"""Each city and its state or province. A city is looked for in the entries' text too (a college names
+its city), but never said to be missing from it."""
+
 PLACE_WORDS: dict[str, str] = {
     # demonyms and common names of places: read like --region
     "american": "US",
@@ -394,11 +422,7 @@ PLACE_WORDS: dict[str, str] = {
     "californian": "US-CA",
     "new yorker": "US-NY",
     "floridian": "US-FL",
-    **{
-        city: code
-        for code, cities in (line.split(": ") for line in _CITIES.splitlines())
-        for city in cities.split(", ")
-    },
+    **CITIES,
 }
 """Words for places beyond their names and codes (places.py knows those)."""
 
