@@ -1156,6 +1156,82 @@ NATURAL_SIXTH: list[tuple[str, tuple[str, ...]]] = [
 ]
 
 
+# Written 2026-12-03, after the sixth, the same way by a fourth writer; first measured 92.0% / 96.0% on
+# its 75 queries, then tuned on. The six it shared word for word with the other natural sets (two of them
+# blind) were taken out.
+NATURAL_SEVENTH: list[tuple[str, tuple[str, ...]]] = [
+    ("i work circ with no degree, any certification i can get", ("lssc",)),
+    ("do i actually need a certificate to be library director in wisconsin", ("wi-director-cert",)),
+    ("how do i become a school librarian in california", ("ca-teacher-librarian-credential",)),
+    ("cert iv vs diploma for library work in aus", ("au-cert-iv-lis", "au-diploma-lis")),
+    ("is lssc still a thing or did ala stop it", ("lssc",)),
+    ("clerk certificate or full library diploma at sask poly?", ("saskpolytech-library-clerk", "saskpolytech-lit")),
+    ("us library tech relocating to australia how do i get recognised", ("alia-technician", "au-diploma-lis")),
+    ("library assistant from england moving to halifax, need a canadian qualification?", ("nscc-lit",)),
+    ("canadian library tech moving to the uk, which registration", ("cilip-certification",)),
+    ("job posting for library associates in maryland, required training?", ("md-library-associate",)),
+    ("job ad says MCLIP preferred what is that", ("cilip-chartership",)),
+    ("our union is comparing voluntary paralibrarian certs for members in massachusetts", ("ma-para-certification",)),
+    ("rural branch manager 20 yrs no degree tennessee management cert", ("tn-library-management",)),
+    ("i run a tiny library in texas, no mls, what training", ("tx-slm-certificates",)),
+    ("av tech fixing projectors and sound gear at the library, cert?", ("eta-cet", "iscet-cet")),
+    ("is there a national board thing for school librarians", ("nbpts-library-media",)),
+    ("16 year old wants to do a library apprenticeship in wales", ("wales-larims-apprenticeship-l3",)),
+    ("archivist apprenticeship in england without a masters", ("uk-archivist-records-manager-l7",)),
+    ("technicienne en documentation cegep montreal", ("qc-dec-documentation",)),
+    ("desktop support tech for the branch public computers", ("hdi-dst", "comptia-a-plus")),
+    ("youth services assistant iowa public library", ("ia-staff-endorsement",)),
+    ("nh paralibrarian levels", ("nh-paralibrarian-cert",)),
+    ("parish library director louisiana exam", ("la-director-cert",)),
+    ("school library aide test for paraprofessionals", ("ets-parapro",)),
+    ("teacher librarian north dakota credential", ("nd-library-media-credentials",)),
+    ("records clerk wanting to become a records manager", ("icrm-crm",)),
+    ("non mls director small town mass", ("ma-library-techniques", "ma-librarianship-cert")),
+    ("born digital records courses", ("saa-das",)),
+    ("finding aids and processing certificate", ("saa-arrangement",)),
+    ("retention schedules and disposition credential", ("icrm-crm", "arma-igp")),
+    ("excel and word cert for front desk staff", ("mos",)),
+    ("220-1201 exam", ("comptia-a-plus",)),
+    ("n10-009 worth it for library systems staff", ("comptia-network-plus",)),
+    ("PKSB portfolio", ("cilip-certification", "cilip-chartership")),
+    ("train the trainer digital preservation library of congress", ("loc-dpoe-topical-trainer",)),
+    ("nuclear records management certification", ("icrm-crm-ns",)),
+    ("federal records CRM add-on", ("icrm-crm-fed",)),
+    ("CETa exam", ("eta-cet",)),
+    ("CLSS after my name", ("lssc",)),
+    ("NZ3466", ("nz-diploma-lis-l5",)),
+    ("winnipeg distance course for school library volunteers", ("rrc-library-training-certificate",)),
+    ("thunder bay online library technician", ("confederation-lit",)),
+    ("ottawa lib and info technician program", ("algonquin-lit",)),
+    ("toronto lib tech accelerated if i already have a degree", ("seneca-lit",)),
+    ("chicagoland community college library tech associate degree", ("cod-lit-aas",)),
+    ("aussie library officer traineeship", ("au-cert-iii-lis", "au-cert-iv-lis")),
+    ("kiwi librarian registration revalidation", ("lianza-registration",)),
+    ("hoosier library cert for reference staff", ("in-public-librarian-cert",)),
+    ("iowa library director bronze silver gold", ("ia-director-endorsement",)),
+    ("WV library staff basic certification", ("wv-public-librarian-cert",)),
+    ("OK public library academy certification", ("ok-public-librarian-cert",)),
+    ("philly library assistant certification", ("pa-library-assistant",)),
+    ("libary technician diploma calgary", ("sait-lit",)),
+    ("paraprofesional certificate utah", ("ula-paraprofessional-cert",)),
+    ("liberian license georgia grade 2", ("ga-librarian-certificate",)),
+    ("digtal preservation certificate online", ("saa-das", "lja-digital-curation")),
+    ("catalouging course tafe", ("au-cert-iv-lis", "au-diploma-lis")),
+    ("electronis technician certification", ("eta-cet", "iscet-cet")),
+    ("cilp chartership", ("cilip-chartership",)),
+    ("minnestoa non mls library certification", ("minnesota-library-cert",)),
+    ("techncial services library assistant certificate new york", ("ny-nyslaa-certificate",)),
+    ("infromation governance professional", ("arma-igp",)),
+    ("michgan library staff certification level 4", ("library-of-michigan-staff-cert",)),
+    ("nebraksa library commission basic skills", ("ne-public-librarian-cert",)),
+    ("helpdesk certfication", ("hdi-sca", "hdi-csr", "comptia-a-plus")),
+    ("book conservation and repair certificate", ()),
+    ("genealogy librarian credential", ()),
+    ("union steward training for library workers", ()),
+    ("koha or sirsi ils admin certification", ()),
+]
+
+
 Expected = str | tuple[str, ...]
 
 
@@ -1206,6 +1282,7 @@ SETS: dict[str, Sequence[tuple[str, Expected]]] = {
     "natural fourth": NATURAL_FOURTH,
     "natural fifth": NATURAL_FIFTH,
     "natural sixth": NATURAL_SIXTH,
+    "natural seventh": NATURAL_SEVENTH,
 }
 
 

@@ -133,6 +133,10 @@ def test_shelver_is_not_silver_and_medical_is_not_media() -> None:
         ("halifax library technician course", ("CA-NS",)),  # a capital or big city is its province
         ("library jobs in salt lake city", ("US-UT",)),
         ("cardiff library assistant", ("GB-WLS",)),
+        ("cert iv vs diploma for library work in aus", ("AU",)),
+        ("philly library assistant certification", ("US-PA",)),
+        ("librarian from ireland", ("IE",)),  # a place after `from` is still the place when it is the only one
+        ("library assistant from england moving to halifax", ("CA-NS",)),  # where to, not where from
     ],
 )
 def test_words_that_name_a_place_are_places(query: str, places: tuple[str, ...]) -> None:
@@ -370,3 +374,15 @@ def test_question_words_neither_block_nor_steer(query: str, expected: str) -> No
     found, notes, code = ids(query)
     assert (code, notes) == (0, "")
     assert found[0] == expected
+
+
+def test_someone_moving_is_shown_what_is_awarded_where_they_go() -> None:
+    found, notes, code = ids("library assistant from england moving to halifax, need a canadian qualification?")
+    assert (code, notes) == (0, "")
+    assert found[0] == "nscc-lit"  # Halifax's own diploma, not England's apprenticeship
+
+
+def test_lib_is_library() -> None:
+    found, notes, code = ids("ottawa lib and info technician program")
+    assert (code, notes) == (0, "")
+    assert found[0] == "algonquin-lit"

@@ -784,6 +784,7 @@ FINGERPRINTS = {
     12: "b4887d8c802f15d49f01030f729ccfd6b6e30b4c9ac9cf26be7bb150a19210f2",
     13: "f3d45ffa3e354aefff8ea788ccd7a6ca0249c092b8710ac7c64f7b7885fefbd2",
     14: "f3d45ffa3e354aefff8ea788ccd7a6ca0249c092b8710ac7c64f7b7885fefbd2",  # the same shape, read anew
+    15: "f3d45ffa3e354aefff8ea788ccd7a6ca0249c092b8710ac7c64f7b7885fefbd2",  # the same shape, `lib` folded
 }
 """The shape of what each store FORMAT keeps, as a digest: its tables, and everything a build stores for
 SAMPLE (columns, item, flags, words and names, as the search's indexer makes them)."""

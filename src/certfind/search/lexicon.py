@@ -48,6 +48,7 @@ SPELLINGS = {
     "librarians": "librarian",
     "librarys": "library",  # the possessive typed without its apostrophe
     "techs": "technicians",
+    "lib": "library",  # lib tech, lib assistant
 }
 
 STOPWORDS = frozenset(["a", "an", "and", "the", "of", "for", "in", "on", "to", "with", "by", "or", "at", "as", "from"])

@@ -61,8 +61,7 @@ def parse(text: str) -> Query:
     words = folded.split()
     codes = _typed_codes(text)
     concepts: list[Concept] = []
-    found_places: list[str] = []
-    place_words: list[str] = []
+    named: list[tuple[tuple[str, ...], str, bool]] = []  # each place: its codes, its words, whether after `from`
     cities: list[str] = []
     education: str | None = None
     lacked = False
@@ -73,9 +72,9 @@ def parse(text: str) -> Query:
             phrase = " ".join(words[i : i + size])
             meant = _place(phrase, codes)
             if meant:
-                found_places += [code for code in meant if code not in found_places]
-                place_words.append(codes[phrase][0] if phrase in codes else phrase)
-                if phrase in vocabulary.CITIES:
+                origin = i > 0 and words[i - 1] == "from"
+                named.append((meant, codes[phrase][0] if phrase in codes else phrase, origin))
+                if phrase in vocabulary.CITIES and not origin:
                     cities.append(phrase)
                 break
             if phrase in vocabulary.EDUCATION_HELD or phrase in vocabulary.EDUCATION_LACKED:
@@ -98,6 +97,10 @@ def parse(text: str) -> Query:
                 else:
                     concepts.append(Concept((phrase,)))
         i += size
+    if not all(origin for _, _, origin in named):  # moving from one place to another: where to is the place
+        named = [place for place in named if not place[2]]
+    found_places = list(dict.fromkeys(code for meant, _, _ in named for code in meant))
+    place_words = [words for _, words, _ in named]
     asks_cost = any(phrase in vocabulary.COST_WORDS for phrase in filler)
     return Query(
         text,

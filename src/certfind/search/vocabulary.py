@@ -28,7 +28,7 @@ TERMS: dict[str, str] = {
     "page": "library support staff",
     "library aide": "library support staff paraprofessional",
     "aide": "paraprofessional library support staff",
-    "library assistant": "library assistant library support staff",
+    "library assistant": "library assistant library support staff technician",
     "library associate": "library associate library support staff",
     "library worker": "library staff library support staff",
     "library staff": "library staff library support staff",
@@ -256,6 +256,7 @@ FILLER_WORDS = frozenset(
         *("usually", "typically", "normally", "generally", "commonly", "mostly", "actually", "currently"),
         *("whats", "difference", "between", "vs", "versus", "compare", "comparison", "better", "thing", "things"),
         *("real", "legit", "legitimate", "exist", "exists"),  # asks whether it is real: REALITY_WORDS
+        *("moving", "move", "moved", "relocating", "relocate", "relocated"),  # where to is the place named
         # what every entry says something about: `show` tells it for the credential found
         *("renewal", "renew", "renewing", "recertification", "cost", "costs", "fee", "fees", "price", "prices"),
         *("requirements", "requirement", "eligibility", "eligible", "info", "details"),
@@ -352,10 +353,10 @@ AU-ACT: canberra
 NZ: auckland, wellington, christchurch
 US-NY: nyc, new york city
 US-CA: los angeles, san francisco, san diego
-US-IL: chicago
+US-IL: chicago, chicagoland
 US-TX: houston, dallas, austin, san antonio
 US-AZ: phoenix
-US-PA: philadelphia, pittsburgh
+US-PA: philadelphia, philly, pittsburgh
 US-OH: columbus, cleveland, cincinnati
 US-IN: indianapolis
 US-MA: boston
@@ -413,6 +414,7 @@ PLACE_WORDS: dict[str, str] = {
     "irish": "IE",
     "australian": "AU",
     "aussie": "AU",
+    "aus": "AU",
     "oz": "AU",
     "kiwi": "NZ",
     "new zealander": "NZ",
