@@ -102,6 +102,21 @@ def test_a_master_with_three_years_is_eligible_for_cpla() -> None:
     ).items()
 
 
+def test_holding_a_credential_no_one_awards_is_said_and_changes_nothing() -> None:
+    """Someone may have paid for a "CLT": certfind takes them at their word, but says no one is known to
+    award it, and no answer changes."""
+    base = ("eligible", "--education", "high-school", "--library-hours", "2000")
+    plain = cli(*base)
+    run = cli(*base, "--holds", "clt")
+    assert (run.code, run.out) == (plain.code, plain.out)
+    assert run.err == (
+        "certfind: --holds clt: no one is known to award Certified Library Technician (CLT); see certfind show clt\n"
+        + plain.err
+    )
+    real = cli(*base, "--holds", "lssc")
+    assert real.err == plain.err  # a credential someone awards needs no word
+
+
 # --- the rules (pure) --------------------------------------------------------------------------
 
 

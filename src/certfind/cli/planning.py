@@ -181,10 +181,13 @@ def _held(cat: Catalog, value: str) -> str:
     if key is not None:
         return key
     try:
-        return cat.resolve(value).cert.id
+        cert = cat.resolve(value).cert
     except NoMatchError as err:
         known = ", ".join(sorted(set(QUALIFICATION_NAMES.values())))
         raise UsageError(
             f"--holds {value!r} names no credential of the catalog and no qualification ({known})",
             f"try: certfind search {value}",
         ) from err
+    if cert.verification.status == "not-found":  # held, the user says; but no source knows who awards it
+        say(f"certfind: --holds {value}: no one is known to award {cert.label}; see certfind show {cert.id}")
+    return cert.id

@@ -62,7 +62,6 @@ def parse(text: str) -> Query:
     codes = _typed_codes(text)
     concepts: list[Concept] = []
     named: list[tuple[tuple[str, ...], str, bool]] = []  # each place: its codes, its words, whether after `from`
-    cities: list[str] = []
     education: str | None = None
     lacked = False
     filler: list[str] = []
@@ -74,8 +73,6 @@ def parse(text: str) -> Query:
             if meant:
                 origin = i > 0 and words[i - 1] == "from"
                 named.append((meant, codes[phrase][0] if phrase in codes else phrase, origin))
-                if phrase in vocabulary.CITIES and not origin:
-                    cities.append(phrase)
                 break
             if phrase in vocabulary.EDUCATION_HELD or phrase in vocabulary.EDUCATION_LACKED:
                 lacked = phrase in vocabulary.EDUCATION_LACKED
@@ -100,7 +97,8 @@ def parse(text: str) -> Query:
     if not all(origin for _, _, origin in named):  # moving from one place to another: where to is the place
         named = [place for place in named if not place[2]]
     found_places = list(dict.fromkeys(code for meant, _, _ in named for code in meant))
-    place_words = [words for _, words, _ in named]
+    place_words = [typed for _, typed, _ in named]
+    cities = [typed for _, typed, _ in named if typed in vocabulary.CITIES]
     asks_cost = any(phrase in vocabulary.COST_WORDS for phrase in filler)
     return Query(
         text,
