@@ -386,3 +386,13 @@ def test_lib_is_library() -> None:
     found, notes, code = ids("ottawa lib and info technician program")
     assert (code, notes) == (0, "")
     assert found[0] == "algonquin-lit"
+
+
+def test_non_before_a_word_no_entry_has_asks_for_what_is_not_that() -> None:
+    """`non director` folds to `nondirector`, which no entry says: it is read as "not a director's", is not
+    reported as a missing word the user never typed, and the director's endorsement comes second."""
+    run = cli("search", "can", "a", "non", "director", "get", "the", "iowa", "library", "endorsement", "--json", "id")
+    assert run.code == 0
+    assert [item["id"] for item in json.loads(run.out)][:2] == ["ia-staff-endorsement", "ia-director-endorsement"]
+    assert "nondirector" not in run.err
+    assert "no entry mentions" not in run.err

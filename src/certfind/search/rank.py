@@ -24,13 +24,15 @@ Those candidates are scored 0-100 here, in order of precedence:
 """
 
 import math
+import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from certfind.model import EDUCATION, Certification, Entry
 from certfind.search.lexicon import (
     GENERIC,
+    NAME,
     STEM,
     STOPWORDS,
     WEIGHTS,
@@ -91,6 +93,8 @@ EDUCATION_FIT = 5.0
 LOCAL_PENALTY = 3.0
 """A query that names no place: credentials awarded in one state or province come a little after those
 open anywhere or across a country, for the same words."""
+NEGATED_PENALTY = 10.0
+"""A credential whose name has what the query says it is not (`non director`) comes after those that do not."""
 SPECIALTY_PENALTY = 5.0
 """A credential that can only be earned by holding another one (a specialty) comes after it for the same words."""
 
@@ -225,7 +229,9 @@ class Searcher:
         exact = self._exact(text, within)
         every = self._concepts(query)
         concepts = [c for c in every if c.matched]
-        unmatched = tuple(c.concept.text for c in every if not c.matched) if concepts else ()
+        negated = _negated(c for c in every if not c.matched)
+        unmatched = tuple(c.concept.text for c in every if not c.matched and c.concept.text[3:] not in negated)
+        unmatched = unmatched if concepts else ()
         if not concepts and not query.places:
             hits = [Hit(n, EXACT, rank=2 * EXACT) for n in exact]
             return Found(hits[:limit] if limit else hits, query, total=len(hits))
@@ -245,7 +251,7 @@ class Searcher:
             ranked.update(c.entry.n for c in unreal_ones)
             seen = {c.entry.n for c in candidates}
             candidates += [c for c in unreal_ones if c.entry.n not in seen]
-        scores = self._scores(candidates, concepts, query, set(exact))
+        scores = self._scores(candidates, concepts, query, set(exact), negated)
         scored = self._kept([sh for sh in scores if sh[1].entry in ranked], set(exact))
         tied = {c.entry.n for c in candidates if _tied(c.entry.cert, query.places)} if query.places else set()
         place_tied = any(h.entry in tied for h in scored)
@@ -266,7 +272,12 @@ class Searcher:
         return self.store.within(named, within) if within is not None else named
 
     def _scores(
-        self, candidates: Sequence[Candidate], concepts: list[_Concept], query: Query, named: set[int]
+        self,
+        candidates: Sequence[Candidate],
+        concepts: list[_Concept],
+        query: Query,
+        named: set[int],
+        negated: tuple[str, ...] = (),
     ) -> list[tuple[float, Hit]]:
         """Each candidate's score and hit, but those below FLOOR (unless named)."""
         flags = self.store.flags
@@ -289,6 +300,8 @@ class Searcher:
                 score += CITY_BONUS
             if not query.places and any("-" in code for code in entry.cert.region):
                 score -= LOCAL_PENALTY
+            if any(word in fields[NAME] or stem_key(word) in fields[NAME] for word in negated):
+                score -= NEGATED_PENALTY
             if score < FLOOR and entry.n not in named:
                 continue
             unreal = bool(flags[entry.n] & UNREAL_FLAG) and entry.n not in named and not asks_unreal
@@ -359,6 +372,16 @@ class Searcher:
             )
             better.append(close[0] if close else word)
         return " ".join(better) if better != words else None
+
+
+def _negated(unmatched: Iterable[_Concept]) -> tuple[str, ...]:
+    """What the query says it does not want: `non director` (folded `nondirector`) is not a word any entry
+    has, so it is read as "not director"; `non-MLS`, which entries do say, is a word like any other."""
+    return tuple(
+        c.concept.text[3:]
+        for c in unmatched
+        if len(c.concept.words) == 1 and re.fullmatch(r"non[a-z]{4,}", c.concept.text)
+    )
 
 
 def _bounded_matches(concepts: list[_Concept]) -> list[str]:
