@@ -2,24 +2,26 @@
 
 A query is read into concepts, places and an education level (query.py). Each concept's words become index
 keys: the word, its typos (one edit up to seven letters, two beyond, a swapped pair of letters being one;
-never the first letter, never a word the
-catalog or the vocabulary already knows), unfinished words, and its word family. SQLite's FTS5 then ranks
-every entry that has any of those keys by bm25 over the fields, weighted by field, and hands back only the
-best few (CANDIDATES per result asked for): a query that matches more costs no more in Python.
+never the first letter, never a word the catalog or the vocabulary already knows), unfinished words, and
+its word family. SQLite's FTS5 then ranks every entry that has any of those keys by bm25 over the fields,
+weighted by field, and hands back only the best few (CANDIDATES per result asked for): a query that matches
+more costs no more in Python.
 
 Those candidates are scored 0-100 here, in order of precedence:
 1. Trust first: credentials no one awards (verification `not-found`, or no longer awarded) come after every
    other match, unless the query names that entry exactly.
 2. Place: when the query names a place, what can be earned there (awarded there, nationwide in its country,
-   or open anywhere) comes before what is awarded elsewhere.
+   or open anywhere) comes before what is awarded elsewhere; among it, a good match awarded in the very
+   place named (HOME_SHARE) comes before what is open more widely.
 3. Score: each concept counts by how rare its words are (IDF, capped) and where they are found (name 1.0,
    topics 0.9, issuer 0.75, summary and eligibility 0.6, refuted names 0.35, places and occupations 0.3); the
    vocabulary's words for a concept can stand in for the user's own; a concept no entry mentions is left
-   out and named on stderr. A name the query's words
-   fill, or stand in order in, gains a little; so do entries awarded in the very place named and entries
-   whose recorded requirements the education the query mentions meets (most, those it just meets: what
-   that education opens). An exact id, acronym, alias or name scores 100. Matches far below the best are
-   not shown; what can be earned in a place the query names is measured against the best match there.
+   out and named on stderr (`non` before such a word asks for what is not it). A name the query's words
+   fill, or stand in order in, gains a little; so do entries awarded in the very place named, or naming
+   the city named, and entries whose recorded requirements the education the query mentions meets (most,
+   those it just meets: what that education opens). An exact id, acronym, alias or name scores 100.
+   Matches far below the best are not shown; what can be earned in a place the query names is measured
+   against the best match there.
 4. Between equal scores, the better-verified entry, then the catalog's order.
 """
 
