@@ -363,6 +363,26 @@ def test_bom_and_crlf_catalogs_work(write_catalog: WriteCatalog, data: bytes) ->
     )
 
 
+def test_a_json_catalog_with_characters_beyond_u_ffff_as_surrogate_pairs_is_read(write_catalog: WriteCatalog) -> None:
+    """`json.dumps` writes 📚 as "\\ud83d\\udcda" by default, which YAML readers refuse: certfind reads it as the
+    character, and an escaped backslash before `u` stays text."""
+    entry = yaml.safe_load(catalog_text())["certifications"][0]
+    entry["name"] = "Book Club 📚 Certificate"
+    entry["summary"] = r"A path C:\ud83d\udcda stays as typed."
+    entry["verification"]["checked"] = "2026-11-24"
+    entry["sources"][0]["accessed"] = "2026-11-24"
+    text = json.dumps({"schema_version": 1, "certifications": [entry]})
+    assert "\\ud83d\\udcda" in text  # as JSON writes it
+    path = write_catalog(text, "catalog.json")
+    run = cli("validate", path)
+    assert (run.code, run.out, run.err) == (0, f"ok: 1 certification in {path}\n", "")
+    run = cli("--catalog", path, "show", "demo", "--format", "json")
+    assert (run.code, run.err) == (0, "")
+    shown = json.loads(run.out)
+    assert shown["name"] == "Book Club 📚 Certificate"
+    assert shown["summary"] == r"A path C:\ud83d\udcda stays as typed."
+
+
 @pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b""], ids=["bom", "no-bom"])
 def test_crlf_errors_keep_their_line_and_column(write_catalog: WriteCatalog, data: bytes) -> None:
     text = catalog_text(VALID_ENTRY.replace("amount: 100", "amount: -1")).replace("\n", "\r\n")

@@ -7,7 +7,7 @@ import json
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from certfind import ctdl, paths
@@ -161,6 +161,7 @@ TOP_KEYS = st.sampled_from(
     props=st.dictionaries(TOP_KEYS, CTDL_VALUES, max_size=8),
     ctdl_type=st.sampled_from(["ceterms:Badge", "ceterms:Credential", "ceterms:Certification", "ceterms:MasterDegree"]),
 )
+@example(props={"ceterms:name": "0\U000e0000"}, ctdl_type="ceterms:Badge")  # JSON's surrogate pair, read back
 def test_any_credential_record_maps_to_entries_the_validator_accepts(props: dict[str, object], ctdl_type: str) -> None:
     node = {"@type": ctdl_type, **props}
     documents = [(f"{n}.json", json.loads(json.dumps(node))) for n in range(2)]

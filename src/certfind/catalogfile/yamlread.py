@@ -139,6 +139,22 @@ class YamlProblem(Exception):
 EntrySink = Callable[[int, Node], None]
 
 
+_PAIR = re.compile(r"(?<!\\)((?:\\\\)*)\\u(d[89ab][0-9a-f]{2})\\u(d[c-f][0-9a-f]{2})", re.IGNORECASE)
+"""An escaped surrogate pair (an escape, not an escaped backslash followed by `u`)."""
+
+
+def _joined_pairs(text: str) -> str:
+    """JSON spells a character beyond U+FFFF as two \\u escapes, a surrogate pair (`json.dumps` does, by
+    default), which YAML readers refuse; YAML spells it as one \\U escape, which this makes of each pair.
+    A column reported later on such a line is then two characters short per pair."""
+
+    def joined(match: re.Match[str]) -> str:
+        high, low = int(match.group(2), 16), int(match.group(3), 16)
+        return f"{match.group(1)}\\U{0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00):08x}"
+
+    return _PAIR.sub(joined, text)
+
+
 def parse(text: str, path: str, on_entry: EntrySink | None = None) -> tuple[Node | None, list[Problem]]:
     """Parse one YAML document. Returns the root (None when empty) and the duplicate-key problems;
     raises YamlProblem for anything that stops reading.
@@ -146,6 +162,8 @@ def parse(text: str, path: str, on_entry: EntrySink | None = None) -> tuple[Node
     With `on_entry`, each item of the top-level `certifications` list is handed over as soon as it
     is complete and is not kept in the tree, so memory follows one entry, not the whole file.
     """
+    if "\\u" in text:
+        text = _joined_pairs(text)
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     duplicates: list[Problem] = []
     try:
