@@ -34,8 +34,16 @@ class Query(NamedTuple):
     education: str | None  # the education the query says the person has, or the most they may have
     education_lacked: bool  # the query says what the person lacks: `education` is only the most they have
     filler: tuple[str, ...]  # the words left out as questions and requests
-    asks_cost: bool = False  # it asks what costs least (`cheapest`, `free`): left out, but search says how
-    cities: tuple[str, ...] = ()  # the cities it names (read as their state or province too), folded
+
+    @property
+    def asks_cost(self) -> bool:
+        """It asks what costs least (`cheapest`, `free`): those words are left out, but search says how."""
+        return any(phrase in vocabulary.COST_WORDS for phrase in self.filler)
+
+    @property
+    def cities(self) -> tuple[str, ...]:
+        """The cities it names, folded: read as their state or province, and looked for in the text too."""
+        return tuple(typed for typed in self.place_words if typed in vocabulary.CITIES)
 
 
 _CODE = re.compile(r"\b[A-Z]{2}(?:-[A-Z0-9]{1,3})?\b")
@@ -97,21 +105,8 @@ def parse(text: str) -> Query:
     if not all(origin for _, _, origin in named):  # moving from one place to another: where to is the place
         named = [place for place in named if not place[2]]
     found_places = list(dict.fromkeys(code for meant, _, _ in named for code in meant))
-    place_words = [typed for _, typed, _ in named]
-    cities = [typed for _, typed, _ in named if typed in vocabulary.CITIES]
-    asks_cost = any(phrase in vocabulary.COST_WORDS for phrase in filler)
-    return Query(
-        text,
-        folded,
-        tuple(concepts),
-        tuple(found_places),
-        tuple(place_words),
-        education,
-        lacked,
-        tuple(filler),
-        asks_cost,
-        tuple(cities),
-    )
+    place_words = tuple(typed for _, typed, _ in named)
+    return Query(text, folded, tuple(concepts), tuple(found_places), place_words, education, lacked, tuple(filler))
 
 
 def _place(phrase: str, codes: dict[str, tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:

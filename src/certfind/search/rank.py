@@ -231,9 +231,9 @@ class Searcher:
         exact = self._exact(text, within)
         every = self._concepts(query)
         concepts = [c for c in every if c.matched]
-        negated = _negated(c for c in every if not c.matched)
-        unmatched = tuple(c.concept.text for c in every if not c.matched and c.concept.text[3:] not in negated)
-        unmatched = unmatched if concepts else ()
+        missing = [c for c in every if not c.matched]
+        negated = _negated(missing)
+        unmatched = tuple(c.concept.text for c in missing if c.concept.text[3:] not in negated) if concepts else ()
         if not concepts and not query.places:
             hits = [Hit(n, EXACT, rank=2 * EXACT) for n in exact]
             return Found(hits[:limit] if limit else hits, query, total=len(hits))
@@ -287,6 +287,7 @@ class Searcher:
         asks_unreal = any(word in STATUS_WORDS for c in concepts for word in c.concept.words) or any(
             word in REALITY_WORDS for word in query.filler
         )
+        cities = [city.split() for city in query.cities]
         ranked: list[tuple[float, Hit]] = []
         for entry, fields in candidates:
             if concepts:
@@ -298,7 +299,7 @@ class Searcher:
             local = bool(query.places) and _awarded_in(entry.cert, query.places)
             if local:
                 score += PLACE_BONUS
-            if any(all(word in terms for word in city.split()) for city in query.cities for terms in fields):
+            if any(all(word in terms for word in city) for city in cities for terms in fields):
                 score += CITY_BONUS
             if not query.places and any("-" in code for code in entry.cert.region):
                 score -= LOCAL_PENALTY
