@@ -105,7 +105,7 @@ def test_text_that_is_not_utf8_is_located(tmp_path: Path) -> None:
     path = tmp_path / "latin1.json"
     path.write_bytes(b'{\n "ceterms:name": "caf\xe9"}')
     run = cli("import", str(path))
-    assert (run.code, run.out, run.err) == (3, "", f"{path}:2:22: not UTF-8 text (byte 0xe9); CTDL JSON-LD is UTF-8\n")
+    assert (run.code, run.out, run.err) == (3, "", f"{path}:2:22: not UTF-8 text (byte 0xe9); save the file as UTF-8\n")
 
 
 def test_a_directory_or_a_missing_file_exits_3(tmp_path: Path) -> None:

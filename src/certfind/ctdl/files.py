@@ -7,23 +7,21 @@ API response (`{"data": [...], "description_set_resources": [...]}`, whose secon
 to name what the records point at). What it has handed over it lets go of, so a large dump is held
 once, as parsed JSON, and never again in expanded form.
 
-Pure apart from reading the file; standard library only.
+Pure apart from reading the file (with `certfind.reading`); standard library only.
 """
 
 from __future__ import annotations
 
 import base64
 import json
-import os
 import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
+from certfind import reading
 from certfind.errors import CatalogError, Problem
 from certfind.model import Record
 
-MAX_BYTES = 64 * 1024 * 1024
-"""Refuse input files larger than this: a registry record is a few hundred kilobytes."""
 GRAPH_CHUNK = 500
 """Nodes of a large `@graph` expanded at a time."""
 MAX_DEPTH = 8
@@ -53,28 +51,7 @@ def read_document(path: str) -> Any:
     def fail(message: str, line: int = 0, col: int = 0) -> CatalogError:
         return CatalogError([Problem(path, line, col, message)])
 
-    try:
-        with open(path, "rb") as handle:
-            if os.fstat(handle.fileno()).st_size > MAX_BYTES:
-                raise fail(f"the file is larger than the {MAX_BYTES // 2**20} MiB limit")
-            data = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise fail("no such file") from None
-    except IsADirectoryError:
-        raise fail("is a directory, not a CTDL file") from None
-    except PermissionError:
-        raise fail("permission denied") from None
-    except OSError as exc:
-        raise fail(f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise fail(f"the file is larger than the {MAX_BYTES // 2**20} MiB limit")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise fail(f"not UTF-8 text (byte 0x{data[exc.start]:02x}); CTDL JSON-LD is UTF-8", line, col) from None
-    del data
+    text = reading.read_text(path, "CTDL")
     if not text.strip():
         raise fail("the file is empty; expected CTDL JSON-LD")
     try:

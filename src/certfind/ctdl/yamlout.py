@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from certfind.catalogfile import MAX_BYTES
 from certfind.errors import TooLarge
 from certfind.model import Record
+from certfind.reading import MAX_BYTES
 from certfind.text import INVISIBLE, clean, json_safe
 
 _PLAIN_FIRST = re.compile(r"[^\W\d]|[($/_]")
