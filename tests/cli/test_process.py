@@ -58,6 +58,12 @@ def _reached_the_catalog(pid: int) -> bool:
         return False
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    """Ctrl-C acts in the child as at a terminal, even when the tests were started in the background (a
+    shell starts background jobs with SIGINT ignored, and the child would inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_exits_130_with_a_short_message(tmp_path: Path) -> None:
     for count in (20_000, 80_000):
         path = tmp_path / f"big{count}.yaml"
@@ -68,6 +74,7 @@ def test_ctrl_c_exits_130_with_a_short_message(tmp_path: Path) -> None:
             stderr=subprocess.PIPE,
             env=proc_env(tmp_path),
             cwd=tmp_path,
+            preexec_fn=_ctrl_c_as_at_a_terminal,  # noqa: PLW1509 - the tests start processes from one thread
         ) as proc:
             start = time.monotonic()
             while proc.poll() is None:
@@ -97,11 +104,15 @@ def test_catalog_from_process_substitution(tmp_path: Path) -> None:
     assert out.startswith("demo\tDemo Certification (DEMO)\t")
 
 
-@pytest.mark.parametrize("how", ["--catalog", "CERTFIND_CATALOG"])
+@pytest.mark.parametrize("how", ["--catalog", "CERTFIND_CATALOG", "import"])
 def test_a_named_pipe_nobody_writes_to_is_an_error_not_a_wait(tmp_path: Path, how: str) -> None:
     fifo = tmp_path / "catalog.fifo"
     os.mkfifo(fifo)
-    args, extra = (["--catalog", str(fifo), "list"], {}) if how == "--catalog" else (["list"], {how: str(fifo)})
+    args, extra = {
+        "--catalog": (["--catalog", str(fifo), "list"], {}),
+        "CERTFIND_CATALOG": (["list"], {how: str(fifo)}),
+        "import": (["import", str(fifo)], {}),
+    }[how]
     run = run_certfind(tmp_path, *args, timeout=20, **extra)
     assert (run.returncode, run.stdout) == (3, "")
     assert run.stderr == f"{fifo}: is a pipe that nothing was written to\n"
@@ -196,6 +207,7 @@ def test_ctrl_c_while_starting_up(tmp_path: Path) -> None:
         cwd=tmp_path,
         timeout=60,
         check=False,
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )
     if not fired.exists():
         pytest.skip("certfind no longer imports Typer at start-up")
