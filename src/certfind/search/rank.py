@@ -9,17 +9,19 @@ more costs no more in Python.
 
 Those candidates are scored 0-100 here, in order of precedence:
 1. Trust first: credentials no one awards (verification `not-found`, or no longer awarded) come after every
-   other match, unless the query names that entry exactly.
+   other match, unless the query names that entry exactly, alone or among other words (NAMED_BONUS).
 2. Place: when the query names a place, what can be earned there (awarded there, nationwide in its country,
    or open anywhere) comes before what is awarded elsewhere; among it, a good match awarded in the very
    place named (HOME_SHARE) comes before what is open more widely.
 3. Score: each concept counts by how rare its words are (IDF, capped) and where they are found (name 1.0,
    topics 0.9, issuer 0.75, summary and eligibility 0.6, refuted names 0.35, places and occupations 0.3); the
    vocabulary's words for a concept can stand in for the user's own; a concept no entry mentions is left
-   out and named on stderr (`non` before such a word asks for what is not it). A name the query's words
+   out and named on stderr (`non` before such a word asks for what is not it); when only words every
+   entry is about (`certification`) are left, nothing matched. A name the query's words
    fill, or stand in order in, gains a little; so do entries awarded in the very place named, or naming
    the city named, and entries whose recorded requirements the education the query mentions meets (most,
-   those it just meets: what that education opens). An exact id, acronym, alias or name scores 100.
+   those it just meets: what that education opens), and an entry whose acronym or one-word alias stands
+   in the query. An exact id, acronym, alias or name scores 100.
    Matches far below the best are not shown; what can be earned in a place the query names is measured
    against the best match there.
 4. Between equal scores, the better-verified entry, then the catalog's order.
@@ -99,6 +101,11 @@ NEGATED_PENALTY = 10.0
 """A credential whose name has what the query says it is not (`non director`) comes after those that do not."""
 SPECIALTY_PENALTY = 5.0
 """A credential that can only be earned by holding another one (a specialty) comes after it for the same words."""
+NAMED_BONUS = 15.0
+"""A credential the query names within other words is what it asks about, and gains this: by its acronym or a
+one-word alias (`job ad says LSSC preferred`), or, when no one awards it, by any of its names or the names
+the evidence refutes (`is the ALA certified library technician real`), which also keeps it from being put
+last."""
 
 
 class Hit(NamedTuple):
@@ -232,6 +239,8 @@ class Searcher:
         every = self._concepts(query)
         concepts = [c for c in every if c.matched]
         missing = [c for c in every if not c.matched]
+        if missing and all(_generic(c.concept) for c in concepts):  # `koha certification`: not a match for
+            concepts = []  # every certification, but a query whose words match nothing
         negated = _negated(missing)
         unmatched = tuple(c.concept.text for c in missing if c.concept.text[3:] not in negated) if concepts else ()
         if not concepts and not query.places:
@@ -305,9 +314,13 @@ class Searcher:
                 score -= LOCAL_PENALTY
             if any(word in fields[NAME] or stem_key(word) in fields[NAME] for word in negated):
                 score -= NEGATED_PENALTY
+            unreal = bool(flags[entry.n] & UNREAL_FLAG) and entry.n not in named
+            if _named_in(entry.cert, query.folded, every_name=unreal):
+                score += NAMED_BONUS
+                unreal = False
             if score < FLOOR and entry.n not in named:
                 continue
-            unreal = bool(flags[entry.n] & UNREAL_FLAG) and entry.n not in named and not asks_unreal
+            unreal = unreal and not asks_unreal
             shown = round(max(0.0, min(score, EXACT)), 1)
             ranked.append((score, Hit(entry.n, shown, unreal, elsewhere, round(score, 1), local)))
         return ranked
@@ -375,6 +388,24 @@ class Searcher:
             )
             better.append(close[0] if close else word)
         return " ".join(better) if better != words else None
+
+
+def _generic(concept: Concept) -> bool:
+    """A word every entry is about (`certification`, `course`): alone, it says nothing of which is meant."""
+    return not concept.stands_for and all(word in GENERIC for word in concept.words)
+
+
+def _named_in(cert: Certification, folded: str, every_name: bool) -> bool:
+    """Whether the query names the entry within other words: its acronym or a one-word alias stands whole in
+    it (at least three letters, and not a word the vocabulary reads otherwise, such as `lit` or `para`), or,
+    with `every_name`, any of its names, aliases or claimed names."""
+    padded = f" {folded} "
+    if every_name:
+        names = [fold(name) for name in (cert.name, cert.acronym, *cert.aliases, *cert.verification.claimed_names)]
+    else:
+        codes = (fold(name) for name in (cert.acronym, *cert.aliases) if name and " " not in name.strip())
+        names = [code for code in codes if len(code) >= 3 and code not in TERMS]
+    return any(f" {name} " in padded for name in names if name)
 
 
 def _negated(unmatched: Iterable[_Concept]) -> tuple[str, ...]:
@@ -451,15 +482,14 @@ def _available(cert: Certification, codes: Sequence[str]) -> bool:
     return _tied(cert, codes) or any(r in countries for r in cert.region)
 
 
-def _education_fit(cert: Certification, level: str, lacked: bool = False) -> float:
-    """+1 when some recorded route asks just the education `level` (what it opens), +1/2 when the routes
-    it meets ask less (+1 too when `level` is only the most the person has), -1 when every route asks
-    more; 0 when the catalog records no education for it."""
+def _education_fit(cert: Certification, level: str, lacked: bool) -> float:
+    """+1 when the least education any recorded route asks is just `level` (what it opens), +1/2 when the
+    person meets a route asking less (+1 too when `level` is only the most the person has), -1 when every
+    route asks more; 0 when the catalog records no education for it."""
     stated = [EDUCATION.index(route.education) for route in cert.requirements if route.education is not None]
     if not stated:
         return 0.0
     rank = EDUCATION.index(level)
-    met = [e for e in stated if e <= rank]
-    if not met:
+    if min(stated) > rank:
         return -1.0
-    return 1.0 if lacked or max(met) == rank else 0.5
+    return 1.0 if lacked or min(stated) == rank else 0.5

@@ -20,6 +20,9 @@ TERMS: dict[str, str] = {
     "front desk": "circulation customer service",
     "desk staff": "circulation library support staff",
     "access services": "circulation access services",
+    "interlibrary loan": "interlibrary loan circulation access services",
+    "interlibrary loans": "interlibrary loan circulation access services",
+    "ill": "interlibrary loan circulation",
     "lending": "circulation",
     "checkout": "circulation",
     "shelver": "library support staff circulation",
@@ -63,6 +66,20 @@ TERMS: dict[str, str] = {
     "head librarian": "head librarian library director",
     "small library": "small libraries library director",
     "rural library": "rural libraries small libraries",
+    "uni": "university academic",
+    "uni library": "academic library university library",
+    "admin": "administration administrator",
+    # work with children and teens: youth services
+    "storytime": "youth services children",
+    "story time": "youth services children",
+    "storytimes": "youth services children",
+    "children's librarian": "youth services children",
+    "childrens": "youth services children",
+    "kids": "youth services children",
+    "teen": "youth services teens",
+    "teens": "youth services teens",
+    "young adult": "youth services teens",
+    "youth": "youth services",
     # records, archives, IT
     "records clerk": "records management records information",
     "records manager": "records management records manager",
@@ -77,8 +94,17 @@ TERMS: dict[str, str] = {
     "archives assistant": "archives archive assistant",
     "archive assistant": "archive assistant archives",
     "archivist": "archivist archives",
+    # the records of local government: land, court and vital records are records management
+    "deeds": "records management records",
+    "land records": "records management records",
+    "probate": "records management records",
+    "court records": "records management records",
+    "vital records": "records management records",
+    "public records": "records management records",
     "help desk": "help desk it support",
     "helpdesk": "help desk it support",
+    "helpdesk support": "help desk it support",
+    "help desk support": "help desk it support",
     "service desk": "service desk help desk",
     "desktop support": "desktop support hardware",
     "it support": "it help desk hardware",
@@ -89,7 +115,14 @@ TERMS: dict[str, str] = {
     "fix computers": "hardware computer repair",
     "fixing": "repair troubleshooting",
     "fix": "repair troubleshooting",
+    "fixes": "repair troubleshooting",
+    "repairs": "repair troubleshooting",
     "computers": "computer hardware it support",
+    "computer": "computer hardware it support",
+    "pc": "computer hardware it support",
+    "pcs": "computer hardware it support",
+    "laptops": "computer hardware it support",
+    "printers": "hardware it support",
     # --- standards, tools and skills ------------------------------------------------------------
     # cataloging standards and metadata lead to cataloging
     "marc": "cataloging metadata",
@@ -110,14 +143,13 @@ TERMS: dict[str, str] = {
     "integrated library system": "library technology library systems",
     "library system": "library systems library technology",
     "library software": "library technology library systems",
-    "koha": "library technology library systems",
-    "alma": "library technology library systems",
-    "sirsi": "library technology library systems",
-    "polaris": "library technology library systems",
     # preservation and digital work
     "preservation": "preservation archives",
     "digital preservation": "digital preservation archives",
     "born digital": "born-digital digital archives electronic records",
+    "email archives": "electronic records digital archives born-digital",
+    "hard drives": "born-digital electronic records digital archives",
+    "digital records": "electronic records digital archives",
     "digitization": "digitization digital collections",
     "digitizing": "digitization digital collections",
     "scanning": "digitization digital collections",
@@ -153,6 +185,23 @@ TERMS: dict[str, str] = {
     "library degree": "mls librarian",
     "library science degree": "mls librarian",
     "lis": "library information science",
+    # the field's words in French (Quebec, New Brunswick, Ontario's francophones)
+    "bibliotheque": "library",
+    "bibliotheques": "library",
+    "bibliothecaire": "librarian library",
+    "bibliothecaires": "librarian library",
+    "aide bibliothecaire": "library support staff library assistant",
+    "bibliotechnicien": "library technician documentation",
+    "bibliotechnicienne": "library technician documentation",
+    "technicien en documentation": "documentation library technician",
+    "technicienne en documentation": "documentation library technician",
+    "archiviste": "archivist archives",
+    "gestion documentaire": "records management documentation",
+    # Australian qualifications by their level, as people shorten them
+    "cert iv": "certificate iv",
+    "cert 4": "certificate iv",
+    "cert iii": "certificate iii",
+    "cert 3": "certificate iii",
     # staff without that degree
     "without an mls": "nonmls",
     "without a mls": "nonmls",
@@ -193,6 +242,10 @@ UNCOVERED: frozenset[str] = frozenset(
         *("music library", "music librarian", "art library", "art librarian", "map librarian"),
         *("book conservator", "conservator", "conservation", "bookbinding", "genealogist", "genealogy"),
         *("museum registrar", "registrar", "notary", "paralegal"),
+        # a library system's own product and its administration: no vendor or systems credential is in the
+        # catalog (`ils` alone still leads to the library-technology competencies)
+        *("koha", "sirsi", "sirsidynix", "symphony", "polaris", "alma", "evergreen ils", "ex libris"),
+        *("ils administrator", "ils admin", "ils administration", "systems librarian", "library systems administrator"),
     )
 )
 """Phrases of specialties the catalog has nothing for: a query that names one is told so."""
@@ -257,6 +310,9 @@ FILLER_WORDS = frozenset(
         *("whats", "difference", "between", "vs", "versus", "compare", "comparison", "better", "thing", "things"),
         *("real", "legit", "legitimate", "exist", "exists"),  # asks whether it is real: REALITY_WORDS
         *("moving", "move", "moved", "relocating", "relocate", "relocated"),  # where to is the place named
+        *("go", "goes", "going", "guy", "gal", "folks", "someone's", "somebody", "our", "we", "they", "their"),
+        *("says", "say", "said", "mentions", "preferred", "ad", "ads", "posting", "worth", "worthwhile"),
+        *("here", "now", "raise", "promotion", "promoted", "salary"),  # where one stands, what one hopes for
         # what every entry says something about: `show` tells it for the credential found
         *("renewal", "renew", "renewing", "recertification", "cost", "costs", "fee", "fees", "price", "prices"),
         *("requirements", "requirement", "eligibility", "eligible", "info", "details"),
@@ -392,9 +448,74 @@ US-VT: montpelier
 """Capitals and big cities, read as their state or province. A name two places share is left out
 (portland, richmond, charleston, columbia, kansas city, birmingham, victoria, sydney, london)."""
 
-CITIES: dict[str, str] = {
-    city: code for code, cities in (line.split(": ") for line in _CITIES.splitlines()) for city in cities.split(", ")
-}
+_NICKNAMES = """\
+US-AL: yellowhammer state, heart of dixie
+US-AK: last frontier
+US-AZ: grand canyon state
+US-AR: natural state
+US-CA: golden state, cali, calif, socal, norcal
+US-CO: centennial state
+US-CT: constitution state, nutmeg state, conn
+US-DE: first state
+US-FL: sunshine state
+US-GA: peach state
+US-HI: aloha state
+US-ID: gem state
+US-IL: prairie state, land of lincoln
+US-IN: hoosier state, hoosier
+US-IA: hawkeye state, hawkeye
+US-KS: sunflower state
+US-KY: bluegrass state
+US-LA: pelican state, nola
+US-ME: pine tree state
+US-MD: old line state
+US-MA: bay state, mass
+US-MI: great lakes state, wolverine state, mich
+US-MN: north star state, gopher state, minn
+US-MS: magnolia state
+US-MO: show me state
+US-MT: treasure state, big sky country
+US-NE: cornhusker state, cornhusker
+US-NV: silver state
+US-NH: granite state
+US-NJ: garden state, jersey
+US-NM: land of enchantment
+US-NY: empire state, nys
+US-NC: tar heel state, tar heel, tarheel
+US-ND: peace garden state
+US-OH: buckeye state, buckeye
+US-OK: sooner state
+US-OR: beaver state
+US-PA: keystone state, penna
+US-RI: ocean state
+US-SC: palmetto state
+US-SD: mount rushmore state
+US-TN: volunteer state
+US-TX: lone star state
+US-UT: beehive state
+US-VT: green mountain state
+US-VA: old dominion
+US-WA: evergreen state
+US-WV: mountain state
+US-WI: badger state
+US-WY: equality state, cowboy state
+CA-SK: sask
+CA-NL: nfld
+CA-PE: pei
+CA-ON: ont
+AU: down under
+"""
+"""States' nicknames and the short forms people write for states and provinces, read as the place. A word
+that is also common English on its own (`sooner`, `badger`, `ill`, `miss`) counts only in its phrase."""
+
+
+def _table(text: str) -> dict[str, str]:
+    """Each name of a table of `CODE: name, name` lines, and its code."""
+    rows = (line.split(": ") for line in text.splitlines())
+    return {name: code for code, names in rows for name in names.split(", ")}
+
+
+CITIES: dict[str, str] = _table(_CITIES)
 """Each city and its state or province. A city is looked for in the entries' text too (a college names
 its city), but never said to be missing from it."""
 
@@ -424,6 +545,7 @@ PLACE_WORDS: dict[str, str] = {
     "californian": "US-CA",
     "new yorker": "US-NY",
     "floridian": "US-FL",
+    **_table(_NICKNAMES),
     **CITIES,
 }
 """Words for places beyond their names and codes (places.py knows those)."""
