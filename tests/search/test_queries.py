@@ -361,7 +361,7 @@ def test_a_city_named_puts_what_is_in_that_city_first() -> None:
 
 def test_asking_whether_a_credential_is_real_shows_it_with_its_verdict() -> None:
     run = cli("search", "is", "certified", "library", "technician", "a", "real", "thing", "--limit", "1")
-    assert (run.code, run.err) == (0, "note: showing 1 of 26 matches; use --limit 26 to see them all\n")
+    assert (run.code, run.err) == (0, "note: showing 1 of 25 matches; use --limit 25 to see them all\n")
     assert run.out.split("\t")[0] == "clt"
     assert run.out.rstrip("\n").split("\t")[-2] == "not-found"
 

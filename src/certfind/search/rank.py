@@ -288,7 +288,7 @@ class Searcher:
         concepts: list[_Concept],
         query: Query,
         named: set[int],
-        negated: tuple[str, ...] = (),
+        negated: tuple[str, ...],
     ) -> list[tuple[float, Hit]]:
         """Each candidate's score and hit, but those below FLOOR (unless named)."""
         flags = self.store.flags
