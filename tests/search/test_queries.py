@@ -141,6 +141,10 @@ def test_shelver_is_not_silver_and_medical_is_not_media() -> None:
         ("NYS public librarian certificate", ("US-NY",)),  # a short form people write
         ("sask poly library clerk", ("CA-SK",)),
         ("sooner or later a library cert", ()),  # a nickname's word that is also English counts only in it
+        ("new england paralibrarian", ("US-ME", "US-NH", "US-VT", "US-MA", "US-RI", "US-CT")),  # a region
+        ("library assistant in NI", ("GB-NIR",)),  # not Nicaragua's code
+        ("american MLIS moving to London", ("GB-ENG",)),  # someone moving: where to is the place
+        ("aussie lib tech relocating to the states", ("US",)),
     ],
 )
 def test_words_that_name_a_place_are_places(query: str, places: tuple[str, ...]) -> None:
@@ -442,3 +446,12 @@ def test_the_fields_words_in_french_lead_to_quebecs_credential() -> None:
     found, notes, code = ids("bibliotechnicienne quebec")
     assert (code, notes) == (0, "")
     assert found[0] == "qc-dec-documentation"
+
+
+def test_asking_whether_a_credential_is_still_required_shows_the_discontinued_one_with_its_verdict() -> None:
+    run = cli(
+        "search", "do", "texas", "county", "librarians", "still", "need", "state", "certification", "--limit", "1"
+    )
+    assert (run.code, run.err) == (0, "note: showing 1 of 6 matches; use --limit 6 to see them all\n")
+    assert run.out.split("\t")[0] == "tx-county-librarian-cert"
+    assert run.out.rstrip("\n").split("\t")[-2] == "discontinued"

@@ -14,6 +14,7 @@ from tests.search.sets import (
     NATURAL_EIGHTH,
     NATURAL_ELEVENTH,
     NATURAL_FIFTH,
+    NATURAL_FOURTEENTH,
     NATURAL_FOURTH,
     NATURAL_HELD_OUT,
     NATURAL_NINTH,
@@ -21,7 +22,9 @@ from tests.search.sets import (
     NATURAL_SIXTH,
     NATURAL_TENTH,
     NATURAL_THIRD,
+    NATURAL_THIRTEENTH,
     NATURAL_TUNING,
+    NATURAL_TWELFTH,
     TUNING,
     TUNING_1_1,
     UNSEEN,
@@ -40,7 +43,7 @@ FLOORS: dict[str, tuple[Sequence[tuple[str, Expected]], float, float]] = {
     "unseen": (UNSEEN, 0.90, 1.0),
     "unseen 1.1": (UNSEEN_BLIND, 0.90, 1.0),
     "natural tuning": (NATURAL_TUNING, 0.90, 0.95),
-    "natural held-out": (NATURAL_HELD_OUT, 0.87, 0.94),
+    "natural held-out": (NATURAL_HELD_OUT, 0.88, 0.94),
     "natural third": (NATURAL_THIRD, 0.94, 0.97),
     "natural fourth": (NATURAL_FOURTH, 0.90, 0.95),
     "natural fifth": (NATURAL_FIFTH, 0.95, 0.98),
@@ -50,12 +53,15 @@ FLOORS: dict[str, tuple[Sequence[tuple[str, Expected]], float, float]] = {
     "natural ninth": (NATURAL_NINTH, 0.95, 0.95),
     "natural tenth": (NATURAL_TENTH, 0.95, 0.95),
     "natural eleventh": (NATURAL_ELEVENTH, 0.90, 0.95),
+    "natural twelfth": (NATURAL_TWELFTH, 0.89, 0.95),
+    "natural thirteenth": (NATURAL_THIRTEENTH, 0.90, 0.95),
+    "natural fourteenth": (NATURAL_FOURTEENTH, 0.88, 0.98),
 }
 
 
-BOUNDED_FLOORS = {"natural held-out": (0.87, 0.92)}
-"""Where bounded retrieval keeps less: a query of the held-out set whose right answer is among the first three
-only when every match is scored (docs/relevance.md)."""
+BOUNDED_FLOORS = {"natural held-out": (0.87, 0.92), "natural fourteenth": (0.88, 0.96)}
+"""Where bounded retrieval keeps less: a query of each of these blind sets whose right answer is among the first
+three only when every match is scored (docs/relevance.md)."""
 
 
 @pytest.mark.parametrize("name", list(FLOORS))
@@ -68,10 +74,11 @@ def test_relevance_floors(name: str) -> None:
 
 
 def test_the_natural_sets_are_big_enough() -> None:
-    blind = (NATURAL_HELD_OUT, NATURAL_FIFTH)
+    blind = [NATURAL_HELD_OUT, NATURAL_FIFTH, NATURAL_FOURTEENTH]
     tuned = [NATURAL_TUNING, NATURAL_THIRD, NATURAL_FOURTH, NATURAL_SIXTH, NATURAL_SEVENTH, NATURAL_EIGHTH]
-    tuned += [NATURAL_NINTH, NATURAL_TENTH, NATURAL_ELEVENTH]
-    assert all(len(pairs) >= 55 for pairs in (*blind, *tuned))  # the eighth lost 18 it shared with older sets
+    tuned += [NATURAL_NINTH, NATURAL_TENTH, NATURAL_ELEVENTH, NATURAL_TWELFTH, NATURAL_THIRTEENTH]
+    assert all(len(pairs) >= 60 for pairs in (NATURAL_HELD_OUT, NATURAL_FIFTH, NATURAL_TUNING))  # issue 21's two
+    assert all(len(pairs) >= 50 for pairs in (*blind, *tuned))  # less what they shared with older sets
     tuned_on = {query for pairs in tuned for query, _ in pairs}
     for pairs in blind:  # a never-tuned set shares no query with a set tuned on (the tuned sets share a few
         assert not {query for query, _ in pairs} & tuned_on  # that people type alike: Dublin Core)
@@ -91,6 +98,9 @@ def test_the_natural_sets_are_big_enough() -> None:
         "natural ninth",
         "natural tenth",
         "natural eleventh",
+        "natural twelfth",
+        "natural thirteenth",
+        "natural fourteenth",
         "held-out",
     ],
 )

@@ -69,7 +69,7 @@ def parse(text: str) -> Query:
     words = folded.split()
     codes = _typed_codes(text)
     concepts: list[Concept] = []
-    named: list[tuple[tuple[str, ...], str, bool]] = []  # each place: its codes, its words, whether after `from`
+    named: list[tuple[tuple[str, ...], str, str]] = []  # each place: its codes, its words, the word before it
     education: str | None = None
     lacked = False
     filler: list[str] = []
@@ -79,8 +79,7 @@ def parse(text: str) -> Query:
             phrase = " ".join(words[i : i + size])
             meant = _place(phrase, codes)
             if meant:
-                origin = i > 0 and words[i - 1] == "from"
-                named.append((meant, codes[phrase][0] if phrase in codes else phrase, origin))
+                named.append((meant, codes[phrase][0] if phrase in codes else phrase, words[i - 1] if i else ""))
                 break
             if phrase in vocabulary.EDUCATION_HELD or phrase in vocabulary.EDUCATION_LACKED:
                 lacked = phrase in vocabulary.EDUCATION_LACKED
@@ -103,11 +102,20 @@ def parse(text: str) -> Query:
                 else:
                     concepts.append(Concept((phrase,)))
         i += size
-    if not all(origin for _, _, origin in named):  # moving from one place to another: where to is the place
-        named = [place for place in named if not place[2]]
+    named = _where_to(named, moving=any(word in vocabulary.MOVE_WORDS for word in words))
     found_places = list(dict.fromkeys(code for meant, _, _ in named for code in meant))
     place_words = tuple(typed for _, typed, _ in named)
     return Query(text, folded, tuple(concepts), tuple(found_places), place_words, education, lacked, tuple(filler))
+
+
+def _where_to(named: list[tuple[tuple[str, ...], str, str]], moving: bool) -> list[tuple[tuple[str, ...], str, str]]:
+    """The places that count when a query names several: someone moving goes to the place after `to`; a
+    place after `from` is where someone comes from, unless it is the only kind of place named."""
+    going = [place for place in named if moving and place[2] == "to"]
+    if going:
+        return going
+    staying = [place for place in named if place[2] != "from"]
+    return staying or named
 
 
 def _term(phrase: str) -> str | None:
@@ -123,7 +131,7 @@ def _term(phrase: str) -> str | None:
 def _place(phrase: str, codes: dict[str, tuple[str, tuple[str, ...]]]) -> tuple[str, ...]:
     """The codes a phrase names as a place: a place's name, a common word for it, or a code typed in capitals."""
     if phrase in vocabulary.PLACE_WORDS:
-        return (vocabulary.PLACE_WORDS[phrase],)
+        return tuple(vocabulary.PLACE_WORDS[phrase].split())
     if places.is_place_name(phrase):
         return places.parse(phrase)
     return codes[phrase][1] if phrase in codes else ()

@@ -225,6 +225,12 @@ TERMS: dict[str, str] = {
     "ceu": "continuing education",
     "ceus": "continuing education",
     "cpd": "continuing professional development cpd",
+    # letters after one's name: the credentials that give post-nominals
+    "letters after my name": "post nominals",
+    "letters after your name": "post nominals",
+    "letters after name": "post nominals",
+    "postnominals": "post nominals",
+    "post nominals": "post nominals",
     "professional development": "continuing education professional development",
     # the American Library Association awards none itself; ALA-APA, its allied body, does
     "american library association": "ala apa",
@@ -264,6 +270,8 @@ FILLER_PHRASES: tuple[str, ...] = (
     "what test do",
     "what exam do",
     "do i need",
+    "next year",
+    "this year",
     "i work at",
     "i work in",
     "i want to",
@@ -308,8 +316,8 @@ FILLER_WORDS = frozenset(
         *("employers", "employer", "first", "also", "just", "only", "really", "about", "into", "start"),
         *("usually", "typically", "normally", "generally", "commonly", "mostly", "actually", "currently"),
         *("whats", "difference", "between", "vs", "versus", "compare", "comparison", "better", "thing", "things"),
-        *("real", "legit", "legitimate", "exist", "exists"),  # asks whether it is real: REALITY_WORDS
-        *("moving", "move", "moved", "relocating", "relocate", "relocated"),  # where to is the place named
+        *("real", "legit", "legitimate", "exist", "exists", "still", "anymore", "nowadays"),  # REALITY_WORDS
+        *("moving", "move", "moved", "relocating", "relocate", "relocated"),  # MOVE_WORDS
         *("go", "goes", "going", "guy", "gal", "folks", "someone's", "somebody", "our", "we", "they", "their"),
         *("says", "say", "said", "mentions", "preferred", "ad", "ads", "posting", "worth", "worthwhile"),
         *("here", "now", "raise", "promotion", "promoted", "salary"),  # where one stands, what one hopes for
@@ -375,8 +383,11 @@ EDUCATION_LACKED: dict[str, str] = {
 """Phrases that say what education the person does not have, and the most they may have: a bound, not a
 level held, so what asks less is not behind what asks just that much."""
 
+MOVE_WORDS = frozenset(("moving", "move", "moved", "relocating", "relocate", "relocated"))
+"""Words of someone moving: a place after `to` is where they go, and the one that counts."""
+
 STATUS_WORDS = frozenset(("discontinued", "deprecated", "defunct", "retired", "unconfirmed", "fake", "scam"))
-REALITY_WORDS = frozenset(("real", "legit", "legitimate", "exist", "exists"))
+REALITY_WORDS = frozenset(("real", "legit", "legitimate", "exist", "exists", "still", "anymore", "nowadays"))
 """Words that ask for credentials no one awards (any longer), or whether one is real: a query with one does
 not put those no one awards last. The second are filler too (they are not looked for)."""
 
@@ -397,8 +408,9 @@ CA-NU: iqaluit
 GB-WLS: cardiff, swansea
 GB-SCT: edinburgh, glasgow
 GB-NIR: belfast
-GB-ENG: manchester, leeds, liverpool
+GB-ENG: london, manchester, leeds, liverpool
 IE: dublin, galway, limerick
+AU-NSW: sydney
 AU-VIC: melbourne
 AU-QLD: brisbane
 AU-WA: perth
@@ -422,7 +434,7 @@ US-GA: atlanta
 US-TN: nashville, memphis
 US-MI: detroit
 US-MN: minneapolis
-US-NV: las vegas
+US-NV: las vegas, vegas
 US-NM: albuquerque, santa fe
 US-KY: louisville
 US-MD: baltimore
@@ -446,7 +458,8 @@ US-OK: oklahoma city, tulsa
 US-VT: montpelier
 """
 """Capitals and big cities, read as their state or province. A name two places share is left out
-(portland, richmond, charleston, columbia, kansas city, birmingham, victoria, sydney, london)."""
+(portland, richmond, charleston, columbia, kansas city, birmingham, victoria), unless one is far the
+better known (london is England's, sydney Australia's)."""
 
 _NICKNAMES = """\
 US-AL: yellowhammer state, heart of dixie
@@ -500,13 +513,22 @@ US-WV: mountain state
 US-WI: badger state
 US-WY: equality state, cowboy state
 CA-SK: sask
+GB-NIR: ni, northern irish
+IE: republic of ireland, eire
+US: the states, stateside
 CA-NL: nfld
 CA-PE: pei
 CA-ON: ont
 AU: down under
+US-ME US-NH US-VT US-MA US-RI US-CT: new england
+US-OH US-IN US-IL US-MI US-WI US-MN US-IA US-MO US-ND US-SD US-NE US-KS: midwest, the midwest
+US-WA US-OR US-ID: pacific northwest
+CA-NS CA-NB CA-PE CA-NL: atlantic canada, maritimes, the maritimes
+CA-AB CA-SK CA-MB: prairies, the prairies
 """
-"""States' nicknames and the short forms people write for states and provinces, read as the place. A word
-that is also common English on its own (`sooner`, `badger`, `ill`, `miss`) counts only in its phrase."""
+"""States' nicknames, the short forms people write for places, and regions (several codes), read as the
+place. A word that is also common English on its own (`sooner`, `badger`, `ill`, `miss`) counts only in
+its phrase."""
 
 
 def _table(text: str) -> dict[str, str]:
