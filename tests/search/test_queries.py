@@ -455,3 +455,36 @@ def test_asking_whether_a_credential_is_still_required_shows_the_discontinued_on
     assert (run.code, run.err) == (0, "note: showing 1 of 6 matches; use --limit 6 to see them all\n")
     assert run.out.split("\t")[0] == "tx-county-librarian-cert"
     assert run.out.rstrip("\n").split("\t")[-2] == "discontinued"
+
+
+def test_asking_what_to_get_instead_puts_what_the_evidence_points_to_first() -> None:
+    """The CLT is a credential no one awards; its evidence points to LSSC. Asked what to get instead, LSSC
+    comes first and the CLT after it, where a query that only names the CLT would put the CLT first."""
+    query = "so the CLT from that article doesnt exist, what should a library tech get instead"
+    run = cli("search", query)
+    assert run.code == 0
+    assert [line.split("\t")[0] for line in run.out.splitlines()] == ["lssc", "clt"]
+    assert run.err == ""
+    named, _, _ = ids("the CLT from that article, what should a library tech get")
+    assert named[0] == "clt"
+
+
+def test_two_words_typed_without_their_space_are_read_as_two() -> None:
+    found, notes, code = ids("nationalboard cert school librarian")
+    assert (code, notes) == (0, "")
+    assert found[0] == "nbpts-library-media"
+
+
+def test_a_name_of_several_words_with_a_typo_still_names_the_credential_no_one_awards() -> None:
+    run = cli("search", "certifed", "academic", "library", "technician", "--limit", "1")
+    assert (run.code, run.err) == (0, "note: showing 1 of 6 matches; use --limit 6 to see them all\n")
+    assert run.out.split("\t")[0] == "calt"
+    assert run.out.rstrip("\n").split("\t")[-2] == "not-found"
+
+
+def test_words_shortened_as_on_a_phone_are_read() -> None:
+    assert parse("cataloging asst cert dont have mls").education == "bachelor"
+    assert [c.stands_for for c in parse("asst mgr").concepts] == [("assistant",), ("manager",)]
+    found, notes, code = ids("cataloging asst cert dont have mls")
+    assert (code, notes) == (0, "")
+    assert found[0] == "lssc"

@@ -13,12 +13,14 @@ from tests.search.sets import (
     HELD_OUT_BLIND,
     NATURAL_EIGHTH,
     NATURAL_ELEVENTH,
+    NATURAL_FIFTEENTH,
     NATURAL_FIFTH,
     NATURAL_FOURTEENTH,
     NATURAL_FOURTH,
     NATURAL_HELD_OUT,
     NATURAL_NINTH,
     NATURAL_SEVENTH,
+    NATURAL_SIXTEENTH,
     NATURAL_SIXTH,
     NATURAL_TENTH,
     NATURAL_THIRD,
@@ -56,6 +58,8 @@ FLOORS: dict[str, tuple[Sequence[tuple[str, Expected]], float, float]] = {
     "natural twelfth": (NATURAL_TWELFTH, 0.89, 0.95),
     "natural thirteenth": (NATURAL_THIRTEENTH, 0.90, 0.95),
     "natural fourteenth": (NATURAL_FOURTEENTH, 0.88, 0.98),
+    "natural fifteenth": (NATURAL_FIFTEENTH, 0.95, 0.95),
+    "natural sixteenth": (NATURAL_SIXTEENTH, 0.92, 0.95),
 }
 
 
@@ -77,6 +81,7 @@ def test_the_natural_sets_are_big_enough() -> None:
     blind = [NATURAL_HELD_OUT, NATURAL_FIFTH, NATURAL_FOURTEENTH]
     tuned = [NATURAL_TUNING, NATURAL_THIRD, NATURAL_FOURTH, NATURAL_SIXTH, NATURAL_SEVENTH, NATURAL_EIGHTH]
     tuned += [NATURAL_NINTH, NATURAL_TENTH, NATURAL_ELEVENTH, NATURAL_TWELFTH, NATURAL_THIRTEENTH]
+    tuned += [NATURAL_FIFTEENTH, NATURAL_SIXTEENTH]
     assert all(len(pairs) >= 60 for pairs in (NATURAL_HELD_OUT, NATURAL_FIFTH, NATURAL_TUNING))  # issue 21's two
     assert all(len(pairs) >= 50 for pairs in (*blind, *tuned))  # less what they shared with older sets
     tuned_on = {query for pairs in tuned for query, _ in pairs}
@@ -101,6 +106,8 @@ def test_the_natural_sets_are_big_enough() -> None:
         "natural twelfth",
         "natural thirteenth",
         "natural fourteenth",
+        "natural fifteenth",
+        "natural sixteenth",
         "held-out",
     ],
 )

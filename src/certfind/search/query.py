@@ -41,6 +41,11 @@ class Query(NamedTuple):
         return any(phrase in vocabulary.COST_WORDS for phrase in self.filler)
 
     @property
+    def asks_instead(self) -> bool:
+        """It asks what to get in place of a credential it names (`instead`, `alternatives`)."""
+        return any(word in vocabulary.INSTEAD_WORDS for word in self.filler)
+
+    @property
     def cities(self) -> tuple[str, ...]:
         """The cities it names, folded: read as their state or province, and looked for in the text too."""
         return tuple(typed for typed in self.place_words if typed in vocabulary.CITIES)

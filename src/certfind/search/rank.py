@@ -101,11 +101,15 @@ NEGATED_PENALTY = 10.0
 """A credential whose name has what the query says it is not (`non director`) comes after those that do not."""
 SPECIALTY_PENALTY = 5.0
 """A credential that can only be earned by holding another one (a specialty) comes after it for the same words."""
+NAME_TYPO_RATIO = 95.0
+"""How alike (rapidfuzz's ratio) a run of the query's words and a name of several words must be to name it:
+one typo in a name of twenty letters or more (`certifed academic library technician`)."""
 NAMED_BONUS = 15.0
 """A credential the query names within other words is what it asks about, and gains this: by its acronym or a
 one-word alias (`job ad says LSSC preferred`), or, when no one awards it, by any of its names or the names
 the evidence refutes (`is the ALA certified library technician real`), which also keeps it from being put
-last."""
+last. A query that asks what to get instead (`CLT doesn't exist, what instead`) lifts what the evidence
+points to in its place, and not the credential named."""
 
 
 class Hit(NamedTuple):
@@ -203,11 +207,25 @@ class Searcher:
         found[family] = max(found.get(family, 0.0), STEM_SIMILARITY)
         return found
 
+    def split(self, word: str) -> tuple[str, ...]:
+        """A word typed without its space (`nationalboard`): the two words the catalog knows it is made of,
+        each of three letters or more; else the word itself (`non` joined to a word is a negation)."""
+        if len(word) < 6 or word in self.known or word.startswith("non") or not fuzzy_word(word):
+            return (word,)
+        for i in range(3, len(word) - 2):
+            if word[:i] in self.known and word[i:] in self.known:
+                return (word[:i], word[i:])
+        return (word,)
+
     def _concepts(self, query: Query) -> list[_Concept]:
+        concepts = [
+            c if c.stands_for or c.uncovered or len(c.words) > 1 else c._replace(words=self.split(c.words[0]))
+            for c in query.concepts
+        ]
         wanted = {
             # the user's own words of a vocabulary phrase count as typed (the phrase says what they mean)
             c: ([self.keys(w, loose=not c.stands_for) for w in c.words], [self.keys(w) for w in c.stands_for])
-            for c in query.concepts
+            for c in concepts
         }
         every_key = {key for own, other in wanted.values() for keys in (*own, *other) for key in keys}
         entries_of = self.store.entry_counts(every_key)
@@ -292,38 +310,63 @@ class Searcher:
     ) -> list[tuple[float, Hit]]:
         """Each candidate's score and hit, but those below FLOOR (unless named)."""
         flags = self.store.flags
-        total = sum(c.weight for c in concepts)
         asks_unreal = any(word in STATUS_WORDS for c in concepts for word in c.concept.words) or any(
             word in REALITY_WORDS for word in query.filler
         )
         cities = [city.split() for city in query.cities]
+        scored = [(c.entry, self._score(c.entry, c.terms, concepts, query, negated, cities)) for c in candidates]
+        unreal_ones = {entry.n for entry, _ in scored if flags[entry.n] & UNREAL_FLAG and entry.n not in named}
+        # named within the query's words: by any of its names when no one awards it, else by its acronym
+        within = {entry.n for entry, _ in scored if _named_in(entry.cert, query.folded, entry.n in unreal_ones)}
+        instead_of: set[str] = set()  # asked what to get instead: what the evidence points to for those named
+        replaced = 0.0
+        if query.asks_instead and within:
+            instead_of = {
+                alt for entry, _ in scored if entry.n in within for alt in entry.cert.verification.alternatives
+            }
+            replaced = max(score for entry, score in scored if entry.n in within)
         ranked: list[tuple[float, Hit]] = []
-        for entry, fields in candidates:
-            if concepts:
-                score = sum(c.weight * _concept_match(c, fields) for c in concepts) / total
-                score += self._bonus(entry.cert, concepts, query)
-            else:  # only a place: what is awarded there, then what can be earned there
-                score = EXACT if _tied(entry.cert, query.places) else PLACE_ONLY
-            elsewhere = bool(query.places) and not _available(entry.cert, query.places)
-            local = bool(query.places) and _awarded_in(entry.cert, query.places)
-            if local:
-                score += PLACE_BONUS
-            if any(all(word in terms for word in city) for city in cities for terms in fields):
-                score += CITY_BONUS
-            if not query.places and any("-" in code for code in entry.cert.region):
-                score -= LOCAL_PENALTY
-            if any(word in fields[NAME] or stem_key(word) in fields[NAME] for word in negated):
-                score -= NEGATED_PENALTY
-            unreal = bool(flags[entry.n] & UNREAL_FLAG) and entry.n not in named
-            if _named_in(entry.cert, query.folded, every_name=unreal):
+        for entry, base in scored:
+            score, unreal = base, entry.n in unreal_ones
+            if entry.cert.id in instead_of:  # it stands in for what the query names
+                score = max(base, replaced) + NAMED_BONUS
+            elif entry.n in within and not instead_of:
                 score += NAMED_BONUS
                 unreal = False
             if score < FLOOR and entry.n not in named:
                 continue
             unreal = unreal and not asks_unreal
+            elsewhere = bool(query.places) and not _available(entry.cert, query.places)
+            local = bool(query.places) and _awarded_in(entry.cert, query.places)
             shown = round(max(0.0, min(score, EXACT)), 1)
             ranked.append((score, Hit(entry.n, shown, unreal, elsewhere, round(score, 1), local)))
         return ranked
+
+    def _score(
+        self,
+        entry: Entry,
+        fields: list[set[str]],
+        concepts: list[_Concept],
+        query: Query,
+        negated: tuple[str, ...],
+        cities: list[list[str]],
+    ) -> float:
+        """A candidate's score by its words, its places, the city named and what the query says it is not."""
+        if concepts:
+            total = sum(c.weight for c in concepts)
+            score = sum(c.weight * _concept_match(c, fields) for c in concepts) / total
+            score += self._bonus(entry.cert, concepts, query)
+        else:  # only a place: what is awarded there, then what can be earned there
+            score = EXACT if _tied(entry.cert, query.places) else PLACE_ONLY
+        if query.places and _awarded_in(entry.cert, query.places):
+            score += PLACE_BONUS
+        if any(all(word in terms for word in city) for city in cities for terms in fields):
+            score += CITY_BONUS
+        if not query.places and any("-" in code for code in entry.cert.region):
+            score -= LOCAL_PENALTY
+        if any(word in fields[NAME] or stem_key(word) in fields[NAME] for word in negated):
+            score -= NEGATED_PENALTY
+        return score
 
     def _kept(self, scores: list[tuple[float, Hit]], named: set[int]) -> list[Hit]:
         """The hits best first, without those far below the best (unless named)."""
@@ -398,14 +441,27 @@ def _generic(concept: Concept) -> bool:
 def _named_in(cert: Certification, folded: str, every_name: bool) -> bool:
     """Whether the query names the entry within other words: its acronym or a one-word alias stands whole in
     it (at least three letters, and not a word the vocabulary reads otherwise, such as `lit` or `para`), or,
-    with `every_name`, any of its names, aliases or claimed names."""
+    with `every_name`, any of its names, aliases or claimed names, a name of several words with a typo too
+    (NAME_TYPO_RATIO)."""
     padded = f" {folded} "
-    if every_name:
-        names = [fold(name) for name in (cert.name, cert.acronym, *cert.aliases, *cert.verification.claimed_names)]
-    else:
+    if not every_name:
         codes = (fold(name) for name in (cert.acronym, *cert.aliases) if name and " " not in name.strip())
-        names = [code for code in codes if len(code) >= 3 and code not in TERMS]
-    return any(f" {name} " in padded for name in names if name)
+        return any(f" {code} " in padded for code in codes if len(code) >= 3 and code not in TERMS)
+    names = [
+        name for name in map(fold, (cert.name, cert.acronym, *cert.aliases, *cert.verification.claimed_names)) if name
+    ]
+    if any(f" {name} " in padded for name in names):
+        return True
+    from rapidfuzz import fuzz  # noqa: PLC0415 - rapidfuzz loads only when a word may be a typo (docs/performance.md)
+
+    words = folded.split()
+    for name in names:
+        size = len(name.split())
+        if size >= 2 and any(
+            fuzz.ratio(name, " ".join(words[i : i + size])) >= NAME_TYPO_RATIO for i in range(len(words) - size + 1)
+        ):
+            return True
+    return False
 
 
 def _negated(unmatched: Iterable[_Concept]) -> tuple[str, ...]:

@@ -197,6 +197,12 @@ TERMS: dict[str, str] = {
     "technicienne en documentation": "documentation library technician",
     "archiviste": "archivist archives",
     "gestion documentaire": "records management documentation",
+    # words shortened as people type them on a phone
+    "asst": "assistant",
+    "assts": "assistant",
+    "mgr": "manager",
+    "mgmt": "management",
+    "dept": "department",
     # Australian qualifications by their level, as people shorten them
     "cert iv": "certificate iv",
     "cert 4": "certificate iv",
@@ -323,7 +329,10 @@ FILLER_WORDS = frozenset(
         *("here", "now", "raise", "promotion", "promoted", "salary"),  # where one stands, what one hopes for
         # what every entry says something about: `show` tells it for the credential found
         *("renewal", "renew", "renewing", "recertification", "cost", "costs", "fee", "fees", "price", "prices"),
-        *("requirements", "requirement", "eligibility", "eligible", "info", "details"),
+        *("requirements", "requirement", "eligibility", "eligible", "info", "details", "nonmember", "nonmembers"),
+        *("u", "ur", "pls", "plz", "thx", "im", "ive", "id"),  # text-speak
+        *("so", "doesnt", "isnt", "arent", "wasnt", "didnt", "cant", "wont", "then", "like"),
+        *("instead", "alternative", "alternatives", "rather"),  # INSTEAD_WORDS
     )
 )
 """Single words that say nothing about which credential is meant (IT support is `it`: never dropped)."""
@@ -360,6 +369,11 @@ EDUCATION_LACKED: dict[str, str] = {
     "dont have a degree": "high-school",
     "do not have a degree": "high-school",
     "dont have a college degree": "high-school",
+    "dont have an mls": "bachelor",
+    "dont have mls": "bachelor",
+    "dont have a mls": "bachelor",
+    "dont have an mlis": "bachelor",
+    "dont have a masters": "bachelor",
     "no college": "high-school",
     "no masters": "bachelor",
     "no masters required": "bachelor",
@@ -383,6 +397,9 @@ EDUCATION_LACKED: dict[str, str] = {
 """Phrases that say what education the person does not have, and the most they may have: a bound, not a
 level held, so what asks less is not behind what asks just that much."""
 
+INSTEAD_WORDS = frozenset(("instead", "alternative", "alternatives", "rather"))
+"""Words that ask what to get in place of the credential the query names: what the evidence points to
+instead comes first, not the credential named."""
 MOVE_WORDS = frozenset(("moving", "move", "moved", "relocating", "relocate", "relocated"))
 """Words of someone moving: a place after `to` is where they go, and the one that counts."""
 
