@@ -452,16 +452,17 @@ def _named_in(cert: Certification, folded: str, every_name: bool) -> bool:
     ]
     if any(f" {name} " in padded for name in names):
         return True
+    words = folded.split()
+    long_names = [(name, len(name.split())) for name in names if 2 <= len(name.split()) <= len(words)]
+    if not long_names:  # a query shorter than every long name: rapidfuzz need not load
+        return False
     from rapidfuzz import fuzz  # noqa: PLC0415 - rapidfuzz loads only when a word may be a typo (docs/performance.md)
 
-    words = folded.split()
-    for name in names:
-        size = len(name.split())
-        if size >= 2 and any(
-            fuzz.ratio(name, " ".join(words[i : i + size])) >= NAME_TYPO_RATIO for i in range(len(words) - size + 1)
-        ):
-            return True
-    return False
+    return any(
+        fuzz.ratio(name, " ".join(words[i : i + size])) >= NAME_TYPO_RATIO
+        for name, size in long_names
+        for i in range(len(words) - size + 1)
+    )
 
 
 def _negated(unmatched: Iterable[_Concept]) -> tuple[str, ...]:
