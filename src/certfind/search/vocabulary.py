@@ -310,6 +310,17 @@ COST_WORDS = frozenset(
 """Words that ask which costs least: no entry's text says it, so they are left out of the match, and search
 says how to order by cost instead (--sort cost, --max-cost)."""
 
+INSTEAD_WORDS = frozenset(("instead", "alternative", "alternatives", "rather"))
+"""Words that ask what to get in place of the credential the query names: what the evidence points to
+instead comes first, not the credential named."""
+MOVE_WORDS = frozenset(("moving", "move", "moved", "relocating", "relocate", "relocated"))
+"""Words of someone moving: a place after `to` is where they go, and the one that counts."""
+
+STATUS_WORDS = frozenset(("discontinued", "deprecated", "defunct", "retired", "unconfirmed", "fake", "scam"))
+REALITY_WORDS = frozenset(("real", "legit", "legitimate", "exist", "exists", "still", "anymore", "nowadays"))
+"""Words that ask for credentials no one awards (any longer), or whether one is real: a query with one does
+not put those no one awards last. The second are filler too (they are not looked for)."""
+
 FILLER_WORDS = frozenset(
     (
         *("a", "an", "the", "of", "for", "in", "on", "to", "with", "by", "or", "and", "at", "as", "from"),
@@ -322,8 +333,6 @@ FILLER_WORDS = frozenset(
         *("employers", "employer", "first", "also", "just", "only", "really", "about", "into", "start"),
         *("usually", "typically", "normally", "generally", "commonly", "mostly", "actually", "currently"),
         *("whats", "difference", "between", "vs", "versus", "compare", "comparison", "better", "thing", "things"),
-        *("real", "legit", "legitimate", "exist", "exists", "still", "anymore", "nowadays"),  # REALITY_WORDS
-        *("moving", "move", "moved", "relocating", "relocate", "relocated"),  # MOVE_WORDS
         *("go", "goes", "going", "guy", "gal", "folks", "someone's", "somebody", "our", "we", "they", "their"),
         *("says", "say", "said", "mentions", "preferred", "ad", "ads", "posting", "worth", "worthwhile"),
         *("here", "now", "raise", "promotion", "promoted", "salary"),  # where one stands, what one hopes for
@@ -332,7 +341,9 @@ FILLER_WORDS = frozenset(
         *("requirements", "requirement", "eligibility", "eligible", "info", "details", "nonmember", "nonmembers"),
         *("u", "ur", "pls", "plz", "thx", "im", "ive", "id"),  # text-speak
         *("so", "doesnt", "isnt", "arent", "wasnt", "didnt", "cant", "wont", "then", "like"),
-        *("instead", "alternative", "alternatives", "rather"),  # INSTEAD_WORDS
+        *REALITY_WORDS,  # they ask whether a credential is real, not which
+        *MOVE_WORDS,  # where someone goes is the place named
+        *INSTEAD_WORDS,  # what to get in place of the one named
     )
 )
 """Single words that say nothing about which credential is meant (IT support is `it`: never dropped)."""
@@ -396,17 +407,6 @@ EDUCATION_LACKED: dict[str, str] = {
 }
 """Phrases that say what education the person does not have, and the most they may have: a bound, not a
 level held, so what asks less is not behind what asks just that much."""
-
-INSTEAD_WORDS = frozenset(("instead", "alternative", "alternatives", "rather"))
-"""Words that ask what to get in place of the credential the query names: what the evidence points to
-instead comes first, not the credential named."""
-MOVE_WORDS = frozenset(("moving", "move", "moved", "relocating", "relocate", "relocated"))
-"""Words of someone moving: a place after `to` is where they go, and the one that counts."""
-
-STATUS_WORDS = frozenset(("discontinued", "deprecated", "defunct", "retired", "unconfirmed", "fake", "scam"))
-REALITY_WORDS = frozenset(("real", "legit", "legitimate", "exist", "exists", "still", "anymore", "nowadays"))
-"""Words that ask for credentials no one awards (any longer), or whether one is real: a query with one does
-not put those no one awards last. The second are filler too (they are not looked for)."""
 
 _CITIES = """\
 CA-ON: toronto, ottawa, hamilton, mississauga
