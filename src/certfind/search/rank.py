@@ -168,6 +168,15 @@ class _Concept(NamedTuple):
         return sum(known) / len(known) if known else 0.0
 
 
+class _Asked(NamedTuple):
+    """What a query asks for, worked out once per search for scoring each candidate."""
+
+    concepts: list[_Concept]
+    total: float  # the concepts' weights together
+    negated: tuple[str, ...]  # what the query says the credential is not (`non director`)
+    cities: list[list[str]]  # the words of each city it names
+
+
 class Searcher:
     """Ranks the entries of one store against queries."""
 
@@ -313,20 +322,24 @@ class Searcher:
         asks_unreal = any(word in STATUS_WORDS for c in concepts for word in c.concept.words) or any(
             word in REALITY_WORDS for word in query.filler
         )
-        cities = [city.split() for city in query.cities]
-        scored = [(c.entry, self._score(c.entry, c.terms, concepts, query, negated, cities)) for c in candidates]
-        unreal_ones = {entry.n for entry, _ in scored if flags[entry.n] & UNREAL_FLAG and entry.n not in named}
+        asked = _Asked(concepts, sum(c.weight for c in concepts), negated, [city.split() for city in query.cities])
+        # each candidate, whether it is awarded in the very place named, and its score
+        scored: list[tuple[Entry, bool, float]] = []
+        for c in candidates:
+            local = bool(query.places) and _awarded_in(c.entry.cert, query.places)
+            scored.append((c.entry, local, self._score(c.entry, c.terms, query, asked, local)))
+        unreal_ones = {entry.n for entry, _, _ in scored if flags[entry.n] & UNREAL_FLAG and entry.n not in named}
         # named within the query's words: by any of its names when no one awards it, else by its acronym
-        within = {entry.n for entry, _ in scored if _named_in(entry.cert, query.folded, entry.n in unreal_ones)}
+        within = {entry.n for entry, _, _ in scored if _named_in(entry.cert, query.folded, entry.n in unreal_ones)}
         instead_of: set[str] = set()  # asked what to get instead: what the evidence points to for those named
         replaced = 0.0
         if query.asks_instead and within:
             instead_of = {
-                alt for entry, _ in scored if entry.n in within for alt in entry.cert.verification.alternatives
+                alt for entry, _, _ in scored if entry.n in within for alt in entry.cert.verification.alternatives
             }
-            replaced = max(score for entry, score in scored if entry.n in within)
+            replaced = max(score for entry, _, score in scored if entry.n in within)
         ranked: list[tuple[float, Hit]] = []
-        for entry, base in scored:
+        for entry, local, base in scored:
             score, unreal = base, entry.n in unreal_ones
             if entry.cert.id in instead_of:  # it stands in for what the query names
                 score = max(base, replaced) + NAMED_BONUS
@@ -337,34 +350,25 @@ class Searcher:
                 continue
             unreal = unreal and not asks_unreal
             elsewhere = bool(query.places) and not _available(entry.cert, query.places)
-            local = bool(query.places) and _awarded_in(entry.cert, query.places)
             shown = round(max(0.0, min(score, EXACT)), 1)
             ranked.append((score, Hit(entry.n, shown, unreal, elsewhere, round(score, 1), local)))
         return ranked
 
-    def _score(
-        self,
-        entry: Entry,
-        fields: list[set[str]],
-        concepts: list[_Concept],
-        query: Query,
-        negated: tuple[str, ...],
-        cities: list[list[str]],
-    ) -> float:
-        """A candidate's score by its words, its places, the city named and what the query says it is not."""
-        if concepts:
-            total = sum(c.weight for c in concepts)
-            score = sum(c.weight * _concept_match(c, fields) for c in concepts) / total
-            score += self._bonus(entry.cert, concepts, query)
+    def _score(self, entry: Entry, fields: list[set[str]], query: Query, asked: _Asked, local: bool) -> float:
+        """A candidate's score by its words, its places (`local`: awarded in the very place named), the city
+        named and what the query says it is not."""
+        if asked.concepts:
+            score = sum(c.weight * _concept_match(c, fields) for c in asked.concepts) / asked.total
+            score += self._bonus(entry.cert, asked.concepts, query)
         else:  # only a place: what is awarded there, then what can be earned there
             score = EXACT if _tied(entry.cert, query.places) else PLACE_ONLY
-        if query.places and _awarded_in(entry.cert, query.places):
+        if local:
             score += PLACE_BONUS
-        if any(all(word in terms for word in city) for city in cities for terms in fields):
+        if any(all(word in terms for word in city) for city in asked.cities for terms in fields):
             score += CITY_BONUS
         if not query.places and any("-" in code for code in entry.cert.region):
             score -= LOCAL_PENALTY
-        if any(word in fields[NAME] or stem_key(word) in fields[NAME] for word in negated):
+        if any(word in fields[NAME] or stem_key(word) in fields[NAME] for word in asked.negated):
             score -= NEGATED_PENALTY
         return score
 
