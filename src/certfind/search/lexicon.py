@@ -138,8 +138,8 @@ def entry_index(cert: Certification) -> tuple[list[set[str]], list[tuple[str, in
         set(" ".join([ident, name, acronym, *aliases]).split()),
         set(folded_words(" ".join(topics))),  # one fold per field: a space never joins two words
         set(folded_words(cert.issuer)),
-        set(folded_words(" ".join([cert.summary, *cert.eligibility]))),
-        set(" ".join(claimed).split()),
+        set(folded_words(" ".join([cert.summary, *cert.eligibility, *(route.note for route in cert.requirements)]))),
+        set(" ".join(claimed).split()) | set(folded_words(cert.verification.claimed)),  # what the article claims
         set(folded_words(" ".join(context))),
     ]
     named = [

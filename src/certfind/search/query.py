@@ -5,6 +5,7 @@ import re
 from typing import NamedTuple
 
 from certfind import places
+from certfind.model import EDUCATION
 from certfind.search import vocabulary
 from certfind.search.lexicon import fold
 
@@ -51,6 +52,12 @@ class Query(NamedTuple):
         return tuple(typed for typed in self.place_words if typed in vocabulary.CITIES)
 
 
+_CONTRACTION = re.compile(r"n['’]t\b", re.IGNORECASE)
+"""`don't` is read as `dont` (the word people type without the apostrophe), not as `don` and `t`."""
+
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b", re.IGNORECASE)
+"""`teacher's aide` is read as `teacher aide`, not `teacher`, `s` and `aide`."""
+
 _CODE = re.compile(r"\b[A-Z]{2}(?:-[A-Z0-9]{1,3})?\b")
 
 
@@ -70,7 +77,7 @@ def _typed_codes(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
 
 def parse(text: str) -> Query:
     """Read a query: phrases of the vocabulary and place names first (longest first), then single words."""
-    folded = fold(text)
+    folded = fold(_POSSESSIVE.sub("", _CONTRACTION.sub("nt", text)))
     words = folded.split()
     codes = _typed_codes(text)
     concepts: list[Concept] = []
@@ -80,15 +87,24 @@ def parse(text: str) -> Query:
     filler: list[str] = []
     i = 0
     while i < len(words):
+        lacking = _education(words, i, lacks=True)
+        found = lacking or _education(words, i, lacks=False)
+        if found:  # the education the person has or lacks is a requirement, before any phrase it may also be
+            size, education = found
+            lacked = lacking is not None
+            filler.append(" ".join(words[i : i + size]))
+            if lacking and {"mls", "mlis"} & set(words[i : i + size]):  # and what is meant for staff without one
+                concepts.append(Concept((vocabulary.NON_MLS,)))
+            i += size
+            continue
         for size in range(min(MAX_PHRASE, len(words) - i), 0, -1):
             phrase = " ".join(words[i : i + size])
             meant = _place(phrase, codes)
             if meant:
                 named.append((meant, codes[phrase][0] if phrase in codes else phrase, words[i - 1] if i else ""))
                 break
-            if phrase in vocabulary.EDUCATION_HELD or phrase in vocabulary.EDUCATION_LACKED:
-                lacked = phrase in vocabulary.EDUCATION_LACKED
-                education = vocabulary.EDUCATION_LACKED[phrase] if lacked else vocabulary.EDUCATION_HELD[phrase]
+            if phrase in vocabulary.EDUCATION_HELD:
+                education, lacked = vocabulary.EDUCATION_HELD[phrase], False
                 filler.append(phrase)
                 break
             if phrase in vocabulary.FILLER_PHRASES or phrase in vocabulary.COST_WORDS:
@@ -102,7 +118,7 @@ def parse(text: str) -> Query:
                 concepts.append(Concept(tuple(words[i : i + size]), tuple(vocabulary.TERMS[term].split())))
                 break
             if size == 1:
-                if phrase in vocabulary.FILLER_WORDS or len(phrase) == 1:
+                if phrase in vocabulary.FILLER_WORDS or len(phrase) == 1 or _pronoun(words, i):
                     filler.append(phrase)
                 else:
                     concepts.append(Concept((phrase,)))
@@ -111,6 +127,37 @@ def parse(text: str) -> Query:
     found_places = list(dict.fromkeys(code for meant, _, _ in named for code in meant))
     place_words = tuple(typed for _, typed, _ in named)
     return Query(text, folded, tuple(concepts), tuple(found_places), place_words, education, lacked, tuple(filler))
+
+
+def _education(words: list[str], i: int, *, lacks: bool) -> tuple[int, str] | None:
+    """The education the words from `i` say the person lacks (`without a college degree`, `never went to
+    college`, `w/o mls`) or, with `lacks` false, has (`with an MLIS`): how many words say it, and the level
+    (for what is lacked, the most the person may have)."""
+    levels = vocabulary.LACKED_EDUCATION if lacks else vocabulary.HELD_EDUCATION
+    if lacks and words[i].startswith("non") and words[i][3:] in levels:  # `non-MLS` is one word
+        return 1, levels[words[i][3:]]
+    if lacks:
+        start = i + 2 if words[i : i + 2] == ["w", "o"] else i + 1 if words[i] in vocabulary.LACKING_WORDS else i
+    else:
+        start = i + 1 if words[i] in vocabulary.HOLDING_WORDS else i
+    if start == i:
+        return None
+    gap = vocabulary.LACKING_GAP if lacks else vocabulary.HOLDING_GAP
+    level, end = None, start
+    for j in range(start, min(start + MAX_PHRASE, len(words))):
+        word = words[j]
+        if word in levels:
+            if level is None or EDUCATION.index(levels[word]) > EDUCATION.index(level):
+                level = levels[word]  # a graduate degree says more than `degree` beside it
+            end = j + 1
+        elif word not in gap:
+            break
+    return (end - i, level) if level else None
+
+
+def _pronoun(words: list[str], i: int) -> bool:
+    """`it` as a pronoun (`how much does it cost`, `worth it`), not IT, the field."""
+    return words[i] == "it" and (i == len(words) - 1 or (i > 0 and words[i - 1] in vocabulary.IT_PRONOUN_AFTER))
 
 
 def _where_to(named: list[tuple[tuple[str, ...], str, str]], moving: bool) -> list[tuple[tuple[str, ...], str, str]]:

@@ -36,6 +36,7 @@ from typing import NamedTuple
 from certfind.model import EDUCATION, Certification, Entry
 from certfind.search.lexicon import (
     GENERIC,
+    ID,
     NAME,
     STEM,
     STOPWORDS,
@@ -164,7 +165,12 @@ class _Concept(NamedTuple):
 
     @property
     def weight(self) -> float:
+        """The average rarity of its words; for a phrase of the vocabulary, halfway from that to its rarest
+        word: the phrase names what the query is about (`circ clerk`), and the common words it stands for
+        (`library`) should not make it count for less than a rare word beside it (`small`)."""
         known = [w.weight for w in (*self.own, *self.stands_for) if w.weight > 0]
+        if self.stands_for and known:
+            return (max(known) + sum(known) / len(known)) / 2
         return sum(known) / len(known) if known else 0.0
 
 
@@ -289,7 +295,11 @@ class Searcher:
             ranked.update(c.entry.n for c in unreal_ones)
             seen = {c.entry.n for c in candidates}
             candidates += [c for c in unreal_ones if c.entry.n not in seen]
-        scores = self._scores(candidates, concepts, query, set(exact), negated)
+        named_in = self._named_within(candidates, query, set(exact))
+        alternatives = self._alternatives(candidates, query, named_in, set(exact), within)
+        ranked.update(c.entry.n for c in alternatives)  # what stands in for a credential named: it may share
+        candidates += alternatives  # no word with the query (`instead of the CPLT` finds LSSC)
+        scores = self._scores(candidates, concepts, query, set(exact), negated, named_in)
         scored = self._kept([sh for sh in scores if sh[1].entry in ranked], set(exact))
         tied = {c.entry.n for c in candidates if _tied(c.entry.cert, query.places)} if query.places else set()
         place_tied = any(h.entry in tied for h in scored)
@@ -300,6 +310,29 @@ class Searcher:
             total = len(exact) + sum(1 for h in self._kept(scores, set(exact)) if h.entry not in exact)
         decoded = tuple(c.entry for c in candidates)
         return Found(hits[:limit] if limit else hits, query, unmatched, unreal, place_tied, total, decoded)
+
+    def _named_within(self, candidates: Sequence[Candidate], query: Query, exact: set[int]) -> set[int]:
+        """The candidates the query names within other words: by any of their names when no one awards them,
+        else by their acronym (`_named_in`)."""
+        flags = self.store.flags
+        return {
+            c.entry.n
+            for c in candidates
+            if _named_in(c.entry.cert, query.folded, bool(flags[c.entry.n] & UNREAL_FLAG) and c.entry.n not in exact)
+        }
+
+    def _alternatives(
+        self, candidates: Sequence[Candidate], query: Query, named_in: set[int], exact: set[int], within: Within | None
+    ) -> list[Candidate]:
+        """What the evidence points to in place of the credentials named (`_pointed_to`) that are not
+        candidates already."""
+        have = {c.entry.cert.id for c in candidates}
+        named = [c.entry for c in candidates if c.entry.n in named_in or c.entry.n in exact]
+        wanted = [alt for alt in _pointed_to(named, query, self.store.flags) if alt not in have]
+        numbers = [n for alt in wanted for field, n in self.store.named(fold(alt)) if field == ID]
+        if within is not None:
+            numbers = self.store.within(numbers, within)
+        return [Candidate(entry, [set() for _ in COLUMNS]) for entry in self.store.entries(numbers)]
 
     def _exact(self, text: str, within: Within | None) -> list[int]:
         """Entries whose id, acronym, alias, name or a claimed name is the whole query."""
@@ -316,8 +349,10 @@ class Searcher:
         query: Query,
         named: set[int],
         negated: tuple[str, ...],
+        within: set[int],
     ) -> list[tuple[float, Hit]]:
-        """Each candidate's score and hit, but those below FLOOR (unless named)."""
+        """Each candidate's score and hit, but those below FLOOR (unless named exactly: `named`; `within`: named
+        within the query's words)."""
         flags = self.store.flags
         asks_unreal = any(word in STATUS_WORDS for c in concepts for word in c.concept.words) or any(
             word in REALITY_WORDS for word in query.filler
@@ -329,21 +364,23 @@ class Searcher:
             local = bool(query.places) and _awarded_in(c.entry.cert, query.places)
             scored.append((c.entry, local, self._score(c.entry, c.terms, query, asked, local)))
         unreal_ones = {entry.n for entry, _, _ in scored if flags[entry.n] & UNREAL_FLAG and entry.n not in named}
-        # named within the query's words: by any of its names when no one awards it, else by its acronym
-        within = {entry.n for entry, _, _ in scored if _named_in(entry.cert, query.folded, entry.n in unreal_ones)}
-        instead_of: set[str] = set()  # asked what to get instead: what the evidence points to for those named
-        replaced = 0.0
-        if query.asks_instead and within:
-            instead_of = {
-                alt for entry, _, _ in scored if entry.n in within for alt in entry.cert.verification.alternatives
-            }
-            replaced = max(score for entry, _, score in scored if entry.n in within)
+        # what the evidence points to for the credentials named: above them when the query asks what to get
+        # instead, else just below one no one awards (so that it is not shown alone)
+        named_ones = [entry for entry, _, _ in scored if entry.n in within or entry.n in named]
+        pointed = set(_pointed_to(named_ones, query, flags))
+        instead = query.asks_instead and bool(pointed)
+        pointed_from = [  # the named credential's score before the bonus it gains for being named
+            EXACT - (0.0 if instead else NAMED_BONUS) if entry.n in named else score
+            for entry, _, score in scored
+            if (entry.n in within or entry.n in named) and (instead or flags[entry.n] & UNREAL_FLAG)
+        ]
+        replaced = max(pointed_from, default=0.0) + (NAMED_BONUS if instead else 0.0)
         ranked: list[tuple[float, Hit]] = []
         for entry, local, base in scored:
             score, unreal = base, entry.n in unreal_ones
-            if entry.cert.id in instead_of:  # it stands in for what the query names
-                score = max(base, replaced) + NAMED_BONUS
-            elif entry.n in within and not instead_of:
+            if entry.cert.id in pointed:  # it stands in for what the query names
+                score = max(base, replaced)
+            elif entry.n in within and not instead:
                 score += NAMED_BONUS
                 unreal = False
             if score < FLOOR and entry.n not in named:
@@ -440,6 +477,19 @@ class Searcher:
 def _generic(concept: Concept) -> bool:
     """A word every entry is about (`certification`, `course`): alone, it says nothing of which is meant."""
     return not concept.stands_for and all(word in GENERIC for word in concept.words)
+
+
+def _pointed_to(named: Iterable[Entry], query: Query, flags: Sequence[int] | bytes) -> list[str]:
+    """The ids the evidence points to in place of the credentials a query names: for any of them when it asks
+    what to get instead, else for those no one awards (so that one is never shown alone)."""
+    return list(
+        dict.fromkeys(
+            alt
+            for entry in named
+            if query.asks_instead or flags[entry.n] & UNREAL_FLAG
+            for alt in entry.cert.verification.alternatives
+        )
+    )
 
 
 def _named_in(cert: Certification, folded: str, every_name: bool) -> bool:

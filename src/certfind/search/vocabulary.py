@@ -17,6 +17,7 @@ TERMS: dict[str, str] = {
     "clerk": "library support staff circulation",
     "circ": "circulation",
     "circulation desk": "circulation library support staff",
+    "circ desk": "circulation library support staff",
     "front desk": "circulation customer service",
     "desk staff": "circulation library support staff",
     "access services": "circulation access services",
@@ -42,6 +43,7 @@ TERMS: dict[str, str] = {
     "library paraprofessional": "paraprofessional library support staff",
     # technicians: the diplomas and LSSC
     "lib tech": "library technician",
+    "techo": "technician",  # Australian
     "library tech": "library technician",
     "technical assistant": "library technician technical services",
     "library technical assistant": "library technician",
@@ -58,6 +60,8 @@ TERMS: dict[str, str] = {
     "school librarian": "school librarian school library media",
     "teacher librarian": "teacher librarian school library media",
     "teaching assistant": "paraprofessional teaching assistant",
+    "teacher aide": "paraprofessional teaching assistant",
+    "teachers aide": "paraprofessional teaching assistant",
     # running a library
     "branch manager": "branch manager library director library management",
     "library director": "library director public library director",
@@ -108,6 +112,10 @@ TERMS: dict[str, str] = {
     "service desk": "service desk help desk",
     "desktop support": "desktop support hardware",
     "it support": "it help desk hardware",
+    "networking": "networking network+",
+    "subnetting": "networking network+",
+    "wifi": "wireless networking network+",
+    "wi fi": "wireless networking network+",
     "tech support": "technical support help desk",
     "computer repair": "hardware computer repair",
     "pc repair": "hardware computer repair",
@@ -165,6 +173,12 @@ TERMS: dict[str, str] = {
     "circuits": "circuits electronics",
     "multimeter": "electronics",
     "electronics repair": "electronics repair electronics technician",
+    "tv": "consumer electronics electronics repair",
+    "stereo": "consumer electronics electronics repair",
+    # CompTIA's certifications as people spell them out (`A+` is a word the index keeps)
+    "a plus": "a+",
+    "network plus": "network+",
+    "net plus": "network+",
     "programmable logic": "automation control systems",
     "plc programming": "automation control systems instrumentation",
     "instrumentation": "instrumentation automation control",
@@ -209,10 +223,6 @@ TERMS: dict[str, str] = {
     "cert iii": "certificate iii",
     "cert 3": "certificate iii",
     # staff without that degree
-    "without an mls": "nonmls",
-    "without a mls": "nonmls",
-    "no mls": "nonmls",
-    "nonmls": "nonmls",
     "non degreed": "nonmls library support staff",
     "dont have a library degree": "nonmls library support staff",
     "without a library degree": "nonmls library support staff",
@@ -263,6 +273,9 @@ UNCOVERED: frozenset[str] = frozenset(
 """Phrases of specialties the catalog has nothing for: a query that names one is told so."""
 
 FILLER_PHRASES: tuple[str, ...] = (
+    "how long",  # how long it takes, how much it costs: `show` tells
+    "how much",
+    "how many",
     "how do i become",
     "how to become",
     "how do i get",
@@ -317,7 +330,9 @@ MOVE_WORDS = frozenset(("moving", "move", "moved", "relocating", "relocate", "re
 """Words of someone moving: a place after `to` is where they go, and the one that counts."""
 
 STATUS_WORDS = frozenset(("discontinued", "deprecated", "defunct", "retired", "unconfirmed", "fake", "scam"))
-REALITY_WORDS = frozenset(("real", "legit", "legitimate", "exist", "exists", "still", "anymore", "nowadays"))
+REALITY_WORDS = frozenset(
+    ("real", "legit", "legitimate", "exist", "exists", "still", "anymore", "nowadays", "actually")
+)
 """Words that ask for credentials no one awards (any longer), or whether one is real: a query with one does
 not put those no one awards last. The second are filler too (they are not looked for)."""
 
@@ -325,20 +340,25 @@ FILLER_WORDS = frozenset(
     (
         *("a", "an", "the", "of", "for", "in", "on", "to", "with", "by", "or", "and", "at", "as", "from"),
         *("how", "what", "which", "where", "who", "why", "when", "do", "does", "did", "i", "im", "my", "me"),
-        *("can", "could", "should", "would", "will", "need", "needs", "want", "get", "getting", "become"),
+        *("can", "could", "should", "would", "will", "need", "needs", "want", "wants", "get", "getting", "become"),
         *("becoming", "is", "are", "be", "there", "any", "some", "best", "good", "find", "looking", "take"),
         *("takes", "have", "has", "pass", "earn", "doing", "work", "working", "job", "jobs", "career"),
         *("careers", "someone", "people", "person", "if", "dont", "don", "t", "s", "your", "you", "it's"),
         *("that", "this", "prove", "show", "am", "m", "toward", "towards", "count", "counts", "already"),
         *("employers", "employer", "first", "also", "just", "only", "really", "about", "into", "start"),
-        *("usually", "typically", "normally", "generally", "commonly", "mostly", "actually", "currently"),
+        *("usually", "typically", "normally", "generally", "commonly", "mostly", "currently"),
         *("whats", "difference", "between", "vs", "versus", "compare", "comparison", "better", "thing", "things"),
         *("go", "goes", "going", "guy", "gal", "folks", "someone's", "somebody", "our", "we", "they", "their"),
         *("says", "say", "said", "mentions", "preferred", "ad", "ads", "posting", "worth", "worthwhile"),
-        *("here", "now", "raise", "promotion", "promoted", "salary"),  # where one stands, what one hopes for
+        *("here", "now", "raise", "promotion", "promoted", "salary", "resume", "cv"),  # where one stands,
+        *("something", "anything", "much", "helps", "helping", "out"),  # what one hopes for; `how much`
         # what every entry says something about: `show` tells it for the credential found
         *("renewal", "renew", "renewing", "recertification", "cost", "costs", "fee", "fees", "price", "prices"),
         *("requirements", "requirement", "eligibility", "eligible", "info", "details", "nonmember", "nonmembers"),
+        *("member", "members"),  # who pays which price: `compare --member` tells it
+        *("required", "needed", "necessary"),  # `no masters required`: the education is the requirement
+        *("qualify", "qualifies", "yrs", "yr"),  # `which do i qualify for with 5 yrs`: `eligible` tells
+        *("prerequisite", "prerequisites", "prereq", "prereqs", "before", "apply", "applying"),  # `show` tells
         *("u", "ur", "pls", "plz", "thx", "im", "ive", "id"),  # text-speak
         *("so", "doesnt", "isnt", "arent", "wasnt", "didnt", "cant", "wont", "then", "like"),
         *REALITY_WORDS,  # they ask whether a credential is real, not which
@@ -346,7 +366,13 @@ FILLER_WORDS = frozenset(
         *INSTEAD_WORDS,  # what to get in place of the one named
     )
 )
-"""Single words that say nothing about which credential is meant (IT support is `it`: never dropped)."""
+"""Single words that say nothing about which credential is meant (IT support is `it`: dropped only where it
+is a pronoun, IT_PRONOUN_AFTER)."""
+
+IT_PRONOUN_AFTER = frozenset(
+    ("does", "do", "did", "is", "was", "get", "getting", "worth", "take", "takes", "pass", "renew", "need", "afford")
+)
+"""`it` after these words (`does it cost`, `is it worth it`), or last, is a pronoun, not information technology."""
 
 EDUCATION_HELD: dict[str, str] = {
     # what a person has: credentials that education just opens come first, then those asking less
@@ -362,51 +388,43 @@ EDUCATION_HELD: dict[str, str] = {
     "highschool diploma": "high-school",
     "with an associate degree": "associate",
     "associate degree": "associate",
-    "with a bachelors": "bachelor",
     "bachelors degree": "bachelor",
-    "already have an mls": "master",
-    "have an mls": "master",
-    "with an mls": "master",
-    "with a masters": "master",
 }
 """Phrases that say what education the person has, and that level: a requirement the catalog can check."""
 
-EDUCATION_LACKED: dict[str, str] = {
-    # what a person lacks, as the most they have: every credential that asks no more comes first alike
-    "without a degree": "high-school",
-    "without any degree": "high-school",
-    "without college": "high-school",
-    "no degree": "high-school",
-    "dont have a degree": "high-school",
-    "do not have a degree": "high-school",
-    "dont have a college degree": "high-school",
-    "dont have an mls": "bachelor",
-    "dont have mls": "bachelor",
-    "dont have a mls": "bachelor",
-    "dont have an mlis": "bachelor",
-    "dont have a masters": "bachelor",
-    "no college": "high-school",
-    "no masters": "bachelor",
-    "no masters required": "bachelor",
-    "without a masters": "bachelor",
-    "without a masters degree": "bachelor",
-    "no graduate degree": "bachelor",
-    "without mls": "bachelor",
-    "without an mls": "bachelor",
-    "without a mls": "bachelor",
-    "without mlis": "bachelor",
-    "without an mlis": "bachelor",
-    "no mls": "bachelor",
-    "no mlis": "bachelor",
-    "nonmls": "bachelor",
-    "w o mls": "bachelor",  # `w/o`
-    "w o an mls": "bachelor",
-    "w o a masters": "bachelor",
-    "w o a degree": "high-school",
-    "w o degree": "high-school",
+LACKING_WORDS = frozenset(("without", "no", "non", "never", "dont", "didnt", "havent", "hasnt", "lack", "lacking"))
+"""Words that say the person lacks the education named after them (and `w/o`, which folds to two words)."""
+
+LACKED_EDUCATION: dict[str, str] = {
+    # an education named after a lacking word, and the most someone without it may have: a bound, not a
+    # level held, so every credential that asks no more comes first alike
+    **dict.fromkeys(("degree", "degrees", "college", "university", "uni", "bachelors", "bachelor"), "high-school"),
+    **dict.fromkeys(("mls", "mlis", "masters", "master", "graduate", "postgraduate"), "bachelor"),
 }
-"""Phrases that say what education the person does not have, and the most they may have: a bound, not a
-level held, so what asks less is not behind what asks just that much."""
+"""`without a college degree`, `never went to college`, `dont have mls`: the lacking word, at most
+LACKING_GAP words between, then the education (a graduate one says more than `degree` beside it)."""
+
+HOLDING_WORDS = frozenset(("with", "have", "has", "hold", "holding", "got", "earned", "completed", "finished"))
+"""Words that say the person has the education named after them (`with an MLIS`, `i have my mls`)."""
+
+HELD_EDUCATION: dict[str, str] = {
+    # an education named after a holding word, and its level: what it opens comes first
+    **dict.fromkeys(("mls", "mlis", "masters", "master"), "master"),
+    **dict.fromkeys(("bachelors", "bachelor"), "bachelor"),
+}
+"""`with an MLIS`, `have my masters`: a holding word, at most HOLDING_GAP words between, then the education."""
+
+HOLDING_GAP = frozenset(("a", "an", "my", "the", "already"))
+"""Words that may stand between a holding word and the education it names."""
+
+NON_MLS = "nonmls"
+"""What the catalog calls staff without a graduate library degree (its topic `non-mls`): a query that says
+the person lacks one looks for it too."""
+
+LACKING_GAP = frozenset(
+    ("a", "an", "any", "have", "had", "got", "get", "went", "go", "gone", "to", "finish", "finished")
+)
+"""Words that may stand between a lacking word and the education it names."""
 
 _CITIES = """\
 CA-ON: toronto, ottawa, hamilton, mississauga

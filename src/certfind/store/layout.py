@@ -12,7 +12,7 @@ from typing import NamedTuple, Protocol
 from certfind.errors import Problem
 from certfind.model import Certification, Record
 
-FORMAT = 15
+FORMAT = 16
 """The stored shape's version (see the module docstring); a store of any other is rebuilt.
 8: items are JSON with a CRC-32 (no compression); they carry `lookalike`; the build is `open_or_build`'s.
 9: search ranks in an FTS5 table of each field's words and their families; `word` counts their entries.
@@ -21,7 +21,9 @@ FORMAT = 15
 12: an unreal entry's `warning` names its alternatives, so that it stands on its own in every command.
 13: the name order ranks every real entry before those no one awards.
 14: an entry whose file gives no status is `unknown`, not `active`; the index folds `librarys` and `techs`.
-15: the index folds `lib` to `library`."""
+15: the index folds `lib` to `library`.
+16: the refuted field holds what an entry was said to be (its claim), not only the names it was given; the
+    summary field holds the notes of its requirements too."""
 FIELDS = 6  # search fields: search.lexicon.NAME, TOPIC, ISSUER, SUMMARY, REFUTED, CONTEXT
 TRUST_ORDER = ("confirmed", "differs", "unverified", "not-found")
 """Each entry's flags byte: its place in this order (between equal matches the better-verified entry
