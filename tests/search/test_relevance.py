@@ -32,6 +32,12 @@ FLOORS: dict[str, tuple[float, float]] = {
     "natural fourteenth": (0.94, 0.98),
     "natural fifteenth": (0.95, 0.95),
     "natural sixteenth": (0.92, 0.95),
+    "natural seventeenth": (0.95, 0.98),
+    "natural eighteenth": (0.95, 0.95),
+    "natural nineteenth": (0.95, 0.98),
+    "natural twentieth": (0.95, 0.98),
+    "natural twenty-first": (0.95, 0.98),
+    "natural twenty-second": (0.95, 0.98),
 }
 NATURAL = [name for name in SETS if name.startswith("natural ")]
 
