@@ -15,8 +15,7 @@ from certfind.store.layout import Indexer
 # Search fields, in the order of their weight: where a query word is found says how much it counts.
 # CONTEXT holds the names of an entry's places and the titles of its occupations: what it is near, not
 # what it is about.
-NAME, TOPIC, ISSUER, SUMMARY, REFUTED, CONTEXT = range(6)
-WEIGHTS = (1.0, 0.9, 0.75, 0.6, 0.35, 0.3)
+NAME, TOPIC, ISSUER, SUMMARY, REFUTED, CONTEXT = range(6)  # weighed by store.layout.WEIGHTS
 
 # Exact-name kinds, in the order `resolve` tries them.
 ID, ACRONYM, ALIAS, NAMED, CLAIMED = range(5)

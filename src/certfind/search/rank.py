@@ -40,7 +40,6 @@ from certfind.search.lexicon import (
     NAME,
     STEM,
     STOPWORDS,
-    WEIGHTS,
     fold,
     fuzzy_word,
     stem,
@@ -49,7 +48,7 @@ from certfind.search.lexicon import (
 from certfind.search.query import Concept, Query, parse
 from certfind.search.vocabulary import REALITY_WORDS, STATUS_WORDS, TERMS
 from certfind.store import Candidate, Store
-from certfind.store.layout import UNREAL_FLAG
+from certfind.store.layout import UNREAL_FLAG, WEIGHTS
 from certfind.store.queries import COLUMNS, Within
 
 EXACT = 100.0

@@ -25,6 +25,9 @@ FORMAT = 16
 16: the refuted field holds what an entry was said to be (its claim), not only the names it was given; the
     summary field holds the notes of its requirements too."""
 FIELDS = 6  # search fields: search.lexicon.NAME, TOPIC, ISSUER, SUMMARY, REFUTED, CONTEXT
+WEIGHTS = (1.0, 0.9, 0.75, 0.6, 0.35, 0.3)
+"""How much a word found in each search field counts, in that order: in FTS5's bm25 and in search's own
+score alike (the two must agree)."""
 TRUST_ORDER = ("confirmed", "differs", "unverified", "not-found")
 """Each entry's flags byte: its place in this order (between equal matches the better-verified entry
 comes first), plus UNREAL_FLAG when no one awards it (not found, or no longer awarded)."""

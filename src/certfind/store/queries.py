@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from certfind.model import VERIFICATIONS
-from certfind.store.layout import FIELDS
+from certfind.store.layout import FIELDS, WEIGHTS
 
 if TYPE_CHECKING:
     from certfind.filters import Filters
@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 Within = tuple[str, list[object]]
 """A query that selects entry numbers (`SELECT n FROM entry WHERE ...`), and its arguments."""
 
-WEIGHTS = (1.0, 0.9, 0.75, 0.6, 0.35, 0.3)
-"""bm25's weight for each field of entry_text: name, topics, issuer, summary, refuted names, context."""
 COLUMNS = ("name", "topics", "issuer", "summary", "refuted", "context")
 """entry_text's columns, in the order of WEIGHTS."""
 TERMS = ", ".join(f"entry_text.{column}" for column in COLUMNS)
