@@ -93,8 +93,8 @@ def parse(text: str) -> Query:
             size, education = found
             lacked = lacking is not None
             filler.append(" ".join(words[i : i + size]))
-            if lacking and {"mls", "mlis"} & set(words[i : i + size]):  # and what is meant for staff without one
-                concepts.append(Concept((vocabulary.NON_MLS,)))
+            if lacking and any(word in vocabulary.MLS_WORDS for word in words[i : i + size]):
+                concepts.append(Concept((vocabulary.NON_MLS,)))  # and what is meant for staff without an MLS
             i += size
             continue
         for size in range(min(MAX_PHRASE, len(words) - i), 0, -1):

@@ -294,19 +294,23 @@ class Searcher:
             ranked.update(c.entry.n for c in unreal_ones)
             seen = {c.entry.n for c in candidates}
             candidates += [c for c in unreal_ones if c.entry.n not in seen]
-        named_in = self._named_within(candidates, query, set(exact))
-        alternatives = self._alternatives(candidates, query, named_in, set(exact), within)
-        ranked.update(c.entry.n for c in alternatives)  # what stands in for a credential named: it may share
-        candidates += alternatives  # no word with the query (`instead of the CPLT` finds LSSC)
-        scores = self._scores(candidates, concepts, query, set(exact), negated, named_in)
-        scored = self._kept([sh for sh in scores if sh[1].entry in ranked], set(exact))
+        named = set(exact)
+        named_in = self._named_within(candidates, query, named)
+        every_named = named_in | named
+        pointed = _pointed_to([c.entry for c in candidates if c.entry.n in every_named], query, self.store.flags)
+        if pointed:  # what stands in for a credential named may share no word with the query: fetched by id
+            alternatives = self._alternatives(pointed, candidates, within)
+            ranked.update(c.entry.n for c in alternatives)
+            candidates += alternatives
+        scores = self._scores(candidates, concepts, query, named, negated, named_in, set(pointed))
+        scored = self._kept([sh for sh in scores if sh[1].entry in ranked], named)
         tied = {c.entry.n for c in candidates if _tied(c.entry.cert, query.places)} if query.places else set()
         place_tied = any(h.entry in tied for h in scored)
         hits = [*(Hit(n, EXACT, rank=2 * EXACT) for n in exact), *(h for h in scored if h.entry not in exact)]
         unreal = tuple(h.entry for h in hits if h.unreal)
         total = None
         if counted:  # every match was scored: how many there are in all, for a note when the limit cut them
-            total = len(exact) + sum(1 for h in self._kept(scores, set(exact)) if h.entry not in exact)
+            total = len(exact) + sum(1 for h in self._kept(scores, named) if h.entry not in named)
         decoded = tuple(c.entry for c in candidates)
         return Found(hits[:limit] if limit else hits, query, unmatched, unreal, place_tied, total, decoded)
 
@@ -321,13 +325,12 @@ class Searcher:
         }
 
     def _alternatives(
-        self, candidates: Sequence[Candidate], query: Query, named_in: set[int], exact: set[int], within: Within | None
+        self, pointed: list[str], candidates: Sequence[Candidate], within: Within | None
     ) -> list[Candidate]:
-        """What the evidence points to in place of the credentials named (`_pointed_to`) that are not
-        candidates already."""
+        """The credentials of `pointed` (ids the evidence points to: `_pointed_to`) that are not candidates
+        already."""
         have = {c.entry.cert.id for c in candidates}
-        named = [c.entry for c in candidates if c.entry.n in named_in or c.entry.n in exact]
-        wanted = [alt for alt in _pointed_to(named, query, self.store.flags) if alt not in have]
+        wanted = [alt for alt in pointed if alt not in have]
         numbers = [n for alt in wanted for field, n in self.store.named(fold(alt)) if field == ID]
         if within is not None:
             numbers = self.store.within(numbers, within)
@@ -349,9 +352,10 @@ class Searcher:
         named: set[int],
         negated: tuple[str, ...],
         within: set[int],
+        pointed: set[str],
     ) -> list[tuple[float, Hit]]:
         """Each candidate's score and hit, but those below FLOOR (unless named exactly: `named`; `within`: named
-        within the query's words)."""
+        within the query's words; `pointed`: the ids the evidence points to in place of those named)."""
         flags = self.store.flags
         asks_unreal = any(word in STATUS_WORDS for c in concepts for word in c.concept.words) or any(
             word in REALITY_WORDS for word in query.filler
@@ -365,8 +369,6 @@ class Searcher:
         unreal_ones = {entry.n for entry, _, _ in scored if flags[entry.n] & UNREAL_FLAG and entry.n not in named}
         # what the evidence points to for the credentials named: above them when the query asks what to get
         # instead, else just below one no one awards (so that it is not shown alone)
-        named_ones = [entry for entry, _, _ in scored if entry.n in within or entry.n in named]
-        pointed = set(_pointed_to(named_ones, query, flags))
         instead = query.asks_instead and bool(pointed)
         pointed_from = [  # the named credential's score before the bonus it gains for being named
             EXACT - (0.0 if instead else NAMED_BONUS) if entry.n in named else score
@@ -478,7 +480,7 @@ def _generic(concept: Concept) -> bool:
     return not concept.stands_for and all(word in GENERIC for word in concept.words)
 
 
-def _pointed_to(named: Iterable[Entry], query: Query, flags: Sequence[int] | bytes) -> list[str]:
+def _pointed_to(named: Iterable[Entry], query: Query, flags: bytes) -> list[str]:
     """The ids the evidence points to in place of the credentials a query names: for any of them when it asks
     what to get instead, else for those no one awards (so that one is never shown alone)."""
     return list(

@@ -395,11 +395,14 @@ EDUCATION_HELD: dict[str, str] = {
 LACKING_WORDS = frozenset(("without", "no", "non", "never", "dont", "didnt", "havent", "hasnt", "lack", "lacking"))
 """Words that say the person lacks the education named after them (and `w/o`, which folds to two words)."""
 
+MLS_WORDS = ("mls", "mlis")
+"""What people call the graduate library degree: lacking it also looks for NON_MLS."""
+
 LACKED_EDUCATION: dict[str, str] = {
     # an education named after a lacking word, and the most someone without it may have: a bound, not a
     # level held, so every credential that asks no more comes first alike
     **dict.fromkeys(("degree", "degrees", "college", "university", "uni", "bachelors", "bachelor"), "high-school"),
-    **dict.fromkeys(("mls", "mlis", "masters", "master", "graduate", "postgraduate"), "bachelor"),
+    **dict.fromkeys((*MLS_WORDS, "masters", "master", "graduate", "postgraduate"), "bachelor"),
 }
 """`without a college degree`, `never went to college`, `dont have mls`: the lacking word, at most
 LACKING_GAP words between, then the education (a graduate one says more than `degree` beside it)."""
@@ -409,7 +412,7 @@ HOLDING_WORDS = frozenset(("with", "have", "has", "hold", "holding", "got", "ear
 
 HELD_EDUCATION: dict[str, str] = {
     # an education named after a holding word, and its level: what it opens comes first
-    **dict.fromkeys(("mls", "mlis", "masters", "master"), "master"),
+    **dict.fromkeys((*MLS_WORDS, "masters", "master"), "master"),
     **dict.fromkeys(("bachelors", "bachelor"), "bachelor"),
 }
 """`with an MLIS`, `have my masters`: a holding word, at most HOLDING_GAP words between, then the education."""
